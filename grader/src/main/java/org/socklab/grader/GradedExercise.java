@@ -1,0 +1,29 @@
+package org.socklab.grader;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.socklab.grader.harness.ServerExtension;
+
+/**
+ * Marks a class of graded tests for one exercise.
+ *
+ * <p>It brings the {@link ServerExtension}, which starts the server under test for each test and
+ * stops it afterwards, and a per-test timeout, so that no student's code can hold the run forever.
+ * It is inherited, so a student's template can run the tests by extending the class.
+ */
+@Documented
+@Inherited
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+@ExtendWith(ServerExtension.class)
+@Timeout(value = 90, unit = TimeUnit.SECONDS)
+public @interface GradedExercise {
+    Exercise value();
+}

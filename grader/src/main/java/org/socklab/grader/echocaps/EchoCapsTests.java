@@ -1,0 +1,157 @@
+package org.socklab.grader.echocaps;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.socklab.grader.Exercise;
+import org.socklab.grader.GradedExercise;
+import org.socklab.grader.Points;
+import org.socklab.grader.feedback.GradedFailure;
+import org.socklab.grader.harness.LineClient;
+import org.socklab.grader.harness.RunningServer;
+import org.socklab.grader.harness.Servers;
+
+/**
+ * Exercise 1, echocaps: every line comes back upper-cased, on a connection that stays open.
+ *
+ * <p>Each test checks one behaviour and sends what it needs in a way that isolates it: framing is
+ * tested with one line sent in pieces, the connection's lifetime with many lines sent whole. The
+ * test methods are public so that a template class in another package inherits them.
+ */
+@GradedExercise(Exercise.ECHOCAPS)
+public class EchoCapsTests {
+
+    @Test
+    @Points(1)
+    @DisplayName("replies to a line with the same line in upper case, accents included")
+    public void repliesToOneLine(Servers servers) {
+        try (LineClient client = servers.start().connect()) {
+            client.sendLine("hello, ação").expectLine("HELLO, AÇÃO");
+        }
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("keeps the connection open for many lines, empty lines included")
+    public void answersLineAfterLineOnOneConnection(Servers servers) {
+        try (LineClient client = servers.start().connect()) {
+            for (int i = 1; i <= 20; i++) {
+                String line = i % 5 == 0 ? "" : "line " + i;
+                client.sendLine(line).expectLine(line.toUpperCase(Locale.ROOT));
+            }
+        }
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("frames a line that arrives one byte at a time")
+    public void framesALineSentOneByteAtATime(Servers servers) {
+        try (LineClient client = servers.start().connect()) {
+            client.sendInPieces("one byte at a time\n", 1).expectLine("ONE BYTE AT A TIME");
+        }
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("answers every line of several lines sent in one write")
+    public void answersSeveralLinesSentInOneWrite(Servers servers) {
+        try (LineClient client = servers.start().connect()) {
+            client.send("first\nsecond\nthird\n");
+            client.expectLine("FIRST").expectLine("SECOND").expectLine("THIRD");
+            client.sendLine("end").expectLine("END");
+        }
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("decodes a character whose UTF-8 bytes are split across writes")
+    public void decodesACharacterSplitAcrossWrites(Servers servers) {
+        try (LineClient client = servers.start().connect()) {
+            String line = "ação é útil\n";
+            client.sendPieces(line, splitInsideEveryCharacter(line));
+            client.expectLine("AÇÃO É ÚTIL");
+        }
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("drops the \\r of a line that ends with \\r\\n")
+    public void dropsTheCarriageReturnOfCrlf(Servers servers) {
+        try (LineClient client = servers.start().connect()) {
+            client.send("windows\r\n").expectLine("WINDOWS");
+        }
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("echoes a line of 1 MiB")
+    public void echoesAOneMebibyteLine(Servers servers) {
+        try (LineClient client = servers.start().connect()) {
+            String big = "a".repeat(1 << 20);
+            CompletableFuture<Void> sent = client.sendInBackground(big + "\n");
+            String reply = client.readLine(Duration.ofSeconds(20));
+            if (!reply.equals(big.toUpperCase(Locale.ROOT))) {
+                throw new GradedFailure(EchoCapsFeedback.wrongBigReply(big.length(), reply));
+            }
+            sent.join();
+        }
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("still replies after the client has closed its sending side")
+    public void repliesAfterTheClientHalfCloses(Servers servers) {
+        try (LineClient client = servers.start().connect()) {
+            client.send("last words\n").halfClose();
+            client.expectLine("LAST WORDS");
+            client.expectClosed();
+        }
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("serves ten clients one after another")
+    public void servesTenClientsOneAfterAnother(Servers servers) {
+        RunningServer server = servers.start();
+        for (int i = 1; i <= 10; i++) {
+            try (LineClient client = server.connect()) {
+                client.sendLine("client " + i).expectLine("CLIENT " + i);
+            }
+        }
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("keeps serving after a client vanishes in the middle of a line")
+    public void survivesAClientThatVanishesMidLine(Servers servers) {
+        RunningServer server = servers.start();
+        LineClient vanishing = server.connect();
+        vanishing.send("half a li");
+        vanishing.reset();
+        try (LineClient next = server.connect()) {
+            next.sendLine("still there?").expectLine("STILL THERE?");
+        }
+    }
+
+    /** The line's bytes, cut in the middle of every multi-byte character. */
+    private static byte[][] splitInsideEveryCharacter(String line) {
+        byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+        List<byte[]> pieces = new ArrayList<>();
+        int from = 0;
+        for (int i = 0; i < bytes.length; i++) {
+            boolean leadOfMultiByte = (bytes[i] & 0xC0) == 0xC0;
+            if (leadOfMultiByte) {
+                pieces.add(Arrays.copyOfRange(bytes, from, i + 1));
+                from = i + 1;
+            }
+        }
+        pieces.add(Arrays.copyOfRange(bytes, from, bytes.length));
+        return pieces.toArray(byte[][]::new);
+    }
+}

@@ -1,0 +1,109 @@
+package org.socklab.grader.feedback;
+
+import java.time.Duration;
+
+/**
+ * The observations every exercise shares, as named factories: what a client saw on the wire, what
+ * became of the student's {@code serve}, and why a test could not judge. Each message says what
+ * was observed and, where the cause is generic, what to look at. Stateless.
+ */
+public final class CoreFeedback {
+    /** The messages of the core, in every language. */
+    public static final MessageBundle MESSAGES = MessageBundle.beside(CoreFeedback.class);
+
+    private CoreFeedback() {
+    }
+
+    public static Feedback noReply(Duration waited, String sent) {
+        return Feedback.of(MESSAGES, "reply.none", waited.toSeconds(), Shown.text(sent));
+    }
+
+    public static Feedback closedBeforeReply(String sent) {
+        return Feedback.of(MESSAGES, "reply.closed", Shown.text(sent));
+    }
+
+    public static Feedback resetBeforeReply(String sent) {
+        return Feedback.of(MESSAGES, "reply.reset", Shown.text(sent));
+    }
+
+    public static Feedback sendFailed(String sent) {
+        return Feedback.of(MESSAGES, "send.failed", Shown.text(sent));
+    }
+
+    public static Feedback wrongReply(String sent, String expected, String received) {
+        return Feedback.of(MESSAGES, "reply.wrong", Shown.text(sent), Shown.text(expected), Shown.text(received));
+    }
+
+    public static Feedback invalidUtf8(String sent) {
+        return Feedback.of(MESSAGES, "reply.invalidUtf8", Shown.text(sent));
+    }
+
+    public static Feedback notClosed(Duration waited, String received) {
+        return Feedback.of(MESSAGES, "reply.notClosed", waited.toSeconds(), Shown.text(received));
+    }
+
+    public static Feedback connectFailed(String reason) {
+        return Feedback.of(MESSAGES, "connect.failed", reason);
+    }
+
+    public static Feedback notImplemented(String className) {
+        return Feedback.of(MESSAGES, "server.notImplemented", className);
+    }
+
+    public static Feedback serverCrashed(Throwable thrown) {
+        return Feedback.of(MESSAGES, "server.crashed", thrown.getClass().getName(), String.valueOf(thrown.getMessage()));
+    }
+
+    public static Feedback serverReturned() {
+        return Feedback.of(MESSAGES, "server.returned");
+    }
+
+    public static Feedback serverWouldNotStop(Duration waited) {
+        return Feedback.of(MESSAGES, "server.wouldNotStop", waited.toSeconds());
+    }
+
+    public static Feedback classMissing(String className) {
+        return Feedback.of(MESSAGES, "class.missing", className,
+                "src/main/java/" + className.replace('.', '/') + ".java");
+    }
+
+    public static Feedback serveMissing(String className, String signature) {
+        return Feedback.of(MESSAGES, "class.noServe", className, signature);
+    }
+
+    public static Feedback cannotStart(Throwable thrown) {
+        return Feedback.of(MESSAGES, "server.cannotStart", thrown.getClass().getName(), String.valueOf(thrown.getMessage()));
+    }
+
+    public static Feedback notRun() {
+        return Feedback.of(MESSAGES, "test.notRun");
+    }
+
+    public static Feedback skipped(String reason) {
+        return Feedback.of(MESSAGES, "test.skipped", reason);
+    }
+
+    public static Feedback timedOut(String detail) {
+        return Feedback.of(MESSAGES, "test.timedOut", detail);
+    }
+
+    public static Feedback testError(Throwable thrown) {
+        return Feedback.of(MESSAGES, "test.error", thrown.getClass().getName(), String.valueOf(thrown.getMessage()));
+    }
+
+    public static Feedback assertion(String message) {
+        return Feedback.of(MESSAGES, "test.assertion", message);
+    }
+
+    public static Feedback notTrueWithin(String alias, Duration waited, String lastObservation) {
+        return Feedback.of(MESSAGES, "wait.timedOut", alias, waited.toSeconds(), lastObservation);
+    }
+
+    public static Feedback happened(String alias, Duration window, String observation) {
+        return Feedback.of(MESSAGES, "wait.happened", alias, window.toMillis(), observation);
+    }
+
+    public static Feedback passed() {
+        return Feedback.of(MESSAGES, "test.passed");
+    }
+}

@@ -1,0 +1,181 @@
+package org.socklab.grader.harness;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+import org.socklab.grader.Exercise;
+import org.socklab.grader.feedback.CoreFeedback;
+import org.socklab.grader.feedback.Feedback;
+import org.socklab.grader.feedback.GradedFailure;
+
+/**
+ * A student's {@code serve} running in this JVM, on a thread of its own in a thread group of its
+ * own, so that the threads it starts (which inherit the group) can be counted and timed.
+ *
+ * <p>When {@code serve} ends on its own, the listener is closed at once, so that clients waiting
+ * in the backlog see a refused or reset connection instead of a long silence, and the reason is
+ * kept for their failure messages.
+ *
+ * <p>Thread-safe.
+ */
+final class InProcessServer implements RunningServer {
+    /** The contract gives {@code serve} "a few seconds" to return once the listener is closed. */
+    static final Duration STOP_DEADLINE = Duration.ofSeconds(5);
+    private static final int BACKLOG = 200;
+
+    private final Exercise exercise;
+    private final ServerSocket listener;
+    private final ThreadGroup group;
+    private final Thread serveThread;
+    private final List<LineClient> clients = new CopyOnWriteArrayList<>();
+    private final AtomicReference<Feedback> ended = new AtomicReference<>();
+    private volatile boolean stopping;
+
+    private InProcessServer(Exercise exercise, ServerSocket listener, Method serve, Object[] arguments) {
+        this.exercise = exercise;
+        this.listener = listener;
+        this.group = new ThreadGroup("socklab-" + exercise.key() + "-" + listener.getLocalPort());
+        this.serveThread = new Thread(group, () -> run(serve, arguments), "socklab-serve-" + exercise.key());
+        this.serveThread.setDaemon(true);
+    }
+
+    static InProcessServer start(Exercise exercise, Method serve, List<Object> extraArguments) {
+        ServerSocket listener;
+        try {
+            listener = new ServerSocket();
+            listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), BACKLOG);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot bind a listener on 127.0.0.1", e);
+        }
+        Object[] arguments = new Object[extraArguments.size() + 1];
+        arguments[0] = listener;
+        for (int i = 0; i < extraArguments.size(); i++) {
+            arguments[i + 1] = extraArguments.get(i);
+        }
+        serve.setAccessible(true);
+        InProcessServer server = new InProcessServer(exercise, listener, serve, arguments);
+        server.serveThread.start();
+        return server;
+    }
+
+    private void run(Method serve, Object[] arguments) {
+        try {
+            serve.invoke(null, arguments);
+            if (!stopping) {
+                ended.set(CoreFeedback.serverReturned());
+            }
+        } catch (InvocationTargetException e) {
+            if (!stopping) {
+                ended.set(describe(e.getCause()));
+            }
+        } catch (IllegalAccessException | RuntimeException | Error e) {
+            ended.set(CoreFeedback.cannotStart(e));
+        } finally {
+            closeQuietly(listener);
+        }
+    }
+
+    private Feedback describe(Throwable thrown) {
+        if (thrown instanceof UnsupportedOperationException) {
+            return CoreFeedback.notImplemented(exercise.serverClassName());
+        }
+        return CoreFeedback.serverCrashed(thrown);
+    }
+
+    @Override
+    public InetSocketAddress address() {
+        return new InetSocketAddress(InetAddress.getLoopbackAddress(), listener.getLocalPort());
+    }
+
+    @Override
+    public LineClient connect() {
+        LineClient client = LineClient.connect(address(), this::diagnosis);
+        clients.add(client);
+        return client;
+    }
+
+    @Override
+    public ServerProbe probe() {
+        return new GroupProbe(group);
+    }
+
+    @Override
+    public Optional<Feedback> diagnosis() {
+        return Optional.ofNullable(ended.get());
+    }
+
+    @Override
+    public void stop() {
+        if (stopping) {
+            return;
+        }
+        stopping = true;
+        for (LineClient client : clients) {
+            client.close();
+        }
+        closeQuietly(listener);
+        try {
+            serveThread.join(STOP_DEADLINE.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (serveThread.isAlive()) {
+            serveThread.interrupt();
+            throw new GradedFailure(CoreFeedback.serverWouldNotStop(STOP_DEADLINE));
+        }
+    }
+
+    private static void closeQuietly(ServerSocket socket) {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // closing is best effort: the socket is gone either way
+        }
+    }
+
+    /** Counts and times the live threads of the server's thread group. */
+    private record GroupProbe(ThreadGroup group) implements ServerProbe {
+        @Override
+        public int liveThreads() {
+            return threads().size();
+        }
+
+        @Override
+        public Duration cpuTime() {
+            ThreadMXBean bean = ManagementFactory.getThreadMXBean();
+            long nanos = 0;
+            for (Thread thread : threads()) {
+                @SuppressWarnings("deprecation") // Thread.threadId() is JDK 19+; the bytecode is 17
+                long id = thread.getId();
+                long time = bean.getThreadCpuTime(id);
+                if (time > 0) {
+                    nanos += time;
+                }
+            }
+            return Duration.ofNanos(nanos);
+        }
+
+        private List<Thread> threads() {
+            Thread[] found = new Thread[group.activeCount() * 2 + 16];
+            int count = group.enumerate(found, true);
+            List<Thread> alive = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                if (found[i].isAlive()) {
+                    alive.add(found[i]);
+                }
+            }
+            return alive;
+        }
+    }
+}

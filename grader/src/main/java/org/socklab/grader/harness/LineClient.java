@@ -1,0 +1,272 @@
+package org.socklab.grader.harness;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import org.socklab.grader.feedback.CoreFeedback;
+import org.socklab.grader.feedback.Feedback;
+import org.socklab.grader.feedback.GradedFailure;
+
+/**
+ * A test's client: sends text the way real clients do (whole lines, one byte at a time, several
+ * lines at once, a character split across writes, a half-close) and reads UTF-8 lines back.
+ *
+ * <p>Every read has a timeout: {@link #READ_TIMEOUT} unless a shorter window is asked for. Every
+ * problem is reported as a {@link GradedFailure} that says what was sent and what came back (or
+ * did not); when the server's {@code serve} itself has ended, that is reported instead, since it
+ * is the real cause.
+ *
+ * <p>Replies are read exactly as sent: a stray {@code \r} is kept, so that it shows in a message.
+ *
+ * <p>Not thread-safe, except that one thread may {@linkplain #sendInBackground write in the
+ * background} while another reads; {@link #close()} may be called from any thread.
+ */
+public final class LineClient implements AutoCloseable {
+    /** How long a reply may take before a test gives up: generous, since a correct server pays only its latency. */
+    public static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * The pause between two pieces of a piecewise write. It is pacing, not synchronization: it
+     * makes the pieces leave as separate segments, so that a server that takes one read for one
+     * line is caught; a correct server passes whatever the timing.
+     */
+    static final Duration PIECE_PACE = Duration.ofMillis(2);
+
+    private final Socket socket;
+    private final InputStream in;
+    private final OutputStream out;
+    private final Supplier<Optional<Feedback>> serverDiagnosis;
+    private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
+    private volatile String lastSent = "";
+
+    private LineClient(Socket socket, Supplier<Optional<Feedback>> serverDiagnosis) throws IOException {
+        this.socket = socket;
+        this.in = new BufferedInputStream(socket.getInputStream(), 1 << 16);
+        this.out = socket.getOutputStream();
+        this.serverDiagnosis = serverDiagnosis;
+    }
+
+    static LineClient connect(InetSocketAddress address, Supplier<Optional<Feedback>> serverDiagnosis) {
+        Socket socket = new Socket();
+        try {
+            socket.setTcpNoDelay(true);
+            socket.setSoTimeout((int) READ_TIMEOUT.toMillis());
+            socket.connect(address, (int) READ_TIMEOUT.toMillis());
+            return new LineClient(socket, serverDiagnosis);
+        } catch (IOException e) {
+            closeQuietly(socket);
+            throw failure(serverDiagnosis, CoreFeedback.connectFailed(e.getMessage()), e);
+        }
+    }
+
+    /** Sends the text in one write. */
+    public LineClient send(String text) {
+        return sendBytes(text.getBytes(StandardCharsets.UTF_8), text);
+    }
+
+    /** Sends the line and its {@code \n} in one write. */
+    public LineClient sendLine(String line) {
+        return send(line + "\n");
+    }
+
+    /** Sends the text's UTF-8 bytes in pieces of {@code pieceSize} bytes, one write each, paced. */
+    public LineClient sendInPieces(String text, int pieceSize) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        for (int from = 0; from < bytes.length; from += pieceSize) {
+            writeAndPace(Arrays.copyOfRange(bytes, from, Math.min(bytes.length, from + pieceSize)), text);
+        }
+        return this;
+    }
+
+    /** Sends the given byte pieces, one write each, paced; e.g. a UTF-8 character split in two. */
+    public LineClient sendPieces(String description, byte[]... pieces) {
+        for (byte[] piece : pieces) {
+            writeAndPace(piece, description);
+        }
+        return this;
+    }
+
+    /** Sends raw bytes in one write; {@code description} is how they are named in messages. */
+    public LineClient sendBytes(byte[] bytes, String description) {
+        lastSent = description;
+        try {
+            out.write(bytes);
+            out.flush();
+        } catch (IOException e) {
+            throw failure(serverDiagnosis, CoreFeedback.sendFailed(description), e);
+        }
+        return this;
+    }
+
+    /**
+     * Sends the text from another thread, for payloads large enough that a server replying while
+     * it still reads could fill both directions' buffers: the test keeps reading meanwhile.
+     */
+    public CompletableFuture<Void> sendInBackground(String text) {
+        lastSent = text;
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Thread writer = new Thread(() -> {
+            try {
+                out.write(bytes);
+                out.flush();
+                done.complete(null);
+            } catch (IOException e) {
+                done.completeExceptionally(e);
+            }
+        }, "socklab-client-writer");
+        writer.setDaemon(true);
+        writer.start();
+        return done;
+    }
+
+    /** Closes the sending side only (a half-close): the server reads end-of-stream, replies may still come. */
+    public LineClient halfClose() {
+        try {
+            socket.shutdownOutput();
+        } catch (IOException e) {
+            throw failure(serverDiagnosis, CoreFeedback.sendFailed(lastSent), e);
+        }
+        return this;
+    }
+
+    /** The next line, without its {@code \n}, within {@link #READ_TIMEOUT}. */
+    public String readLine() {
+        return readLine(READ_TIMEOUT);
+    }
+
+    /** The next line, without its {@code \n}, within the given time. */
+    public String readLine(Duration timeout) {
+        try {
+            Optional<String> line = nextLine(timeout);
+            if (line.isEmpty()) {
+                throw failure(serverDiagnosis, CoreFeedback.closedBeforeReply(lastSent), null);
+            }
+            return line.get();
+        } catch (SocketTimeoutException e) {
+            throw failure(serverDiagnosis, CoreFeedback.noReply(timeout, lastSent), e);
+        } catch (IOException e) {
+            throw failure(serverDiagnosis, CoreFeedback.resetBeforeReply(lastSent), e);
+        }
+    }
+
+    /** Reads the next line and checks it is exactly {@code expected}. */
+    public LineClient expectLine(String expected) {
+        String received = readLine();
+        if (!received.equals(expected)) {
+            throw new GradedFailure(CoreFeedback.wrongReply(lastSent, expected, received));
+        }
+        return this;
+    }
+
+    /**
+     * What arrives within a short window, for things that must not happen yet: a line, or nothing.
+     * End of stream or a reset counts as "nothing arrived", and is left for the next read to report.
+     */
+    public Optional<String> lineWithin(Duration window) {
+        try {
+            return nextLine(window);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Waits for the server to close the connection; a line that arrives instead is a failure. */
+    public void expectClosed() {
+        try {
+            Optional<String> line = nextLine(READ_TIMEOUT);
+            if (line.isPresent()) {
+                throw new GradedFailure(CoreFeedback.notClosed(READ_TIMEOUT, line.get()));
+            }
+        } catch (SocketTimeoutException e) {
+            throw new GradedFailure(CoreFeedback.notClosed(READ_TIMEOUT, ""), e);
+        } catch (SocketException e) {
+            // a reset also ends the connection
+        } catch (IOException e) {
+            throw new GradedFailure(CoreFeedback.testError(e), e);
+        }
+    }
+
+    /** What was sent last, as shown in messages. */
+    public String lastSent() {
+        return lastSent;
+    }
+
+    /** Resets the connection abruptly (RST), like a client that crashed. */
+    public void reset() {
+        try {
+            socket.setSoLinger(true, 0);
+        } catch (IOException ignored) {
+            // the close below still ends the connection
+        }
+        close();
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(socket);
+    }
+
+    private Optional<String> nextLine(Duration timeout) throws IOException {
+        socket.setSoTimeout((int) Math.max(1, timeout.toMillis()));
+        while (true) {
+            int b = in.read();
+            if (b < 0) {
+                return Optional.empty();
+            }
+            if (b == '\n') {
+                byte[] line = pending.toByteArray();
+                pending.reset();
+                return Optional.of(decode(line));
+            }
+            pending.write(b);
+        }
+    }
+
+    private String decode(byte[] line) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(line))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new GradedFailure(CoreFeedback.invalidUtf8(lastSent), e);
+        }
+    }
+
+    private void writeAndPace(byte[] piece, String description) {
+        sendBytes(piece, description);
+        try {
+            Thread.sleep(PIECE_PACE.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static GradedFailure failure(Supplier<Optional<Feedback>> diagnosis, Feedback observed, Throwable cause) {
+        return new GradedFailure(diagnosis.get().orElse(observed), cause);
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // best effort
+        }
+    }
+}

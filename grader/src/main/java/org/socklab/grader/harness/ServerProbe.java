@@ -1,0 +1,18 @@
+package org.socklab.grader.harness;
+
+import java.time.Duration;
+
+/**
+ * What TCP cannot show about a running server: its threads and the CPU time they burn. It is the
+ * only view graded tests have of a server besides its sockets, so that the same tests can judge a
+ * server in this JVM, in a child process, or written in another language.
+ *
+ * <p>Implementations are thread-safe; each call is a fresh reading.
+ */
+public interface ServerProbe {
+    /** How many threads of the server are alive now (its accept loop included). */
+    int liveThreads();
+
+    /** The CPU time the server's live threads have consumed so far. */
+    Duration cpuTime();
+}

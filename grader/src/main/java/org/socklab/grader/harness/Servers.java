@@ -1,0 +1,66 @@
+package org.socklab.grader.harness;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.socklab.grader.Exercise;
+
+/**
+ * The servers of one graded test: the test asks for as many as it needs, and they are all stopped
+ * when the test ends (the {@link ServerExtension} keeps this object in the test's store, which
+ * closes it). A server that does not stop fails the test that started it.
+ *
+ * <p>Used by the test's thread; not meant to be shared.
+ */
+public final class Servers implements AutoCloseable {
+    private final Exercise exercise;
+    private final Implementation implementation;
+    private final List<RunningServer> started = new ArrayList<>();
+
+    Servers(Exercise exercise, Implementation implementation) {
+        this.exercise = exercise;
+        this.implementation = implementation;
+    }
+
+    /** Starts the exercise's {@code serve} with these arguments after the listener. */
+    public RunningServer start(Object... extraArguments) {
+        if (extraArguments.length != exercise.extraServeParameters().size()) {
+            throw new IllegalArgumentException(exercise + ".serve takes " + exercise.extraServeParameters()
+                    + " after the listener, not " + Arrays.toString(extraArguments));
+        }
+        RunningServer server = InProcessServer.start(exercise, implementation.serveMethod(exercise),
+                Arrays.asList(extraArguments));
+        started.add(server);
+        return server;
+    }
+
+    /** A class of the submission, for the few checks that call it directly (its store, its structure). */
+    public Class<?> loadClass(String simpleName) {
+        return implementation.load(exercise.studentPackage() + "." + simpleName);
+    }
+
+    public Exercise exercise() {
+        return exercise;
+    }
+
+    /** Stops every server this test started; the first one that would not stop fails the test. */
+    @Override
+    public void close() {
+        Throwable first = null;
+        for (RunningServer server : started) {
+            try {
+                server.stop();
+            } catch (RuntimeException | Error e) {
+                if (first == null) {
+                    first = e;
+                }
+            }
+        }
+        if (first instanceof Error error) {
+            throw error;
+        }
+        if (first instanceof RuntimeException exception) {
+            throw exception;
+        }
+    }
+}

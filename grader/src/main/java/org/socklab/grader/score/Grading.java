@@ -1,0 +1,52 @@
+package org.socklab.grader.score;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
+
+import java.util.Map;
+import java.util.Set;
+import org.junit.platform.engine.discovery.ClassNameFilter;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.core.LauncherConfig;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.socklab.grader.Exercise;
+import org.socklab.grader.feedback.Language;
+
+/**
+ * Runs the graded tests of some exercises through the JUnit Platform launcher and returns their
+ * score: the way the grader's own tools and the fixtures' tests grade, the same tests a student
+ * runs with {@code mvn test}.
+ *
+ * <p>The configuration parameters choose what is graded (see
+ * {@link org.socklab.grader.harness.ServerExtension}). Stateless and thread-safe: each call has a
+ * launcher of its own.
+ */
+public final class Grading {
+    private Grading() {
+    }
+
+    /**
+     * Grades the exercises.
+     *
+     * @throws IllegalStateException if the run discovered no graded test at all
+     */
+    public static ScoreReport run(Set<Exercise> exercises, Map<String, String> configuration, Language language) {
+        LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
+                .filters(ClassNameFilter.includeClassNamePatterns(".*Tests"))
+                .configurationParameters(configuration);
+        for (Exercise exercise : exercises) {
+            request.selectors(selectPackage(exercise.testPackage()));
+        }
+        LauncherDiscoveryRequest discovery = request.build();
+        Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
+                .enableTestExecutionListenerAutoRegistration(false)
+                .build());
+        ScoreCollector collector = new ScoreCollector(language);
+        launcher.execute(discovery, collector);
+        if (!collector.foundGradedTests()) {
+            throw new IllegalStateException("no graded test was found for " + exercises);
+        }
+        return collector.report();
+    }
+}

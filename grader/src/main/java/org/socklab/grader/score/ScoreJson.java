@@ -1,0 +1,86 @@
+package org.socklab.grader.score;
+
+import java.util.Locale;
+
+/**
+ * Writes a {@link ScoreReport} as {@code score.json}, whose format (documented in the README) is:
+ *
+ * <pre>{@code
+ * { "format": "socklab-score/1", "language": "en", "total": 6, "max": 10,
+ *   "exercises": [ { "exercise": "echocaps", "number": 1, "points": 6, "max": 10,
+ *       "tests": [ { "id": "repliesToOneLine", "name": "...", "points": 1, "max": 1,
+ *                    "passed": true, "status": "passed", "feedback": "" } ] } ] }
+ * }</pre>
+ *
+ * Hand-written rather than a JSON library: the format is small and flat, and the grader stays
+ * light for students' builds; the project's tests read it back with a real parser. Stateless.
+ */
+public final class ScoreJson {
+    /** The version of the format; it changes only when a field changes meaning or goes away. */
+    public static final String FORMAT = "socklab-score/1";
+
+    private ScoreJson() {
+    }
+
+    public static String write(ScoreReport report, org.socklab.grader.feedback.Language language) {
+        StringBuilder out = new StringBuilder();
+        out.append("{\n");
+        out.append("  \"format\": ").append(quote(FORMAT)).append(",\n");
+        out.append("  \"language\": ").append(quote(language.locale().toLanguageTag())).append(",\n");
+        out.append("  \"total\": ").append(report.total()).append(",\n");
+        out.append("  \"max\": ").append(report.max()).append(",\n");
+        out.append("  \"exercises\": [");
+        String exerciseSeparator = "\n";
+        for (ExerciseScore exercise : report.exercises()) {
+            out.append(exerciseSeparator);
+            exerciseSeparator = ",\n";
+            out.append("    {\n");
+            out.append("      \"exercise\": ").append(quote(exercise.exercise().key())).append(",\n");
+            out.append("      \"number\": ").append(exercise.exercise().number()).append(",\n");
+            out.append("      \"points\": ").append(exercise.points()).append(",\n");
+            out.append("      \"max\": ").append(exercise.max()).append(",\n");
+            out.append("      \"tests\": [");
+            String testSeparator = "\n";
+            for (TestScore test : exercise.tests()) {
+                out.append(testSeparator);
+                testSeparator = ",\n";
+                out.append("        {")
+                        .append("\"id\": ").append(quote(test.id()))
+                        .append(", \"name\": ").append(quote(test.name()))
+                        .append(", \"points\": ").append(test.points())
+                        .append(", \"max\": ").append(test.max())
+                        .append(", \"passed\": ").append(test.passed())
+                        .append(", \"status\": ").append(quote(test.status().name().toLowerCase(Locale.ROOT)))
+                        .append(", \"feedback\": ").append(quote(test.feedback()))
+                        .append('}');
+            }
+            out.append(exercise.tests().isEmpty() ? "]\n" : "\n      ]\n");
+            out.append("    }");
+        }
+        out.append(report.exercises().isEmpty() ? "]\n" : "\n  ]\n");
+        out.append("}\n");
+        return out.toString();
+    }
+
+    static String quote(String text) {
+        StringBuilder out = new StringBuilder("\"");
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20 || c == 0x2028 || c == 0x2029) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"').toString();
+    }
+}

@@ -1,0 +1,67 @@
+package org.socklab.grader.score;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.platform.launcher.TestPlan;
+import org.socklab.grader.feedback.CoreFeedback;
+import org.socklab.grader.feedback.Language;
+
+/**
+ * At the end of a student's {@code mvn test}: prints the score table and writes
+ * {@code target/socklab/score.json}. The template registers it as a JUnit Platform listener
+ * (a {@code META-INF/services} file in its test resources).
+ *
+ * <p>The folder is the configuration parameter {@value #REPORT_DIR}, by default
+ * {@code target/socklab} under the working directory (the project's folder under Maven). A run
+ * that found no graded test says so loudly instead of printing an empty table.
+ *
+ * <p>Thread-safe, as its {@link ScoreCollector}.
+ */
+public class ScoreReportListener extends ScoreCollector {
+    /** Where the reports go. */
+    public static final String REPORT_DIR = "socklab.report.dir";
+
+    private final Language language;
+    private final PrintStream console;
+    private volatile Path reportDir = Path.of("target", "socklab");
+
+    public ScoreReportListener() {
+        this(Language.current(), System.out);
+    }
+
+    ScoreReportListener(Language language, PrintStream console) {
+        super(language);
+        this.language = language;
+        this.console = console;
+    }
+
+    @Override
+    public void testPlanExecutionStarted(TestPlan plan) {
+        super.testPlanExecutionStarted(plan);
+        plan.getConfigurationParameters().get(REPORT_DIR).ifPresent(dir -> reportDir = Path.of(dir));
+    }
+
+    @Override
+    public void testPlanExecutionFinished(TestPlan plan) {
+        if (!foundGradedTests()) {
+            console.println(CoreFeedback.MESSAGES.format("table.noGradedTests", language, List.of()));
+            return;
+        }
+        ScoreReport report = report();
+        console.print(ScoreTable.render(report, language));
+        Path file = reportDir.resolve("score.json");
+        try {
+            Files.createDirectories(reportDir);
+            Files.writeString(file, ScoreJson.write(report, language), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+        console.println(CoreFeedback.MESSAGES.format("table.written", language, List.of(file.toString())));
+        console.flush();
+    }
+}
