@@ -83,6 +83,20 @@ final class InProcessServer implements RunningServer {
             ended.set(CoreFeedback.cannotStart(e));
         } finally {
             closeQuietly(listener);
+            if (!stopping) {
+                closeClients();
+            }
+        }
+    }
+
+    /**
+     * Once {@code serve} has ended on its own nothing more can be observed, so the test's clients
+     * are closed: a client blocked in a read then fails at once with the reason, instead of
+     * waiting out its timeout on a socket the dead server still holds.
+     */
+    private void closeClients() {
+        for (LineClient client : clients) {
+            client.close();
         }
     }
 
@@ -102,6 +116,9 @@ final class InProcessServer implements RunningServer {
     public LineClient connect() {
         LineClient client = LineClient.connect(address(), this::diagnosis);
         clients.add(client);
+        if (ended.get() != null) {
+            client.close();
+        }
         return client;
     }
 
@@ -121,9 +138,7 @@ final class InProcessServer implements RunningServer {
             return;
         }
         stopping = true;
-        for (LineClient client : clients) {
-            client.close();
-        }
+        closeClients();
         closeQuietly(listener);
         try {
             serveThread.join(STOP_DEADLINE.toMillis());

@@ -2,8 +2,10 @@ package org.socklab.grader.score;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.discovery.ClassNameFilter;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
@@ -15,8 +17,8 @@ import org.socklab.grader.feedback.Language;
 
 /**
  * Runs the graded tests of some exercises through the JUnit Platform launcher and returns their
- * score: the way the grader's own tools and the fixtures' tests grade, the same tests a student
- * runs with {@code mvn test}.
+ * score: the way the grader's own tools and the fixtures' tests grade, with the same tests a
+ * student runs with {@code mvn test}.
  *
  * <p>The configuration parameters choose what is graded (see
  * {@link org.socklab.grader.harness.ServerExtension}). Stateless and thread-safe: each call has a
@@ -27,7 +29,7 @@ public final class Grading {
     }
 
     /**
-     * Grades the exercises.
+     * Grades the exercises: the classes named {@code *Tests} in each exercise's test package.
      *
      * @throws IllegalStateException if the run discovered no graded test at all
      */
@@ -38,14 +40,26 @@ public final class Grading {
         for (Exercise exercise : exercises) {
             request.selectors(selectPackage(exercise.testPackage()));
         }
-        LauncherDiscoveryRequest discovery = request.build();
+        return execute(request.build(), language);
+    }
+
+    /** Grades whatever graded tests the selectors find. */
+    static ScoreReport run(List<? extends DiscoverySelector> selectors, Map<String, String> configuration,
+            Language language) {
+        return execute(LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectors)
+                .configurationParameters(configuration)
+                .build(), language);
+    }
+
+    private static ScoreReport execute(LauncherDiscoveryRequest discovery, Language language) {
         Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
                 .enableTestExecutionListenerAutoRegistration(false)
                 .build());
         ScoreCollector collector = new ScoreCollector(language);
         launcher.execute(discovery, collector);
         if (!collector.foundGradedTests()) {
-            throw new IllegalStateException("no graded test was found for " + exercises);
+            throw new IllegalStateException("no graded test was found: nothing was graded");
         }
         return collector.report();
     }

@@ -24,25 +24,48 @@ public final class ScoreTable {
         for (ExerciseScore exercise : report.exercises()) {
             String title = exercise.exercise().number() + ". " + exercise.exercise().key();
             out.append(line(title, exercise.points() + "/" + exercise.max())).append('\n');
+            if (sameFeedbackEverywhere(exercise)) {
+                indent(out, exercise.tests().get(0).feedback());
+                continue;
+            }
             for (TestScore test : exercise.tests()) {
                 String mark = switch (test.status()) {
                     case PASSED -> text("table.passed", language);
                     case NOT_CHECKED -> text("table.notChecked", language);
                     case FAILED, NOT_RUN -> text("table.failed", language);
                 };
-                String label = "   " + pad(mark, 6) + " " + test.name();
-                out.append(line(label, test.points() + "/" + test.max())).append('\n');
-                if (!test.feedback().isEmpty()) {
-                    for (String feedbackLine : test.feedback().split("\n")) {
-                        out.append("          ").append(feedbackLine).append('\n');
-                    }
-                }
+                out.append("   ").append(pad(mark, 6)).append(' ')
+                        .append(padLeft(test.points() + "/" + test.max(), 5)).append("  ")
+                        .append(test.name()).append('\n');
+                indent(out, test.feedback());
             }
         }
         out.append(rule).append('\n');
         out.append(line(text("table.total", language), report.total() + "/" + report.max())).append('\n');
         out.append(rule).append('\n');
         return out.toString();
+    }
+
+    /**
+     * Whether every test lost its points for one and the same reason (typically: not implemented
+     * yet). Then the reason is said once, instead of once per test.
+     */
+    private static boolean sameFeedbackEverywhere(ExerciseScore exercise) {
+        return exercise.tests().size() > 1
+                && exercise.points() == 0
+                && exercise.tests().stream().map(TestScore::feedback).distinct().count() == 1;
+    }
+
+    private static void indent(StringBuilder out, String feedback) {
+        if (!feedback.isEmpty()) {
+            for (String feedbackLine : feedback.split("\n")) {
+                out.append("          ").append(feedbackLine).append('\n');
+            }
+        }
+    }
+
+    private static String padLeft(String text, int width) {
+        return text.length() >= width ? text : " ".repeat(width - text.length()) + text;
     }
 
     private static String line(String label, String score) {

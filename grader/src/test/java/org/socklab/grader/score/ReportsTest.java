@@ -1,0 +1,116 @@
+package org.socklab.grader.score;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.launcher.core.LauncherConfig;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.socklab.grader.Exercise;
+import org.socklab.grader.feedback.Language;
+
+/** The score table and score.json, read back the way a person and a program would read them. */
+class ReportsTest {
+
+    private static final ScoreReport REPORT = ScoreReport.of(List.of(ExerciseScore.of(Exercise.ECHOCAPS, List.of(
+            new TestScore("repliesToOneLine", "replies to a line", 1, 1, Status.PASSED, ""),
+            new TestScore("dropsCr", "drops the \\r", 0, 2, Status.FAILED, "wrong reply\nexpected: \"A\"\nreceived: \"a\"")))));
+
+    @Test
+    void should_render_the_table_with_each_test_and_its_feedback_under_it() {
+        assertThat(ScoreTable.render(REPORT, Language.ENGLISH)).isEqualTo("""
+                ------------------------------------------------------------------------------
+                socklab: score
+                ------------------------------------------------------------------------------
+                1. echocaps                                                                1/3
+                   ok       1/1  replies to a line
+                   FAIL     0/2  drops the \\r
+                          wrong reply
+                          expected: "A"
+                          received: "a"
+                ------------------------------------------------------------------------------
+                Total                                                                      1/3
+                ------------------------------------------------------------------------------
+                """);
+    }
+
+    @Test
+    void should_say_once_why_an_exercise_lost_everything_for_one_reason() {
+        ScoreReport stub = ScoreReport.of(List.of(ExerciseScore.of(Exercise.ECHOCAPS, List.of(
+                new TestScore("a", "first", 0, 1, Status.FAILED, "not implemented yet"),
+                new TestScore("b", "second", 0, 1, Status.FAILED, "not implemented yet")))));
+
+        assertThat(ScoreTable.render(stub, Language.ENGLISH))
+                .containsOnlyOnce("not implemented yet")
+                .doesNotContain("first");
+    }
+
+    @Test
+    void should_label_the_table_in_portuguese() {
+        assertThat(ScoreTable.render(REPORT, Language.PORTUGUESE)).contains("socklab: nota", "FALHOU", "Total");
+    }
+
+    @Test
+    void should_write_score_json_that_a_json_parser_reads_back() throws Exception {
+        JsonNode json = new ObjectMapper().readTree(ScoreJson.write(REPORT, Language.ENGLISH));
+
+        assertThat(json.get("format").asText()).isEqualTo("socklab-score/1");
+        assertThat(json.get("total").asInt()).isEqualTo(1);
+        assertThat(json.get("max").asInt()).isEqualTo(3);
+        JsonNode exercise = json.get("exercises").get(0);
+        assertThat(exercise.get("exercise").asText()).isEqualTo("echocaps");
+        assertThat(exercise.get("points").asInt()).isEqualTo(1);
+        JsonNode failed = exercise.get("tests").get(1);
+        assertThat(failed.get("id").asText()).isEqualTo("dropsCr");
+        assertThat(failed.get("passed").asBoolean()).isFalse();
+        assertThat(failed.get("status").asText()).isEqualTo("failed");
+        assertThat(failed.get("feedback").asText()).isEqualTo("wrong reply\nexpected: \"A\"\nreceived: \"a\"");
+    }
+
+    @Test
+    void should_escape_control_characters_in_json_strings() throws Exception {
+        String quoted = ScoreJson.quote("tab\there \u0001 \"q\" back\\slash ação");
+
+        assertThat(new ObjectMapper().readTree(quoted).asText()).isEqualTo("tab\there \u0001 \"q\" back\\slash ação");
+    }
+
+    @Test
+    void should_print_the_table_and_write_score_json_at_the_end_of_a_run(@TempDir Path dir) throws Exception {
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        run(new ScoreReportListener(Language.ENGLISH, new PrintStream(console, true, StandardCharsets.UTF_8)),
+                dir, GradedSample.Outcomes.class);
+
+        assertThat(console.toString(StandardCharsets.UTF_8)).contains("1. echocaps", "Total", "3/6",
+                "Score written to " + dir.resolve("score.json"));
+        JsonNode json = new ObjectMapper().readTree(Files.readString(dir.resolve("score.json")));
+        assertThat(json.get("total").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void should_say_loudly_that_nothing_was_graded_and_write_nothing(@TempDir Path dir) {
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        run(new ScoreReportListener(Language.ENGLISH, new PrintStream(console, true, StandardCharsets.UTF_8)),
+                dir, GradedSample.NotGraded.class);
+
+        assertThat(console.toString(StandardCharsets.UTF_8)).contains("NO GRADED TEST WAS FOUND");
+        assertThat(dir.resolve("score.json")).doesNotExist();
+    }
+
+    private static void run(ScoreReportListener listener, Path dir, Class<?> testClass) {
+        LauncherFactory.create(LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false).build())
+                .execute(LauncherDiscoveryRequestBuilder.request()
+                        .selectors(selectClass(testClass))
+                        .configurationParameter(ScoreReportListener.REPORT_DIR, dir.toString())
+                        .build(), listener);
+    }
+}
