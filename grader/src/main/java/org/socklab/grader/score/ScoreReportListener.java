@@ -13,7 +13,8 @@ import org.socklab.grader.feedback.Language;
 
 /**
  * At the end of a student's {@code mvn test}: prints the score table and writes
- * {@code target/socklab/score.json}. The template registers it as a JUnit Platform listener
+ * {@code target/socklab/score.json}. The table goes to standard error, which Maven shows even
+ * with {@code -q}, where a forked test JVM's standard output outside a test is dropped. The template registers it as a JUnit Platform listener
  * (a {@code META-INF/services} file in its test resources).
  *
  * <p>The folder is the configuration parameter {@value #REPORT_DIR}, by default
@@ -31,7 +32,7 @@ public class ScoreReportListener extends ScoreCollector {
     private volatile Path reportDir = Path.of("target", "socklab");
 
     public ScoreReportListener() {
-        this(Language.current(), System.out);
+        this(Language.current(), System.err);
     }
 
     ScoreReportListener(Language language, PrintStream console) {
