@@ -16,6 +16,8 @@ import org.socklab.grader.harness.ServerExtension;
  *
  * <p>It brings the {@link ServerExtension}, which starts the server under test for each test and
  * stops it afterwards, and a per-test timeout, so that no student's code can hold the run forever.
+ * The test body runs on a thread of its own, so that even a test stuck where an interrupt cannot
+ * reach (a student's class initializer that never ends, say) is abandoned at the deadline.
  * It is inherited, so a student's template can run the tests by extending the class.
  */
 @Documented
@@ -23,7 +25,7 @@ import org.socklab.grader.harness.ServerExtension;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 @ExtendWith(ServerExtension.class)
-@Timeout(value = 90, unit = TimeUnit.SECONDS)
+@Timeout(value = 90, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 public @interface GradedExercise {
     Exercise value();
 }
