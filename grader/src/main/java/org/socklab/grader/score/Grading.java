@@ -32,21 +32,44 @@ public final class Grading {
      * @throws IllegalStateException if the run discovered no graded test at all
      */
     public static ScoreReport run(Set<Exercise> exercises, Map<String, String> configuration, Language language) {
+        LauncherDiscoveryRequest discovery = discovery(exercises, configuration);
+        ScoreCollector collector = new ScoreCollector(language);
+        launcher().execute(discovery, collector);
+        if (!collector.foundGradedTests()) {
+            throw new IllegalStateException("no graded test was found for " + exercises);
+        }
+        return collector.report();
+    }
+
+    /**
+     * The score of the exercises when none of their tests could run (a submission that does not
+     * compile): every graded test is listed, worth its points, scored zero, with status
+     * {@link Status#NOT_RUN}.
+     *
+     * @throws IllegalStateException if there is no graded test at all
+     */
+    public static ScoreReport notRun(Set<Exercise> exercises, Language language) {
+        ScoreCollector collector = new ScoreCollector(language);
+        collector.testPlanExecutionStarted(launcher().discover(discovery(exercises, Map.of())));
+        if (!collector.foundGradedTests()) {
+            throw new IllegalStateException("no graded test was found for " + exercises);
+        }
+        return collector.report();
+    }
+
+    private static LauncherDiscoveryRequest discovery(Set<Exercise> exercises, Map<String, String> configuration) {
         LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
                 .filters(ClassNameFilter.includeClassNamePatterns(".*Tests"))
                 .configurationParameters(configuration);
         for (Exercise exercise : exercises) {
             request.selectors(selectPackage(exercise.testPackage()));
         }
-        LauncherDiscoveryRequest discovery = request.build();
-        Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
+        return request.build();
+    }
+
+    private static Launcher launcher() {
+        return LauncherFactory.create(LauncherConfig.builder()
                 .enableTestExecutionListenerAutoRegistration(false)
                 .build());
-        ScoreCollector collector = new ScoreCollector(language);
-        launcher.execute(discovery, collector);
-        if (!collector.foundGradedTests()) {
-            throw new IllegalStateException("no graded test was found for " + exercises);
-        }
-        return collector.report();
     }
 }
