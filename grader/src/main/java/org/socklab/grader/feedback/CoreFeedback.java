@@ -117,17 +117,17 @@ public final class CoreFeedback {
 
     /** The child JVM running the server ended on its own (System.exit, a crash, memory). */
     public static Feedback processExited(int status) {
-        return Feedback.of(MESSAGES, "process.exited", status);
+        return Feedback.of(MESSAGES, "process.exited", Integer.toString(status));
     }
 
     /** The grader killed the child JVM because it had too many threads alive. */
     public static Feedback processTooManyThreads(int limit) {
-        return Feedback.of(MESSAGES, "process.tooManyThreads", limit);
+        return Feedback.of(MESSAGES, "process.tooManyThreads", Integer.toString(limit));
     }
 
     /** The grader killed the child JVM because it listened on a port of its own. */
     public static Feedback processForeignListener(int port) {
-        return Feedback.of(MESSAGES, "process.foreignListener", port);
+        return Feedback.of(MESSAGES, "process.foreignListener", Integer.toString(port));
     }
 
     /** The grader killed the child JVM because it outlived its wall-clock bound. */
