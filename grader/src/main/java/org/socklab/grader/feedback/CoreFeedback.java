@@ -106,4 +106,47 @@ public final class CoreFeedback {
     public static Feedback passed() {
         return Feedback.of(MESSAGES, "test.passed");
     }
+
+    public static Feedback serverCrashed(String exceptionClass, String message) {
+        return Feedback.of(MESSAGES, "server.crashed", exceptionClass, message);
+    }
+
+    public static Feedback cannotStart(String exceptionClass, String message) {
+        return Feedback.of(MESSAGES, "server.cannotStart", exceptionClass, message);
+    }
+
+    /** The child JVM running the server ended on its own (System.exit, a crash, memory). */
+    public static Feedback processExited(int status) {
+        return Feedback.of(MESSAGES, "process.exited", Integer.toString(status));
+    }
+
+    /** The grader killed the child JVM because it had too many threads alive. */
+    public static Feedback processTooManyThreads(int limit) {
+        return Feedback.of(MESSAGES, "process.tooManyThreads", Integer.toString(limit));
+    }
+
+    /** The grader killed the child JVM because it listened on a port of its own. */
+    public static Feedback processForeignListener(int port) {
+        return Feedback.of(MESSAGES, "process.foreignListener", Integer.toString(port));
+    }
+
+    /** The grader killed the child JVM because it outlived its wall-clock bound. */
+    public static Feedback processOutOfTime(java.time.Duration bound) {
+        return Feedback.of(MESSAGES, "process.outOfTime", bound.toSeconds());
+    }
+
+    /** The exercise's servers had to be stopped too often: the rest of its tests do not run them. */
+    public static Feedback processGivenUp(int times) {
+        return Feedback.of(MESSAGES, "process.givenUp", times);
+    }
+
+    /** The child JVM could not even start (a problem of the grader's machine, not the student's). */
+    public static Feedback processCannotStart(String reason) {
+        return Feedback.of(MESSAGES, "process.cannotStart", reason);
+    }
+
+    /** Threads and CPU time of another process cannot be read on this operating system. */
+    public static Feedback probeUnavailable() {
+        return Feedback.of(MESSAGES, "probe.unavailable");
+    }
 }

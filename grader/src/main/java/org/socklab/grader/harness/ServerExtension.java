@@ -31,11 +31,19 @@ import org.socklab.grader.GradedExercise;
  *       submission compiled by the grader).</li>
  * </ul>
  *
+ * <p>Where the servers run is the configuration parameter {@value #ISOLATION}
+ * ({@code in-process}, the default, or {@code child-process}: see {@link Isolation}); with
+ * {@code child-process}, {@value #CHILD_OUTPUT} may name a file for what the servers print.
+ *
  * <p>Stateless: everything it makes lives in JUnit's extension stores, which close it.
  */
 public final class ServerExtension implements ParameterResolver {
     /** The configuration parameter naming where the code under test is. */
     public static final String CLASSES = "socklab.classes";
+    /** The configuration parameter choosing where servers run: {@code in-process} or {@code child-process}. */
+    public static final String ISOLATION = "socklab.isolation";
+    /** The configuration parameter naming a file for the output of servers run in child processes. */
+    public static final String CHILD_OUTPUT = "socklab.child.output";
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(ServerExtension.class);
 
@@ -50,7 +58,7 @@ public final class ServerExtension implements ParameterResolver {
         Implementation implementation = context.getRoot().getStore(NAMESPACE)
                 .getOrComputeIfAbsent(LoadedImplementation.class, key -> load(context), LoadedImplementation.class)
                 .implementation();
-        Servers servers = new Servers(exercise, implementation);
+        Servers servers = new Servers(exercise, implementation, starter(context));
         context.getStore(NAMESPACE).put(new Object(), servers);
         return servers;
     }
@@ -60,6 +68,29 @@ public final class ServerExtension implements ParameterResolver {
         return AnnotationSupport.findAnnotation(testClass, GradedExercise.class)
                 .map(GradedExercise::value)
                 .orElseThrow(() -> new IllegalStateException(testClass + " is not annotated with @GradedExercise"));
+    }
+
+    private static Servers.Starter starter(ExtensionContext context) {
+        Isolation isolation = context.getConfigurationParameter(ISOLATION).filter(value -> !value.isBlank())
+                .map(Isolation::parse).orElse(Isolation.IN_PROCESS);
+        if (isolation == Isolation.IN_PROCESS) {
+            return Servers.Starter.IN_PROCESS;
+        }
+        ChildHosts hosts = context.getRoot().getStore(NAMESPACE)
+                .getOrComputeIfAbsent(ChildHosts.class, key -> childHosts(context), ChildHosts.class);
+        return (exercise, implementation, extraArguments) -> hosts.start(exercise, extraArguments);
+    }
+
+    private static ChildHosts childHosts(ExtensionContext context) {
+        String classes = context.getConfigurationParameter(CLASSES).filter(value -> !value.isBlank())
+                .orElse(System.getProperty("java.class.path"));
+        List<Path> entries = new ArrayList<>();
+        for (String entry : classes.split(File.pathSeparator)) {
+            entries.add(Path.of(entry));
+        }
+        ChildOutput output = context.getConfigurationParameter(CHILD_OUTPUT).filter(value -> !value.isBlank())
+                .map(file -> ChildOutput.to(Path.of(file))).orElseGet(ChildOutput::discarded);
+        return new ChildHosts(entries, output);
     }
 
     private static LoadedImplementation load(ExtensionContext context) {

@@ -15,11 +15,22 @@ import org.socklab.grader.Exercise;
 public final class Servers implements AutoCloseable {
     private final Exercise exercise;
     private final Implementation implementation;
+    private final Starter starter;
     private final List<RunningServer> started = new ArrayList<>();
 
-    Servers(Exercise exercise, Implementation implementation) {
+    Servers(Exercise exercise, Implementation implementation, Starter starter) {
         this.exercise = exercise;
         this.implementation = implementation;
+        this.starter = starter;
+    }
+
+    /** How a server is started: in this JVM, or in a child JVM (see {@link Isolation}). */
+    @FunctionalInterface
+    interface Starter {
+        RunningServer start(Exercise exercise, Implementation implementation, List<Object> extraArguments);
+
+        Starter IN_PROCESS = (exercise, implementation, extraArguments) ->
+                InProcessServer.start(exercise, implementation.serveMethod(exercise), extraArguments);
     }
 
     /** Starts the exercise's {@code serve} with these arguments after the listener. */
@@ -28,13 +39,15 @@ public final class Servers implements AutoCloseable {
             throw new IllegalArgumentException(exercise + ".serve takes " + exercise.extraServeParameters()
                     + " after the listener, not " + Arrays.toString(extraArguments));
         }
-        RunningServer server = InProcessServer.start(exercise, implementation.serveMethod(exercise),
-                Arrays.asList(extraArguments));
+        RunningServer server = starter.start(exercise, implementation, Arrays.asList(extraArguments));
         started.add(server);
         return server;
     }
 
-    /** A class of the submission, for the few checks that call it directly (its store, its structure). */
+    /**
+     * A class of the submission, for the few checks that call it directly (its store, its structure).
+     * It is loaded in this JVM whatever the {@link Isolation}: see the README's note on isolation.
+     */
     public Class<?> loadClass(String simpleName) {
         return implementation.load(exercise.studentPackage() + "." + simpleName);
     }

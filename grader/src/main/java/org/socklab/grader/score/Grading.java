@@ -34,13 +34,7 @@ public final class Grading {
      * @throws IllegalStateException if the run discovered no graded test at all
      */
     public static ScoreReport run(Set<Exercise> exercises, Map<String, String> configuration, Language language) {
-        LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
-                .filters(ClassNameFilter.includeClassNamePatterns(".*Tests"))
-                .configurationParameters(configuration);
-        for (Exercise exercise : exercises) {
-            request.selectors(selectPackage(exercise.testPackage()));
-        }
-        return execute(request.build(), language);
+        return execute(discovery(exercises, configuration), language);
     }
 
     /** Grades whatever graded tests the selectors find. */
@@ -52,15 +46,45 @@ public final class Grading {
                 .build(), language);
     }
 
-    private static ScoreReport execute(LauncherDiscoveryRequest discovery, Language language) {
-        Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
-                .enableTestExecutionListenerAutoRegistration(false)
-                .build());
+    /**
+     * The score of the exercises when none of their tests could run (a submission that does not
+     * compile): every graded test is listed, worth its points, scored zero, with status
+     * {@link Status#NOT_RUN}.
+     *
+     * @throws IllegalStateException if there is no graded test at all
+     */
+    public static ScoreReport notRun(Set<Exercise> exercises, Language language) {
         ScoreCollector collector = new ScoreCollector(language);
-        launcher.execute(discovery, collector);
+        collector.testPlanExecutionStarted(launcher().discover(discovery(exercises, Map.of())));
+        return reportOf(collector);
+    }
+
+    private static ScoreReport execute(LauncherDiscoveryRequest discovery, Language language) {
+        ScoreCollector collector = new ScoreCollector(language);
+        launcher().execute(discovery, collector);
+        return reportOf(collector);
+    }
+
+    private static ScoreReport reportOf(ScoreCollector collector) {
         if (!collector.foundGradedTests()) {
             throw new IllegalStateException("no graded test was found: nothing was graded");
         }
         return collector.report();
+    }
+
+    private static LauncherDiscoveryRequest discovery(Set<Exercise> exercises, Map<String, String> configuration) {
+        LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
+                .filters(ClassNameFilter.includeClassNamePatterns(".*Tests"))
+                .configurationParameters(configuration);
+        for (Exercise exercise : exercises) {
+            request.selectors(selectPackage(exercise.testPackage()));
+        }
+        return request.build();
+    }
+
+    private static Launcher launcher() {
+        return LauncherFactory.create(LauncherConfig.builder()
+                .enableTestExecutionListenerAutoRegistration(false)
+                .build());
     }
 }

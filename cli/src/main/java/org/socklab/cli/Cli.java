@@ -1,0 +1,222 @@
+package org.socklab.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.socklab.grader.Exercise;
+import org.socklab.grader.feedback.Language;
+import org.socklab.grader.score.ScoreTable;
+
+/**
+ * The {@code socklab} command line.
+ *
+ * <pre>
+ * socklab grade [DIR] [--out DIR2] [--lang en|pt]
+ * socklab grade-all PARENT --csv FILE [--jobs N] [--timeout SECONDS] [--lang en|pt]
+ * </pre>
+ *
+ * Exit status: 0 when grading completed, whatever the score; 1 when it could not (no such folder,
+ * not a template, does not compile), with one line saying why on standard error; 2 for a command
+ * line it does not understand.
+ *
+ * <p>Not thread-safe: one instance runs one command.
+ */
+final class Cli {
+    static final int OK = 0;
+    static final int FAILED = 1;
+    static final int USAGE = 2;
+
+    private static final String USAGE_TEXT = """
+            usage: socklab grade [DIR] [--out DIR2] [--lang en|pt]
+                     grades the submission in DIR (default: the bundled reference solutions);
+                     reports go to DIR/target/socklab (or DIR2)
+                   socklab grade-all PARENT --csv FILE [--jobs N] [--timeout SECONDS] [--lang en|pt]
+                     grades every submission folder under PARENT into a gradebook CSV""";
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Map<String, String> environment;
+
+    Cli(PrintStream out, PrintStream err, Map<String, String> environment) {
+        this.out = out;
+        this.err = err;
+        this.environment = environment;
+    }
+
+    static Cli standard() {
+        return new Cli(new PrintStream(System.out, true, StandardCharsets.UTF_8),
+                new PrintStream(System.err, true, StandardCharsets.UTF_8), System.getenv());
+    }
+
+    int run(String... args) {
+        try {
+            Arguments arguments = Arguments.parse(args);
+            return switch (arguments.command()) {
+                case "grade" -> grade(arguments);
+                case "grade-all" -> gradeAll(arguments);
+                case "help", "--help", "-h" -> {
+                    out.println(USAGE_TEXT);
+                    yield OK;
+                }
+                default -> throw new UsageError("unknown command: " + arguments.command());
+            };
+        } catch (UsageError e) {
+            err.println("socklab: " + e.getMessage());
+            err.println(USAGE_TEXT);
+            return USAGE;
+        } catch (CliFailure e) {
+            err.println("socklab: " + e.getMessage());
+            return FAILED;
+        }
+    }
+
+    private int grade(Arguments arguments) {
+        if (arguments.positional().size() > 1) {
+            throw new UsageError("grade takes at most one folder");
+        }
+        Language language = arguments.language();
+        Set<Exercise> exercises = Template.gradedExercises();
+        Submission submission;
+        Path reportDir;
+        Path scratch = null;
+        if (arguments.positional().isEmpty()) {
+            try {
+                scratch = Files.createTempDirectory("socklab-reference-");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            submission = new Submission(Template.extractReference(scratch.resolve("reference")).folder(), "reference");
+            reportDir = arguments.option("--out").map(Path::of).orElse(Path.of("target", "socklab"));
+        } else {
+            submission = Submission.in(Path.of(arguments.positional().get(0)));
+            reportDir = arguments.option("--out").map(Path::of).orElse(submission.folder().resolve("target/socklab"));
+        }
+        GradeResult result = Grader.grade(submission, exercises, language, reportDir);
+        Reports.write(result, language, reportDir);
+        Console console = new Console(out, "true".equals(environment.get("GITHUB_ACTIONS")));
+        console.untrusted(ScoreTable.render(result.report(), language).stripTrailing());
+        console.trusted("Reports written to " + reportDir.toAbsolutePath().normalize() + " in "
+                + seconds(result.elapsed()));
+        console.points(result.report().total(), result.report().max());
+        appendStepSummary(reportDir);
+        if (!result.compiled()) {
+            err.println(result.compileErrors());
+            err.println("socklab: " + submission.name() + " does not compile: every exercise scores 0");
+            return FAILED;
+        }
+        return OK;
+    }
+
+    private int gradeAll(Arguments arguments) {
+        if (arguments.positional().size() != 1) {
+            throw new UsageError("grade-all takes one folder: the parent of the submissions");
+        }
+        Path csv = arguments.option("--csv").map(Path::of)
+                .orElseThrow(() -> new UsageError("grade-all needs --csv FILE"));
+        int jobs = arguments.option("--jobs").map(Cli::positive).orElse(GradeAll.defaultJobs());
+        Duration timeout = arguments.option("--timeout").map(value -> Duration.ofSeconds(positive(value)))
+                .orElse(GradeAll.DEFAULT_TIMEOUT);
+        Path parent = Path.of(arguments.positional().get(0));
+        if (!Files.isDirectory(parent)) {
+            throw new CliFailure("no such folder: " + parent);
+        }
+        GradeAll gradeAll = new GradeAll(Template.gradedExercises(), arguments.language(), jobs, timeout);
+        List<Gradebook.Row> rows = gradeAll.grade(parent, row -> out.println(Console.sanitized(
+                row.student() + ": " + row.total() + "/" + row.max()
+                        + (row.reason().isEmpty() ? "" : " (" + row.reason() + ")"))));
+        try {
+            if (csv.toAbsolutePath().getParent() != null) {
+                Files.createDirectories(csv.toAbsolutePath().getParent());
+            }
+            Files.writeString(csv, Gradebook.write(rows, gradeAll.exercises()), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new CliFailure("cannot write " + csv + ": " + e.getMessage());
+        }
+        out.println("Gradebook of " + rows.size() + " submissions written to " + csv);
+        return OK;
+    }
+
+    private void appendStepSummary(Path reportDir) {
+        String summary = environment.get("GITHUB_STEP_SUMMARY");
+        if (summary == null || summary.isBlank()) {
+            return;
+        }
+        try {
+            Files.writeString(Path.of(summary), Files.readString(reportDir.resolve(Reports.SUMMARY)),
+                    StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            err.println("socklab: cannot append to $GITHUB_STEP_SUMMARY: " + e.getMessage());
+        }
+    }
+
+    private static String seconds(Duration elapsed) {
+        return String.format(java.util.Locale.ROOT, "%.1f s", elapsed.toMillis() / 1000.0);
+    }
+
+    private static int positive(String value) {
+        try {
+            int number = Integer.parseInt(value);
+            if (number > 0) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new UsageError("expected a positive number, not " + value);
+    }
+
+    /** A command line that does not make sense. */
+    static final class UsageError extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        UsageError(String message) {
+            super(message);
+        }
+    }
+
+    /** The command, its positional arguments and its {@code --name value} options. */
+    record Arguments(String command, List<String> positional, Map<String, String> options) {
+        private static final Set<String> OPTIONS = Set.of("--out", "--csv", "--jobs", "--timeout", "--lang");
+
+        static Arguments parse(String[] args) {
+            if (args.length == 0) {
+                throw new UsageError("no command");
+            }
+            List<String> positional = new ArrayList<>();
+            Map<String, String> options = new java.util.HashMap<>();
+            for (int i = 1; i < args.length; i++) {
+                String arg = args[i];
+                if (OPTIONS.contains(arg)) {
+                    if (i + 1 >= args.length) {
+                        throw new UsageError(arg + " needs a value");
+                    }
+                    options.put(arg, args[++i]);
+                } else if (arg.startsWith("--")) {
+                    throw new UsageError("unknown option: " + arg);
+                } else {
+                    positional.add(arg);
+                }
+            }
+            return new Arguments(args[0], List.copyOf(positional), Map.copyOf(options));
+        }
+
+        Optional<String> option(String name) {
+            return Optional.ofNullable(options.get(name));
+        }
+
+        Language language() {
+            return option("--lang").map(value -> Language.of(java.util.Locale.forLanguageTag(value)))
+                    .orElse(Language.current());
+        }
+    }
+}

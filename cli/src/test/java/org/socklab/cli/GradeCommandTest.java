@@ -1,0 +1,157 @@
+package org.socklab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The {@code grade} command end to end: scores, reports, exit status, and what cannot be graded. */
+class GradeCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void should_give_the_bundled_reference_full_marks_and_write_every_report() throws IOException {
+        Path out = temp.resolve("reports");
+
+        Submissions.Run run = Submissions.socklab("grade", "--out", out.toString(), "--lang", "en");
+
+        assertThat(run.status()).as(run.err()).isZero();
+        JsonNode score = JSON.readTree(out.resolve(Reports.SCORE).toFile());
+        assertThat(score.get("format").asText()).isEqualTo("socklab-score/1");
+        assertThat(score.get("total").asInt()).isPositive().isEqualTo(score.get("max").asInt());
+        assertThat(run.out()).contains("Points " + score.get("total").asInt() + "/" + score.get("max").asInt());
+
+        JsonNode results = JSON.readTree(out.resolve(Reports.GRADESCOPE).toFile());
+        assertThat(results.get("score").asInt()).isEqualTo(score.get("total").asInt());
+        assertThat(results.get("tests")).isNotEmpty().allSatisfy(test -> {
+            assertThat(test.get("name").asText()).isNotBlank();
+            assertThat(test.get("score").asInt()).isEqualTo(test.get("max_score").asInt());
+            assertThat(test.get("status").asText()).isEqualTo("passed");
+            assertThat(test.get("visibility").asText()).isEqualTo("visible");
+            assertThat(test.has("output")).isTrue();
+        });
+
+        List<String> summary = Files.readAllLines(out.resolve(Reports.SUMMARY));
+        assertThat(summary.get(0)).startsWith("## socklab: reference: ");
+        assertThat(summary).contains("| Exercise | Points |", "|---|---:|")
+                .anySatisfy(line -> assertThat(line).matches("\\| 1\\. echocaps \\| \\d+/\\d+ \\|"))
+                .anySatisfy(line -> assertThat(line).startsWith("| **Total** |"));
+    }
+
+    @Test
+    void should_give_the_untouched_template_zero_and_still_complete() throws IOException {
+        Path template = Submissions.template(temp.resolve("student"));
+
+        Submissions.Run run = Submissions.socklab("grade", template.toString(), "--lang", "en");
+
+        assertThat(run.status()).as(run.err()).isZero();
+        JsonNode score = JSON.readTree(template.resolve("target/socklab/score.json").toFile());
+        assertThat(score.get("total").asInt()).isZero();
+        assertThat(score.get("max").asInt()).isPositive();
+        assertThat(run.out()).contains("not implemented yet");
+    }
+
+    @Test
+    void should_grade_a_submission_whose_pom_and_tests_were_edited_like_one_without_the_edits() throws IOException {
+        Path plain = Submissions.reference(temp.resolve("plain"));
+        Path edited = Submissions.reference(temp.resolve("edited"));
+        Files.writeString(edited.resolve("pom.xml"), """
+                <project><modelVersion>4.0.0</modelVersion><groupId>x</groupId><artifactId>x</artifactId>
+                <version>1</version><properties><maven.test.skip>true</maven.test.skip>
+                <skipTests>true</skipTests></properties></project>
+                """);
+        Files.createDirectories(edited.resolve("src/test/java/lab/echocaps"));
+        Files.writeString(edited.resolve("src/test/java/lab/echocaps/EchoCapsServerTest.java"),
+                "package lab.echocaps; class EchoCapsServerTest { }");
+
+        Submissions.Run plainRun = Submissions.socklab("grade", plain.toString(), "--lang", "en");
+        Submissions.Run editedRun = Submissions.socklab("grade", edited.toString(), "--lang", "en");
+
+        assertThat(editedRun.status()).isEqualTo(plainRun.status()).isZero();
+        assertThat(passedTests(edited)).isEqualTo(passedTests(plain)).isNotEmpty();
+    }
+
+    @Test
+    void should_fail_in_one_line_when_the_folder_does_not_exist() {
+        Submissions.Run run = Submissions.socklab("grade", temp.resolve("nobody").toString());
+
+        assertThat(run.status()).isEqualTo(Cli.FAILED);
+        assertThat(run.err().strip()).startsWith("socklab: no such folder:").doesNotContain("\n");
+    }
+
+    @Test
+    void should_fail_in_one_line_when_the_folder_is_not_a_template() throws IOException {
+        Files.createDirectories(temp.resolve("photos"));
+
+        Submissions.Run run = Submissions.socklab("grade", temp.resolve("photos").toString());
+
+        assertThat(run.status()).isEqualTo(Cli.FAILED);
+        assertThat(run.err().strip()).startsWith("socklab: not a socklab template:").doesNotContain("\n");
+    }
+
+    @Test
+    void should_show_the_compiler_errors_and_score_every_exercise_zero_when_it_does_not_compile() throws IOException {
+        Path broken = Submissions.reference(temp.resolve("broken"));
+        Files.writeString(broken.resolve("src/main/java/lab/echocaps/EchoCapsServer.java"),
+                "package lab.echocaps; public class EchoCapsServer { int x = ; }");
+
+        Submissions.Run run = Submissions.socklab("grade", broken.toString(), "--lang", "en");
+
+        assertThat(run.status()).isEqualTo(Cli.FAILED);
+        assertThat(run.err()).contains("EchoCapsServer.java").contains("does not compile");
+        JsonNode score = JSON.readTree(broken.resolve("target/socklab/score.json").toFile());
+        assertThat(score.get("total").asInt()).isZero();
+        assertThat(score.get("max").asInt()).isPositive();
+        assertThat(score.get("exercises")).allSatisfy(exercise -> assertThat(exercise.get("points").asInt()).isZero());
+        assertThat(JSON.readTree(broken.resolve("target/socklab/results.json").toFile()).get("score").asInt()).isZero();
+    }
+
+    @Test
+    void should_fence_student_text_and_print_the_points_notice_under_github_actions() throws IOException {
+        Path sneaky = Submissions.reference(temp.resolve("sneaky"));
+        Files.writeString(sneaky.resolve("src/main/java/lab/echocaps/EchoCapsServer.java"), """
+                package lab.echocaps;
+                public class EchoCapsServer {
+                    public static void serve(java.net.ServerSocket listener) {
+                        throw new IllegalStateException("x\\n::error title=pwned::injected\\n  ::set-output name=a::b");
+                    }
+                }
+                """);
+        Path summary = temp.resolve("step-summary.md");
+
+        Submissions.Run run = Submissions.socklab(Map.of("GITHUB_ACTIONS", "true", "GITHUB_STEP_SUMMARY", summary.toString()),
+                "grade", sneaky.toString(), "--lang", "en");
+
+        assertThat(run.status()).isZero();
+        List<String> lines = run.out().lines().toList();
+        assertThat(lines).noneMatch(line -> line.stripLeading().startsWith("::error"))
+                .noneMatch(line -> line.stripLeading().startsWith("::set-output"));
+        assertThat(lines.get(0)).matches("::stop-commands::[0-9a-f]{32}");
+        String token = lines.get(0).substring("::stop-commands::".length());
+        assertThat(lines).contains("::" + token + "::");
+        assertThat(lines.get(lines.size() - 1)).matches("::notice title=Points::Points \\d+/\\d+");
+        assertThat(lines).anyMatch(line -> line.matches("\\[student text\\] +::error title=pwned::injected"));
+        assertThat(Files.readString(summary)).startsWith("## socklab: sneaky: ");
+    }
+
+    private static List<String> passedTests(Path submission) throws IOException {
+        List<String> passed = new ArrayList<>();
+        for (JsonNode exercise : JSON.readTree(submission.resolve("target/socklab/score.json").toFile()).get("exercises")) {
+            for (JsonNode test : exercise.get("tests")) {
+                passed.add(exercise.get("exercise").asText() + "." + test.get("id").asText() + "=" + test.get("passed").asBoolean());
+            }
+        }
+        return passed;
+    }
+}

@@ -1,0 +1,57 @@
+package org.socklab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The hostile fixtures ({@code fixtures/hostile}), each laid over the reference and graded by the
+ * command: each costs only the exercise it is in, says why, and grading ends within the bound.
+ */
+class HostileSubmissionsTest {
+    /**
+     * The documented bound of a hostile exercise over a normal grading: at most two child JVMs are
+     * spent on it, each costing at most a JVM start, one test and the 5 s stop deadline.
+     */
+    static final Duration HOSTILE_BOUND = Duration.ofSeconds(45);
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path temp;
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "exit                     | echocaps | exit status 3",
+            "endless-loop-after-close | echocaps | did not return within 5 s",
+            "own-fixed-port           | echocaps | listens on port 40123",
+            "five-thousand-threads    | echocaps | more than 1000 threads"})
+    void should_cost_only_its_own_exercise_and_end_within_the_bound(String fixture, String exercise, String reason)
+            throws IOException {
+        Path submission = Submissions.reference(temp.resolve(fixture), fixture);
+        long start = System.nanoTime();
+
+        Submissions.Run run = Submissions.socklab("grade", submission.toString(), "--lang", "en");
+
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(took).isLessThan(HOSTILE_BOUND);
+        JsonNode score = JSON.readTree(submission.resolve("target/socklab/score.json").toFile());
+        for (JsonNode graded : score.get("exercises")) {
+            if (graded.get("exercise").asText().equals(exercise)) {
+                assertThat(graded.get("points").asInt()).as(exercise).isLessThan(graded.get("max").asInt());
+                assertThat(graded.toString()).contains(reason);
+            } else {
+                assertThat(graded.get("points").asInt()).as(graded.get("exercise").asText())
+                        .isEqualTo(graded.get("max").asInt());
+            }
+        }
+    }
+}
