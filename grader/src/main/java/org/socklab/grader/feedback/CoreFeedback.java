@@ -141,6 +141,19 @@ public final class CoreFeedback {
     }
 
     /** The child JVM could not even start (a problem of the grader's machine, not the student's). */
+    public static Feedback checkOutOfTime(java.time.Duration bound) {
+        return Feedback.of(MESSAGES, "check.outOfTime", bound.toSeconds());
+    }
+
+    public static Feedback checkWithoutVerdict(String exitStatus) {
+        return Feedback.of(MESSAGES, "check.noVerdict", exitStatus);
+    }
+
+    /** An observation made, and already rendered, in the child that ran a direct check. */
+    public static Feedback fromChild(String observation) {
+        return Feedback.of(MESSAGES, "check.observed", observation);
+    }
+
     public static Feedback processCannotStart(String reason) {
         return Feedback.of(MESSAGES, "process.cannotStart", reason);
     }

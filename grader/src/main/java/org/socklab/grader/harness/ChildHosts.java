@@ -57,6 +57,11 @@ final class ChildHosts implements AutoCloseable {
         return jvm.serve(extraArguments);
     }
 
+    /** Runs one {@link org.socklab.grader.DirectCalls} test in a child JVM of its own. */
+    void check(Exercise exercise, Class<?> testClass, java.lang.reflect.Method test) {
+        DirectCheck.run(exercise, testClass, test, classes, output);
+    }
+
     @Override
     public void close() {
         List<ChildJvm> children;

@@ -10,10 +10,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.lang.reflect.Method;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.InvocationInterceptor;
+import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.platform.commons.support.AnnotationSupport;
+import org.socklab.grader.DirectCalls;
 import org.socklab.grader.Exercise;
 import org.socklab.grader.GradedExercise;
 
@@ -37,7 +41,7 @@ import org.socklab.grader.GradedExercise;
  *
  * <p>Stateless: everything it makes lives in JUnit's extension stores, which close it.
  */
-public final class ServerExtension implements ParameterResolver {
+public final class ServerExtension implements ParameterResolver, InvocationInterceptor {
     /** The configuration parameter naming where the code under test is. */
     public static final String CLASSES = "socklab.classes";
     /** The configuration parameter choosing where servers run: {@code in-process} or {@code child-process}. */
@@ -70,15 +74,38 @@ public final class ServerExtension implements ParameterResolver {
                 .orElseThrow(() -> new IllegalStateException(testClass + " is not annotated with @GradedExercise"));
     }
 
-    private static Servers.Starter starter(ExtensionContext context) {
-        Isolation isolation = context.getConfigurationParameter(ISOLATION).filter(value -> !value.isBlank())
+    /**
+     * Under {@link Isolation#CHILD_PROCESS}, a {@link DirectCalls} test runs in a child JVM of its
+     * own, and only its verdict comes back; everything else runs here as usual.
+     */
+    @Override
+    public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> invocationContext,
+            ExtensionContext context) throws Throwable {
+        Method test = invocationContext.getExecutable();
+        if (isolation(context) == Isolation.IN_PROCESS || !test.isAnnotationPresent(DirectCalls.class)) {
+            invocation.proceed();
+            return;
+        }
+        invocation.skip();
+        hosts(context).check(exerciseOf(context), context.getRequiredTestClass(), test);
+    }
+
+    private static Isolation isolation(ExtensionContext context) {
+        return context.getConfigurationParameter(ISOLATION).filter(value -> !value.isBlank())
                 .map(Isolation::parse).orElse(Isolation.IN_PROCESS);
-        if (isolation == Isolation.IN_PROCESS) {
+    }
+
+    private static Servers.Starter starter(ExtensionContext context) {
+        if (isolation(context) == Isolation.IN_PROCESS) {
             return Servers.Starter.IN_PROCESS;
         }
-        ChildHosts hosts = context.getRoot().getStore(NAMESPACE)
-                .getOrComputeIfAbsent(ChildHosts.class, key -> childHosts(context), ChildHosts.class);
+        ChildHosts hosts = hosts(context);
         return (exercise, implementation, extraArguments) -> hosts.start(exercise, extraArguments);
+    }
+
+    private static ChildHosts hosts(ExtensionContext context) {
+        return context.getRoot().getStore(NAMESPACE)
+                .getOrComputeIfAbsent(ChildHosts.class, key -> childHosts(context), ChildHosts.class);
     }
 
     private static ChildHosts childHosts(ExtensionContext context) {

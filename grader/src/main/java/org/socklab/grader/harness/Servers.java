@@ -45,8 +45,9 @@ public final class Servers implements AutoCloseable {
     }
 
     /**
-     * A class of the submission, for the few checks that call it directly (its store, its structure).
-     * It is loaded in this JVM whatever the {@link Isolation}: see the README's note on isolation.
+     * A class of the submission, loaded without running its initializer, for the few checks that
+     * read its structure (bytecode only: harmless anywhere) or call it directly (mark such a test
+     * {@link org.socklab.grader.DirectCalls}, so that under child isolation it runs in a child).
      */
     public Class<?> loadClass(String simpleName) {
         return implementation.load(exercise.studentPackage() + "." + simpleName);

@@ -6,12 +6,12 @@ import org.socklab.grader.feedback.Feedback;
 import org.socklab.grader.feedback.GradedFailure;
 import org.socklab.grader.feedback.NotApplicable;
 
-/** Turns whatever ended a graded test into an observation a student can read. Stateless. */
-final class Observations {
+/** Turns whatever ended a graded test into an observation a student can read (also in a child JVM). Stateless. */
+public final class Observations {
     private Observations() {
     }
 
-    static Feedback of(Throwable thrown) {
+    public static Feedback of(Throwable thrown) {
         if (thrown instanceof GradedFailure failure) {
             return failure.observation();
         }

@@ -1,0 +1,63 @@
+package org.socklab.grader.harness;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.platform.launcher.core.LauncherConfig;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.socklab.grader.Exercise;
+import org.socklab.grader.feedback.Language;
+import org.socklab.grader.score.ScoreCollector;
+import org.socklab.grader.score.TestScore;
+
+/** Direct-call tests under child isolation: each runs in a child JVM, and only its verdict counts. */
+class DirectCheckTest {
+    private static Map<String, TestScore> scores;
+
+    @BeforeAll
+    static void gradeTheSampleInChildren() {
+        System.setProperty("socklab.sample.parent", Long.toString(ProcessHandle.current().pid()));
+        ScoreCollector collector = new ScoreCollector(Language.ENGLISH);
+        LauncherFactory.create(LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false).build())
+                .execute(LauncherDiscoveryRequestBuilder.request()
+                        .selectors(selectClass(DirectCheckSample.class))
+                        .configurationParameter(ServerExtension.ISOLATION, Isolation.CHILD_PROCESS.value())
+                        .build(), collector);
+        scores = collector.report().exercise(Exercise.TEMPERATURE).orElseThrow().tests().stream()
+                .collect(Collectors.toMap(TestScore::id, score -> score));
+    }
+
+    @Test
+    void should_run_the_check_in_another_process() {
+        assertThat(scores.get("runsInAnotherProcess").passed()).as(scores.get("runsInAnotherProcess").feedback()).isTrue();
+    }
+
+    @Test
+    void should_pass_a_check_that_passed_in_its_child() {
+        assertThat(scores.get("passes").passed()).as(scores.get("passes").feedback()).isTrue();
+    }
+
+    @Test
+    void should_bring_back_the_childs_observation() {
+        assertThat(scores.get("fails").passed()).isFalse();
+        assertThat(scores.get("fails").feedback()).isEqualTo("a torn reading: max 30 with min 25 of another");
+    }
+
+    @Test
+    void should_cost_only_its_own_check_when_the_code_calls_system_exit() {
+        assertThat(scores.get("exits").passed()).isFalse();
+        assertThat(scores.get("exits").feedback()).startsWith(
+                "this check runs your code in a process of its own, which ended without a verdict (exit status 3)");
+    }
+
+    @Test
+    void should_not_take_printed_text_for_a_verdict() {
+        assertThat(scores.get("printsAFakeVerdict").passed()).isFalse();
+        assertThat(scores.get("printsAFakeVerdict").feedback()).isEqualTo("really failed");
+    }
+}
