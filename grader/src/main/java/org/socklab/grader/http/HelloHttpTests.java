@@ -36,6 +36,9 @@ import org.socklab.grader.harness.Waits;
  * correct server never comes near. The only must-not-happen window is the one second in which no
  * reply may arrive before the request's empty line. The test methods are public so that a
  * template class in another package inherits them.
+ *
+ * <p>Each test runs on JUnit's thread with servers and clients of its own; the tests share nothing
+ * but constants.
  */
 @GradedExercise(Exercise.HTTP)
 public class HelloHttpTests {
