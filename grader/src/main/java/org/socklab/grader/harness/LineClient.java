@@ -24,7 +24,8 @@ import org.socklab.grader.feedback.GradedFailure;
 
 /**
  * A test's client: sends text the way real clients do (whole lines, one byte at a time, several
- * lines at once, a character split across writes, a half-close) and reads UTF-8 lines back.
+ * lines at once, a character split across writes, a half-close) and reads UTF-8 lines back, or
+ * the raw bytes of a reply that is not made of lines, up to the moment the server closes.
  *
  * <p>Every read has a timeout: {@link #READ_TIMEOUT} unless a shorter window is asked for. Every
  * problem is reported as a {@link GradedFailure} that says what was sent and what came back (or
@@ -198,6 +199,61 @@ public final class LineClient implements AutoCloseable {
             // a reset also ends the connection
         } catch (IOException e) {
             throw new GradedFailure(CoreFeedback.testError(e), e);
+        }
+    }
+
+    /**
+     * Everything that arrives until the server ends the connection, as raw bytes (the bytes of a
+     * line already begun included), for replies that are not made of lines, such as an HTTP reply
+     * and its body. A reset ends it like a close does. Waits at most {@code timeout} in all and
+     * never fails: whether the connection ended in time is part of the answer, so that the caller
+     * can say what a reply without a close means.
+     */
+    public Received readUntilClosed(Duration timeout) {
+        ByteArrayOutputStream received = new ByteArrayOutputStream();
+        received.writeBytes(pending.toByteArray());
+        pending.reset();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        byte[] buffer = new byte[8192];
+        try {
+            while (true) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return new Received(received.toByteArray(), false);
+                }
+                socket.setSoTimeout((int) Math.max(1, Duration.ofNanos(left).toMillis()));
+                int count = in.read(buffer);
+                if (count < 0) {
+                    return new Received(received.toByteArray(), true);
+                }
+                received.write(buffer, 0, count);
+            }
+        } catch (SocketTimeoutException e) {
+            return new Received(received.toByteArray(), false);
+        } catch (IOException e) {
+            return new Received(received.toByteArray(), true); // reset: the connection has ended too
+        }
+    }
+
+    /**
+     * What {@link #readUntilClosed} got: the bytes, and whether the connection ended (closed or
+     * reset) within the time. Immutable: the bytes are copied in and out.
+     */
+    public static final class Received {
+        private final byte[] bytes;
+        private final boolean closed;
+
+        Received(byte[] bytes, boolean closed) {
+            this.bytes = bytes.clone();
+            this.closed = closed;
+        }
+
+        public byte[] bytes() {
+            return bytes.clone();
+        }
+
+        public boolean closed() {
+            return closed;
         }
     }
 
