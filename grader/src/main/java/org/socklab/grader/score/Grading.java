@@ -20,8 +20,10 @@ import org.socklab.grader.feedback.Language;
  * score: the way the grader's own tools and the fixtures' tests grade, with the same tests a
  * student runs with {@code mvn test}.
  *
- * <p>The configuration parameters choose what is graded (see
- * {@link org.socklab.grader.harness.ServerExtension}). Stateless and thread-safe: each call has a
+ * <p>The configuration parameters given choose what is graded (see
+ * {@link org.socklab.grader.harness.ServerExtension}), and they are the only ones: system
+ * properties and a {@code junit-platform.properties} of the caller are ignored, so a caller that
+ * runs its own tests in parallel still gets graded tests run one after another. Stateless and thread-safe: each call has a
  * launcher of its own.
  */
 public final class Grading {
@@ -42,6 +44,7 @@ public final class Grading {
             Language language) {
         return execute(LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectors)
+                .enableImplicitConfigurationParameters(false)
                 .configurationParameters(configuration)
                 .build(), language);
     }
@@ -75,6 +78,7 @@ public final class Grading {
     private static LauncherDiscoveryRequest discovery(Set<Exercise> exercises, Map<String, String> configuration) {
         LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
                 .filters(ClassNameFilter.includeClassNamePatterns(".*Tests"))
+                .enableImplicitConfigurationParameters(false)
                 .configurationParameters(configuration);
         for (Exercise exercise : exercises) {
             request.selectors(selectPackage(exercise.testPackage()));

@@ -54,11 +54,10 @@ class MessagesTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("bundles")
-    void should_format_every_message_in_both_languages(MessageBundle bundle) {
+    void should_parse_every_message_in_both_languages(MessageBundle bundle) {
         for (Language language : Language.values()) {
             for (String key : bundle.keys(language)) {
-                assertThatCode(() -> new MessageFormat(bundle.pattern(key, language), language.locale())
-                        .format(new Object[] {"a", "b", "c", "d", "e"}))
+                assertThatCode(() -> new MessageFormat(bundle.pattern(key, language), language.locale()))
                         .as("%s in %s (%s)", key, bundle, language)
                         .doesNotThrowAnyException();
             }
