@@ -41,6 +41,11 @@ final class BuiltinSite implements Site {
     }
 
     @Override
+    public String describe() {
+        return "site " + name + " (bundled in socklab)";
+    }
+
+    @Override
     public synchronized SiteIndex index() {
         load();
         return index;

@@ -67,7 +67,7 @@ final class HttpSite implements Site {
         try {
             response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
-            throw new CliFailure(describe() + " is unreachable: " + reason(e));
+            throw new CliFailure(describe() + " is unreachable: " + reason(e, uri));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CliFailure(describe() + ": interrupted while fetching " + sitePath);
@@ -79,13 +79,36 @@ final class HttpSite implements Site {
         return response.body();
     }
 
-    /** The most telling message in a chain of causes: "Connection refused" rather than nothing. */
-    private static String reason(Throwable error) {
+    /** Why a request failed, in words: the JDK's client often gives exceptions without a message. */
+    private static String reason(IOException error, URI uri) {
+        String server = uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
+        if (causedBy(error, java.nio.channels.UnresolvedAddressException.class)
+                || causedBy(error, java.net.UnknownHostException.class)) {
+            return "cannot resolve the host " + uri.getHost();
+        }
+        if (causedBy(error, java.net.http.HttpConnectTimeoutException.class)) {
+            return "no connection to " + server + " within " + CONNECT_TIMEOUT.toSeconds() + " s";
+        }
+        if (causedBy(error, java.net.http.HttpTimeoutException.class)) {
+            return "no answer from " + server + " within " + REQUEST_TIMEOUT.toSeconds() + " s";
+        }
+        if (causedBy(error, java.net.ConnectException.class)) {
+            return "cannot connect to " + server + " (connection refused: is the server running?)";
+        }
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             if (cause.getMessage() != null && !cause.getMessage().isBlank()) {
-                return cause.getMessage() + (cause == error ? "" : " (" + error.getClass().getSimpleName() + ")");
+                return cause.getClass().getSimpleName() + ": " + cause.getMessage();
             }
         }
         return error.getClass().getSimpleName();
+    }
+
+    private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
     }
 }
