@@ -12,7 +12,8 @@ import org.socklab.grader.Exercise;
  * content, and what {@code socklab site export} publishes.
  *
  * <p>Every key gets a pom whose only dependency is the grader, shipped in {@code lib/} (see
- * {@link GraderArtifact}), the Maven wrapper, the JUnit listener registration that prints the score
+ * {@link GraderArtifact}), the Maven wrapper with a {@code .mvn/maven.config} that lets {@code mvn -o}
+ * read {@code lib/} too, the JUnit listener registration that prints the score
  * table, and a {@code .gitignore}. An exercise's key adds that exercise's stub (everything in
  * {@code src/main/java/lab/<key>/}), its test class, and a README in English and Portuguese made
  * from its statement; {@value CheckoutKeys#ALL} adds every stub, every test class and the
@@ -65,6 +66,8 @@ final class BuiltinTemplates {
         files.add(new TemplateFile("mvnw", template.get("mvnw"), true));
         files.add(file(template, "mvnw.cmd"));
         files.add(file(template, ".mvn/wrapper/maven-wrapper.properties"));
+        // Lets mvn -o read lib/ (a file: repository) before the grader was ever cached.
+        files.add(new TemplateFile(".mvn/maven.config", Bundled.bytes("socklab/checkout/maven.config.template"), false));
         files.add(file(template, LISTENER));
         files.addAll(grader.files());
         return files;

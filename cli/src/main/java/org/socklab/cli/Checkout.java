@@ -170,9 +170,20 @@ final class Checkout {
         }
         if (TemplateFile.sha256(Files.readAllBytes(target)).equals(lastWritten)) {
             Files.delete(target);
+            deleteEmptyParents(target);
             return Action.REMOVED;
         }
         return Action.KEPT_UNLISTED;
+    }
+
+    /** An older grader's {@code lib/} folders, say, once their files are gone. */
+    private void deleteEmptyParents(Path file) throws IOException {
+        Path root = folder.toAbsolutePath().normalize();
+        for (Path parent = file.toAbsolutePath().normalize().getParent();
+                parent != null && !parent.equals(root) && parent.startsWith(root) && isEmptyOrAbsent(parent);
+                parent = parent.getParent()) {
+            Files.deleteIfExists(parent);
+        }
     }
 
     private static void write(Path target, TemplateFile file) throws IOException {

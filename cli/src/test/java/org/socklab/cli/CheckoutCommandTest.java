@@ -42,6 +42,7 @@ class CheckoutCommandTest {
 
         assertThat(run.status()).as(run.err()).isZero();
         assertThat(files(folder)).contains("pom.xml", "mvnw", "mvnw.cmd", ".mvn/wrapper/maven-wrapper.properties",
+                ".mvn/maven.config",
                 ".gitignore", "README.md", STUB, "src/test/java/lab/echocaps/EchoCapsServerTest.java",
                 "src/test/resources/META-INF/services/org.junit.platform.launcher.TestExecutionListener",
                 CheckoutState.FILE)
@@ -185,12 +186,13 @@ class CheckoutCommandTest {
         Path folder = temp.resolve("x");
         socklab("checkout", "echocaps", folder.toString());
         Files.writeString(folder.resolve(".gitignore"), "target/\n*.log\n");
-        unpublish(site, "echocaps", "README.md", ".gitignore");
+        unpublish(site, "echocaps", "README.md", ".gitignore", ".mvn/maven.config", ".mvn/wrapper/maven-wrapper.properties");
 
         Submissions.Run run = socklab("checkout", "echocaps", folder.toString());
 
         assertThat(run.status()).as(run.err()).isZero();
         assertThat(folder.resolve("README.md")).doesNotExist();
+        assertThat(folder.resolve(".mvn")).doesNotExist();
         assertThat(folder.resolve(".gitignore")).hasContent("target/\n*.log");
         assertThat(run.out()).contains("README.md: removed", ".gitignore: kept: no longer in the template");
     }
