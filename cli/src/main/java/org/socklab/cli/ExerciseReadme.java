@@ -33,8 +33,8 @@ final class ExerciseReadme {
                 Write your code in `%6$s`: the class `%7$s` and its Javadoc are your starting point.
                 `src/test/java` only points the grader's tests at your code, `lib/` holds the grader
                 (a Maven repository inside this folder, so nothing needs installing), and `.socklab/`
-                remembers what `socklab checkout` wrote: running `socklab checkout %2$s` here again
-                updates the template's files and keeps every file you changed.
+                remembers what `socklab checkout` wrote: running `socklab checkout %2$s .` in this
+                folder updates the template's files and keeps every file you changed.
 
                 ---
 
@@ -51,7 +51,7 @@ final class ExerciseReadme {
                 Escreva o seu código em `%6$s`: a classe `%7$s` e o seu Javadoc são o ponto de partida.
                 `src/test/java` só aponta os testes do corretor para o seu código, `lib/` traz o corretor
                 (um repositório Maven dentro desta pasta: não é preciso instalar nada) e `.socklab/`
-                guarda o que o `socklab checkout` escreveu: rodar `socklab checkout %2$s` aqui de novo
+                guarda o que o `socklab checkout` escreveu: rodar `socklab checkout %2$s .` nesta pasta
                 atualiza os arquivos do modelo e mantém todo arquivo que você alterou.
                 """.formatted(exercise.number(), key, exercise.maxPoints(),
                 Bundled.text("socklab/checkout/statements/" + key + ".en.md"), server, folder, simple,

@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
 
 /**
  * The sites a user knows: those listed in {@code <home>/sites}, one {@code name = location} per
- * line ({@code #} starts a comment), the first of them the default, and the builtin site, always
+ * line ({@code #} starts a comment; a location is an {@code http(s)://} URL or a folder, {@code ~/}
+ * meaning the user's home), the first of them the default, and the builtin site, always
  * there and the default when the file lists none. The home is {@code $SOCKLAB_HOME}, else the
  * system property {@code socklab.home}, else {@code ~/.socklab}.
  *
@@ -62,6 +63,9 @@ record Sites(Path file, List<Site> configured) {
             }
             if (name.equals(BuiltinSite.NAME)) {
                 throw new CliFailure(file + ", line " + (i + 1) + ": the name builtin is taken by the bundled site");
+            }
+            if (location.startsWith("~/")) {
+                location = System.getProperty("user.home") + location.substring(1);
             }
             sites.add(Site.at(name, location));
         }
