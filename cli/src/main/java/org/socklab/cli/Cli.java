@@ -23,6 +23,9 @@ import org.socklab.grader.score.ScoreTable;
  * <pre>
  * socklab grade [DIR] [--out DIR2] [--lang en|pt]
  * socklab grade-all PARENT --csv FILE [--jobs N] [--timeout SECONDS] [--lang en|pt]
+ * socklab checkout KEY[@SITE] [DIR] [-y]
+ * socklab site export DIR
+ * socklab site list
  * </pre>
  *
  * Exit status: 0 when grading completed, whatever the score; 1 when it could not (no such folder,
@@ -41,7 +44,15 @@ final class Cli {
                      grades the submission in DIR (default: the bundled reference solutions);
                      reports go to DIR/target/socklab (or DIR2)
                    socklab grade-all PARENT --csv FILE [--jobs N] [--timeout SECONDS] [--lang en|pt]
-                     grades every submission folder under PARENT into a gradebook CSV""";
+                     grades every submission folder under PARENT into a gradebook CSV
+                   socklab checkout KEY[@SITE] [DIR] [-y]
+                     makes DIR (default: KEY) ready for mvn test, with the template of KEY
+                     (an exercise, or all) from SITE; run again in DIR to update it: files you
+                     changed are kept unless -y
+                   socklab site export DIR
+                     writes the bundled templates into DIR as a static site
+                   socklab site list
+                     lists the sites (the default first) from ~/.socklab/sites""";
 
     private final PrintStream out;
     private final PrintStream err;
@@ -64,6 +75,8 @@ final class Cli {
             return switch (arguments.command()) {
                 case "grade" -> grade(arguments);
                 case "grade-all" -> gradeAll(arguments);
+                case "checkout" -> checkout(arguments);
+                case "site" -> site(arguments);
                 case "help", "--help", "-h" -> {
                     out.println(USAGE_TEXT);
                     yield OK;
@@ -146,6 +159,67 @@ final class Cli {
         return OK;
     }
 
+    private int checkout(Arguments arguments) {
+        List<String> positional = arguments.positional();
+        if (positional.isEmpty() || positional.size() > 2) {
+            throw new UsageError("checkout takes a key (an exercise, or all), then optionally a folder");
+        }
+        String spec = positional.get(0);
+        int at = spec.indexOf('@');
+        String key = at < 0 ? spec : spec.substring(0, at);
+        if (key.isEmpty() || at == spec.length() - 1) {
+            throw new UsageError("expected KEY or KEY@SITE, not " + spec);
+        }
+        Path folder = Path.of(positional.size() > 1 ? positional.get(1) : key);
+        Sites sites = Sites.load(environment);
+        Site site;
+        if (at >= 0) {
+            site = sites.named(spec.substring(at + 1));
+        } else {
+            site = CheckoutState.read(folder).filter(state -> state.key().equals(key))
+                    .map(state -> Site.at(state.siteName(), state.siteLocation()))
+                    .orElseGet(sites::defaultSite);
+        }
+        Checkout.Result result = new Checkout(site, key, folder, arguments.flag("-y")).run();
+        for (Checkout.Outcome outcome : result.outcomes()) {
+            if (outcome.action() != Checkout.Action.UP_TO_DATE) {
+                out.println("  " + outcome.path() + ": " + outcome.action().description());
+            }
+        }
+        long upToDate = result.count(Checkout.Action.UP_TO_DATE);
+        if (upToDate > 0) {
+            out.println("  (" + upToDate + " more up to date)");
+        }
+        out.println("Checked out " + key + " from " + site.describe() + " into " + folder.toAbsolutePath().normalize()
+                + ". Next: cd " + folder + " && ./mvnw test");
+        return OK;
+    }
+
+    private int site(Arguments arguments) {
+        List<String> positional = arguments.positional();
+        String action = positional.isEmpty() ? "" : positional.get(0);
+        switch (action) {
+            case "export" -> {
+                if (positional.size() != 2) {
+                    throw new UsageError("site export takes one folder");
+                }
+                Path folder = Path.of(positional.get(1));
+                SiteIndex index = SiteExport.export(new BuiltinSite(), folder);
+                out.println("Exported " + String.join(", ", index.keys()) + " into " + folder.toAbsolutePath().normalize()
+                        + ": serve that folder with any web server and add it to " + Sites.FILE
+                        + " as name = URL");
+            }
+            case "list" -> {
+                List<Site> all = Sites.load(environment).all();
+                for (Site site : all) {
+                    out.println(site.name() + " = " + site.location() + (site == all.get(0) ? "  (default)" : ""));
+                }
+            }
+            default -> throw new UsageError("expected site export DIR or site list");
+        }
+        return OK;
+    }
+
     private void appendStepSummary(Path reportDir) {
         String summary = environment.get("GITHUB_STEP_SUMMARY");
         if (summary == null || summary.isBlank()) {
@@ -187,6 +261,7 @@ final class Cli {
     /** The command, its positional arguments and its {@code --name value} options. */
     record Arguments(String command, List<String> positional, Map<String, String> options) {
         private static final Set<String> OPTIONS = Set.of("--out", "--csv", "--jobs", "--timeout", "--lang");
+        private static final Set<String> FLAGS = Set.of("-y", "--yes");
 
         static Arguments parse(String[] args) {
             if (args.length == 0) {
@@ -201,6 +276,8 @@ final class Cli {
                         throw new UsageError(arg + " needs a value");
                     }
                     options.put(arg, args[++i]);
+                } else if (FLAGS.contains(arg)) {
+                    options.put("-y", "true");
                 } else if (arg.startsWith("--")) {
                     throw new UsageError("unknown option: " + arg);
                 } else {
@@ -208,6 +285,10 @@ final class Cli {
                 }
             }
             return new Arguments(args[0], List.copyOf(positional), Map.copyOf(options));
+        }
+
+        boolean flag(String name) {
+            return options.containsKey(name);
         }
 
         Optional<String> option(String name) {
