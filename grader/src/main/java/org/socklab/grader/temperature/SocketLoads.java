@@ -12,15 +12,15 @@ import org.socklab.grader.harness.RunningServer;
 
 /**
  * The three socket loads of the exercise: hundreds of clients of one server, each with one request,
- * their handlers running at once (see {@link Crowd}). Every reading a load sends is unique and
- * self-checking: writer {@code i} of a load over {@code n} cities sends {@code city,i,-i} for city
- * {@code i % n}, so a reply is a whole reading that a client really sent exactly when its maximum
- * is minus its minimum and belongs to that city.
+ * their handlers running at once (see {@link Crowd}). Every reading a load sends is self-checking:
+ * writer {@code i} of a load over {@code n} cities writes city {@code i % n}, with {@code -i} as its
+ * minimum, so a reply tells which writer's reading it is.
  *
  * <p>Races over sockets show up only by chance, so the loads are built so that chance cannot decide
- * a grade: the forced interleavings judge whether the store is guarded and whether a reading can
- * be torn, and a load never fails a store for those reasons by luck alone. See
- * {@link #WRITERS_CITIES} and {@link #badLinesAmongWriters}.
+ * a grade: the forced interleavings and the stress on the store judge whether it is guarded and
+ * whether a reading can be torn, and a load never fails a store for those reasons by luck alone,
+ * except the readers' load, whose torn replies can only add to what the store checks found. See
+ * {@link #WRITERS_CITIES}, {@link #writers} and {@link #badLinesAmongWriters}.
  *
  * <p>Stateless; used by the test's thread.
  */
@@ -46,12 +46,19 @@ final class SocketLoads {
     private SocketLoads() {
     }
 
-    /** Hundreds of writers over a few cities: all answered BYE, then every city holds one of its writers' readings. */
+    /**
+     * Hundreds of writers over a few cities: all are answered BYE, then every city holds the reading
+     * of one of its writers. The writers of a city share their maximum ({@code 50 + k} for city
+     * {@code k}), so that a mix of two of their readings is a reading too: the load judges lost
+     * cities and wrong values, and leaves torn readings to the checks on the store, which do not
+     * depend on luck.
+     */
     static void writers(RunningServer server) {
         Crowd.expect(server, FIRST_CITY + ",28,17", "BYE");
         List<String> lines = new ArrayList<>();
         for (int i = 1; i <= CLIENTS; i++) {
-            lines.add(WRITERS_CITIES.get(i % WRITERS_CITIES.size()) + "," + i + "," + (-i));
+            int k = i % WRITERS_CITIES.size();
+            lines.add(WRITERS_CITIES.get(k) + "," + (50 + k) + "," + (-i));
         }
         try (Crowd crowd = Crowd.connect(server, lines).sendAll()) {
             for (int i = 0; i < crowd.size(); i++) {
@@ -64,7 +71,9 @@ final class SocketLoads {
             if (reply.equals("NONE")) {
                 throw new GradedFailure(TemperatureFeedback.lostCity(city, CLIENTS / WRITERS_CITIES.size()));
             }
-            if (!sentByAWriter(reply, city, k, WRITERS_CITIES.size())) {
+            Optional<Reading> reading = Reading.parse(reply);
+            if (reading.isEmpty() || !reading.get().city().equals(city) || reading.get().max() != 50 + k
+                    || !isWriter(-reading.get().min(), k, WRITERS_CITIES.size())) {
                 throw new GradedFailure(TemperatureFeedback.notSent("GET " + city, reply, city));
             }
         }
@@ -72,7 +81,8 @@ final class SocketLoads {
 
     /**
      * Readers and writers of a few cities, interleaved; every city has a reading before they start
-     * (so the writers only replace readings), and every reader must get a whole one.
+     * (so the writers only replace readings), and every reader must get a whole one: writer
+     * {@code i} sends {@code city,i,-i}, so a mix of two readings shows.
      */
     static void readersAndWriters(RunningServer server) {
         for (int k = 0; k < READERS_CITIES.size(); k++) {
@@ -154,7 +164,12 @@ final class SocketLoads {
     private static boolean sentByAWriter(String reply, String city, int k, int cities) {
         Optional<Reading> reading = Reading.parse(reply);
         return reading.isPresent() && reading.get().city().equals(city) && reading.get().max() == -reading.get().min()
-                && reading.get().max() >= 1 && reading.get().max() <= CLIENTS && reading.get().max() % cities == k;
+                && isWriter(reading.get().max(), k, cities);
+    }
+
+    /** Whether {@code i} is one of the writers of city {@code k} of {@code cities}. */
+    private static boolean isWriter(int i, int k, int cities) {
+        return i >= 1 && i <= CLIENTS && i % cities == k;
     }
 
     /** Checks one reply of the bad-input load against what its line asked for. */

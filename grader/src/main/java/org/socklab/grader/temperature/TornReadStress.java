@@ -15,11 +15,12 @@ import org.socklab.grader.harness.Waits;
 /**
  * Readers and writers hammering one city of a fresh store for a short while: two writers keep
  * replacing its reading with one of two readings that share no value, two readers check that every
- * reading they get is one of them. It backs up the forced interleavings for stores whose lock the
- * test cannot make fair (a {@code synchronized} store that reads or writes a reading in two
- * locked steps): on a loaded two-core machine such a store showed a torn reading within 25 ms in
- * 50 runs out of 50. A correct store can never show one, so the check cannot fail it; it can only
- * miss a bug, and it is a must-not-happen window of {@link #BUDGET}.
+ * reading they get is one of them, so any reading the writers leave half-done, or that a reader
+ * puts together from two, shows. It backs up the forced interleavings for stores whose lock the
+ * test cannot make fair (a {@code synchronized} store that reads or writes a reading in two locked
+ * steps): on a loaded two-core machine such a store showed a torn reading within 25 ms in 50 runs
+ * out of 50. A correct store can never show one, so the check cannot fail it; it can only miss a
+ * bug, and it is a must-not-happen window of {@link #BUDGET}.
  *
  * <p>Used by the test's thread; the four threads it starts end before it returns.
  */
