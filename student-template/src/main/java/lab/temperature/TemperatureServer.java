@@ -92,14 +92,17 @@ import java.net.ServerSocket;
  * <h2>What the grader checks</h2>
  * <ul>
  *   <li>The protocol above, one request per connection, over real sockets (including lines that
- *       arrive in small pieces and {@code \r\n} endings).</li>
+ *       arrive in small pieces, {@code \r\n} endings, and city names such as
+ *       <code>S&atilde;o Paulo</code> whose characters arrive split across writes).</li>
  *   <li>Hundreds of concurrent writers over a few cities: no city is lost and every stored reading
  *       is one that some client really sent (never a torn one).</li>
  *   <li>Concurrent readers only ever see whole readings.</li>
  *   <li>Bad lines in the middle of the load change nothing and block nobody.</li>
- *   <li>The same, by calling {@link TemperatureStore} directly from many threads, and a look at
- *       the store's code to see that it really uses a lock.</li>
- *   <li>The server survives clients that disconnect early, reset, or send a huge line.</li>
+ *   <li>The same, on {@link TemperatureStore} called directly, where a race is not left to
+ *       chance: the grader holds one call inside the store's map and watches what a second call
+ *       does (it must wait for the lock; it must not get in between the two halves of an
+ *       update), and a look at the store's code checks that {@code record} and {@code get} take
+ *       a lock that is a field of the store, or are {@code synchronized}.</li>
  * </ul>
  *
  * <h2>Hints</h2>
