@@ -10,7 +10,9 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.platform.engine.TestExecutionResult;
@@ -38,19 +40,25 @@ public final class CheckHost {
     private CheckHost() {
     }
 
-    /** Arguments: the test class, the test method, the language of the observation. */
-    public static void main(String[] args) throws IOException {
+    /**
+     * Arguments: the test class, the test method (graded test methods are public and their names
+     * unique in their class), the language of the observation.
+     */
+    public static void main(String[] args) throws IOException, ClassNotFoundException {
         PrintStream verdicts = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         String token = new BufferedReader(new InputStreamReader(new FileInputStream(FileDescriptor.in),
                 StandardCharsets.UTF_8)).readLine();
         System.setOut(System.err);
         System.setIn(new ByteArrayInputStream(new byte[0]));
         Language language = Language.valueOf(args[2]);
+        Class<?> testClass = Class.forName(args[0]);
+        Method test = Arrays.stream(testClass.getMethods())
+                .filter(method -> method.getName().equals(args[1])).findFirst().orElseThrow();
 
         AtomicReference<TestExecutionResult> result = new AtomicReference<>();
         LauncherFactory.create(LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false).build())
                 .execute(LauncherDiscoveryRequestBuilder.request()
-                        .selectors(selectMethod(args[0] + "#" + args[1]))
+                        .selectors(selectMethod(testClass, test))
                         .configurationParameter(ServerExtension.ISOLATION, Isolation.IN_PROCESS.value())
                         .build(), new TestExecutionListener() {
                             @Override

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.socklab.grader.DirectCalls;
 import org.socklab.grader.Exercise;
 import org.socklab.grader.GradedExercise;
 import org.socklab.grader.Points;
@@ -109,6 +110,7 @@ public class TemperatureTests {
     @Test
     @Points(2)
     @DisplayName("hundreds of concurrent writers over a few cities lose no city and leave no torn reading")
+    @DirectCalls
     public void concurrentWritersLoseNoCityAndTearNoReading(Servers servers) {
         Reading one = new Reading("Recife", 40, 10);
         Reading other = new Reading("Recife", 20, -5);
@@ -124,6 +126,7 @@ public class TemperatureTests {
     @Test
     @Points(2)
     @DisplayName("concurrent readers only ever see whole readings")
+    @DirectCalls
     public void concurrentReadersSeeOnlyWholeReadings(Servers servers) {
         Reading fresh = new Reading("Recife", 40, 10);
         Set<Reading> whole = Set.of(SEED, fresh);
@@ -150,6 +153,7 @@ public class TemperatureTests {
     @Test
     @Points(2)
     @DisplayName("the store lets one thread at a time into its map (checked by holding a call inside it)")
+    @DirectCalls
     public void storeLetsOneThreadAtATimeIntoItsMap(Servers servers) {
         failIfPresent(Interleaving.run(servers, SEED, Step.record("thread 1", "Recife", 41, 11),
                 Step.record("thread 2", "Natal", 32, 22)).bothInside());
@@ -162,6 +166,7 @@ public class TemperatureTests {
     @Test
     @Points(2)
     @DisplayName("record and get take a lock that belongs to the store")
+    @DirectCalls
     public void recordAndGetTakeTheStoresOwnLock(Servers servers) {
         StoreUnderTest store = StoreUnderTest.create(servers);
         failIfPresent(StoreStructure.lockProblem(store.type()));

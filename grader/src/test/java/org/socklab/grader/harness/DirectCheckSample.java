@@ -48,6 +48,16 @@ public class DirectCheckSample {
 
     @Test
     @Points(1)
+    @DisplayName("takes its servers as a parameter")
+    @DirectCalls
+    public void usesServers(Servers servers) {
+        if (servers.exercise() != Exercise.TEMPERATURE) {
+            throw new GradedFailure(CoreFeedback.assertion("wrong exercise"));
+        }
+    }
+
+    @Test
+    @Points(1)
     @DisplayName("knows where it runs")
     @DirectCalls
     public void runsInAnotherProcess() {

@@ -43,6 +43,11 @@ class DirectCheckTest {
     }
 
     @Test
+    void should_run_a_check_that_takes_its_servers_as_a_parameter() {
+        assertThat(scores.get("usesServers").passed()).as(scores.get("usesServers").feedback()).isTrue();
+    }
+
+    @Test
     void should_bring_back_the_childs_observation() {
         assertThat(scores.get("fails").passed()).isFalse();
         assertThat(scores.get("fails").feedback()).isEqualTo("a torn reading: max 30 with min 25 of another");
