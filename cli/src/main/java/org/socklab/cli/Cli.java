@@ -21,8 +21,8 @@ import org.socklab.grader.score.ScoreTable;
  * The {@code socklab} command line.
  *
  * <pre>
- * socklab grade [DIR] [--out DIR2] [--lang en|pt]
- * socklab grade-all PARENT --csv FILE [--jobs N] [--timeout SECONDS] [--lang en|pt]
+ * socklab grade [DIR] [--out DIR2] [--lang en|pt] [--exercises KEY,...]
+ * socklab grade-all PARENT --csv FILE [--jobs N] [--timeout SECONDS] [--lang en|pt] [--exercises KEY,...]
  * socklab checkout KEY[@SITE] [DIR] [-y]
  * socklab site export DIR
  * socklab site list
@@ -40,10 +40,12 @@ final class Cli {
     static final int USAGE = 2;
 
     private static final String USAGE_TEXT = """
-            usage: socklab grade [DIR] [--out DIR2] [--lang en|pt]
+            usage: socklab grade [DIR] [--out DIR2] [--lang en|pt] [--exercises KEY,...]
                      grades the submission in DIR (default: the bundled reference solutions);
-                     reports go to DIR/target/socklab (or DIR2)
+                     reports go to DIR/target/socklab (or DIR2); a checkout of one exercise is
+                     graded on that exercise alone, unless --exercises says otherwise
                    socklab grade-all PARENT --csv FILE [--jobs N] [--timeout SECONDS] [--lang en|pt]
+                                   [--exercises KEY,...]
                      grades every submission folder under PARENT into a gradebook CSV
                    socklab checkout KEY[@SITE] [DIR] [-y]
                      makes DIR (default: KEY) ready for mvn test, with the template of KEY
@@ -98,7 +100,6 @@ final class Cli {
             throw new UsageError("grade takes at most one folder");
         }
         Language language = arguments.language();
-        Set<Exercise> exercises = Template.gradedExercises();
         Submission submission;
         Path reportDir;
         Path scratch = null;
@@ -114,6 +115,7 @@ final class Cli {
             submission = Submission.in(Path.of(arguments.positional().get(0)));
             reportDir = arguments.option("--out").map(Path::of).orElse(submission.folder().resolve("target/socklab"));
         }
+        Set<Exercise> exercises = exercisesToGrade(arguments, submission.folder());
         GradeResult result = Grader.grade(submission, exercises, language, reportDir);
         Reports.write(result, language, reportDir);
         Console console = new Console(out, "true".equals(environment.get("GITHUB_ACTIONS")));
@@ -143,7 +145,8 @@ final class Cli {
         if (!Files.isDirectory(parent)) {
             throw new CliFailure("no such folder: " + parent);
         }
-        GradeAll gradeAll = new GradeAll(Template.gradedExercises(), arguments.language(), jobs, timeout);
+        GradeAll gradeAll = new GradeAll(arguments.exercises(Template.gradedExercises()).orElse(Template.gradedExercises()),
+                arguments.language(), jobs, timeout);
         List<Gradebook.Row> rows = gradeAll.grade(parent, row -> out.println(Console.sanitized(
                 row.student() + ": " + row.total() + "/" + row.max()
                         + (row.reason().isEmpty() ? "" : " (" + row.reason() + ")"))));
@@ -220,6 +223,20 @@ final class Cli {
         return OK;
     }
 
+    /**
+     * What {@code grade} grades: the exercises of {@code --exercises}; else, for a folder made by
+     * {@code socklab checkout} of one exercise, that exercise (so that it scores out of its own
+     * points); else every exercise that has graded tests.
+     */
+    private static Set<Exercise> exercisesToGrade(Arguments arguments, Path folder) {
+        Set<Exercise> graded = Template.gradedExercises();
+        return arguments.exercises(graded).orElseGet(() -> CheckoutState.read(folder)
+                .flatMap(state -> Exercise.byKey(state.key()))
+                .filter(graded::contains)
+                .map(exercise -> (Set<Exercise>) java.util.EnumSet.of(exercise))
+                .orElse(graded));
+    }
+
     private void appendStepSummary(Path reportDir) {
         String summary = environment.get("GITHUB_STEP_SUMMARY");
         if (summary == null || summary.isBlank()) {
@@ -260,7 +277,8 @@ final class Cli {
 
     /** The command, its positional arguments and its {@code --name value} options. */
     record Arguments(String command, List<String> positional, Map<String, String> options) {
-        private static final Set<String> OPTIONS = Set.of("--out", "--csv", "--jobs", "--timeout", "--lang");
+        private static final Set<String> OPTIONS = Set.of("--out", "--csv", "--jobs", "--timeout", "--lang",
+                "--exercises");
         private static final Set<String> FLAGS = Set.of("-y", "--yes");
 
         static Arguments parse(String[] args) {
@@ -298,6 +316,27 @@ final class Cli {
         Language language() {
             return option("--lang").map(value -> Language.of(java.util.Locale.forLanguageTag(value)))
                     .orElse(Language.current());
+        }
+
+        /**
+         * The exercises of {@code --exercises KEY,KEY}, if given; each must have graded tests.
+         *
+         * @throws UsageError naming the keys that can be graded, for an unknown one
+         */
+        Optional<Set<Exercise>> exercises(Set<Exercise> graded) {
+            return option("--exercises").map(value -> {
+                Set<Exercise> chosen = java.util.EnumSet.noneOf(Exercise.class);
+                for (String key : value.split(",")) {
+                    Exercise exercise = Exercise.byKey(key).filter(graded::contains).orElseThrow(() -> new UsageError(
+                            "no graded exercise " + key.strip() + " (known: " + keys(graded) + ")"));
+                    chosen.add(exercise);
+                }
+                return chosen;
+            });
+        }
+
+        private static String keys(Set<Exercise> exercises) {
+            return exercises.stream().map(Exercise::key).collect(java.util.stream.Collectors.joining(", "));
         }
     }
 }

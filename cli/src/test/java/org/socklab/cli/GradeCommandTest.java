@@ -75,11 +75,33 @@ class GradeCommandTest {
         Files.writeString(edited.resolve("src/test/java/lab/echocaps/EchoCapsServerTest.java"),
                 "package lab.echocaps; class EchoCapsServerTest { }");
 
-        Submissions.Run plainRun = Submissions.socklab("grade", plain.toString(), "--lang", "en");
-        Submissions.Run editedRun = Submissions.socklab("grade", edited.toString(), "--lang", "en");
+        Submissions.Run plainRun = Submissions.socklab("grade", plain.toString(), "--lang", "en", "--exercises", "echocaps");
+        Submissions.Run editedRun = Submissions.socklab("grade", edited.toString(), "--lang", "en", "--exercises", "echocaps");
 
         assertThat(editedRun.status()).isEqualTo(plainRun.status()).isZero();
         assertThat(passedTests(edited)).isEqualTo(passedTests(plain)).isNotEmpty();
+    }
+
+    @Test
+    void should_grade_a_checkout_of_one_exercise_on_that_exercise_alone() throws IOException {
+        Path checkout = temp.resolve("echocaps");
+        assertThat(Submissions.socklab("checkout", "echocaps", checkout.toString()).status()).isZero();
+
+        Submissions.Run run = Submissions.socklab("grade", checkout.toString(), "--lang", "en");
+
+        assertThat(run.status()).as(run.err()).isZero();
+        JsonNode score = JSON.readTree(checkout.resolve("target/socklab/score.json").toFile());
+        assertThat(score.get("exercises")).singleElement()
+                .satisfies(exercise -> assertThat(exercise.get("exercise").asText()).isEqualTo("echocaps"));
+        assertThat(score.get("max").asInt()).isEqualTo(10);
+    }
+
+    @Test
+    void should_refuse_an_exercise_it_cannot_grade_and_name_those_it_can() {
+        Submissions.Run run = Submissions.socklab("grade", "--exercises", "echocaps,nope");
+
+        assertThat(run.status()).isEqualTo(Cli.USAGE);
+        assertThat(run.err().lines().findFirst().orElse("")).startsWith("socklab: no graded exercise nope (known: echocaps");
     }
 
     @Test
@@ -131,7 +153,7 @@ class GradeCommandTest {
         Path summary = temp.resolve("step-summary.md");
 
         Submissions.Run run = Submissions.socklab(Map.of("GITHUB_ACTIONS", "true", "GITHUB_STEP_SUMMARY", summary.toString()),
-                "grade", sneaky.toString(), "--lang", "en");
+                "grade", sneaky.toString(), "--lang", "en", "--exercises", "echocaps");
 
         assertThat(run.status()).isZero();
         List<String> lines = run.out().lines().toList();

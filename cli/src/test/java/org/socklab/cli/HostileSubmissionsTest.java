@@ -29,21 +29,25 @@ class HostileSubmissionsTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "exit                     | echocaps | exit status 3",
-            "endless-loop-after-close | echocaps | did not return within 5 s",
-            "own-fixed-port           | echocaps | listens on port 40123",
-            "five-thousand-threads    | echocaps | more than 1000 threads"})
-    void should_cost_only_its_own_exercise_and_end_within_the_bound(String fixture, String exercise, String reason)
-            throws IOException {
+            "exit                     | echocaps    | http     | exit status 3",
+            "endless-loop-after-close | echocaps    | http     | did not return within 5 s",
+            "own-fixed-port           | echocaps    | http     | listens on port 40123",
+            "five-thousand-threads    | echocaps    | http     | more than 1000 threads",
+            "store-exits              | temperature | echocaps | exit status 4"})
+    void should_cost_only_its_own_exercise_and_end_within_the_bound(String fixture, String exercise,
+            String neighbour, String reason) throws IOException {
         Path submission = Submissions.reference(temp.resolve(fixture), fixture);
         long start = System.nanoTime();
 
-        Submissions.Run run = Submissions.socklab("grade", submission.toString(), "--lang", "en");
+        // the hostile exercise and one neighbour, which must keep its points
+        Submissions.Run run = Submissions.socklab("grade", submission.toString(), "--lang", "en",
+                "--exercises", exercise + "," + neighbour);
 
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         assertThat(run.status()).as(run.err()).isZero();
         assertThat(took).isLessThan(HOSTILE_BOUND);
         JsonNode score = JSON.readTree(submission.resolve("target/socklab/score.json").toFile());
+        assertThat(score.get("exercises")).hasSize(2);
         for (JsonNode graded : score.get("exercises")) {
             if (graded.get("exercise").asText().equals(exercise)) {
                 assertThat(graded.get("points").asInt()).as(exercise).isLessThan(graded.get("max").asInt());
