@@ -150,14 +150,20 @@ import java.net.ServerSocket;
  * <ul>
  *   <li>the protocol above: {@code BYE}, {@code EMPTY}, the two {@code STATS} lines,
  *       {@code ERROR} for bad lines, with lines sent whole, in pieces, or with {@code "\r\n"};</li>
- *   <li>a burst of many clients sending readings at the same time: every one gets {@code BYE},
- *       and every reading is counted in the end;</li>
+ *   <li>a burst of many clients sending readings at the same time, while another client is
+ *       connected and has not sent anything yet: every one gets {@code BYE}, and every reading
+ *       is counted in the end;</li>
  *   <li>replacing a city's reading moves hottest and coldest: when the hottest city's new
  *       reading is cooler, another city may become the hottest;</li>
  *   <li>bad input does not kill the processor: readings sent after it are still counted;</li>
+ *   <li>{@code STATS} asked again and again while readings of new cities keep arriving: every
+ *       answer is whole (both lines from the same moment) and never older than the one
+ *       before;</li>
  *   <li>an idle server uses (almost) no CPU;</li>
  *   <li>the structure: a {@code BlockingQueue} between the handlers and exactly one processor
- *       thread, which alone updates the statistics;</li>
+ *       thread, which alone updates the statistics; while the server is idle, the grader looks
+ *       at its threads and expects exactly one of them waiting in that queue's {@code take()}
+ *       (a {@code poll} with a timeout counts too), called from your code;</li>
  *   <li>{@code serve} returns soon after the listener is closed, leaving no processor behind.</li>
  * </ul>
  *

@@ -159,18 +159,18 @@ final class InProcessServer implements RunningServer {
         }
     }
 
-    /** Counts and times the live threads of the server's thread group. */
+    /** Counts, times and shows the live threads of the server's thread group. */
     private record GroupProbe(ThreadGroup group) implements ServerProbe {
         @Override
         public int liveThreads() {
-            return threads().size();
+            return alive().size();
         }
 
         @Override
         public Duration cpuTime() {
             ThreadMXBean bean = ManagementFactory.getThreadMXBean();
             long nanos = 0;
-            for (Thread thread : threads()) {
+            for (Thread thread : alive()) {
                 @SuppressWarnings("deprecation") // Thread.threadId() is JDK 19+; the bytecode is 17
                 long id = thread.getId();
                 long time = bean.getThreadCpuTime(id);
@@ -181,7 +181,19 @@ final class InProcessServer implements RunningServer {
             return Duration.ofNanos(nanos);
         }
 
-        private List<Thread> threads() {
+        @Override
+        public Optional<List<ThreadSnapshot>> threads() {
+            List<ThreadSnapshot> snapshots = new ArrayList<>();
+            for (Thread thread : alive()) {
+                Thread.State state = thread.getState();
+                if (state != Thread.State.TERMINATED) {
+                    snapshots.add(new ThreadSnapshot(thread.getName(), state, List.of(thread.getStackTrace())));
+                }
+            }
+            return Optional.of(snapshots);
+        }
+
+        private List<Thread> alive() {
             Thread[] found = new Thread[group.activeCount() * 2 + 16];
             int count = group.enumerate(found, true);
             List<Thread> alive = new ArrayList<>();

@@ -1,6 +1,8 @@
 package org.socklab.grader.harness;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * What TCP cannot show about a running server: its threads and the CPU time they burn. It is the
@@ -15,4 +17,14 @@ public interface ServerProbe {
 
     /** The CPU time the server's live threads have consumed so far. */
     Duration cpuTime();
+
+    /**
+     * Where each live thread of the server is now: name, state and stack. Only a server running in
+     * the grader's own JVM can show this; for a server elsewhere (a child process, another
+     * language) it is empty, and a check that needs it cannot judge that server. Use it sparingly:
+     * whatever can be judged over TCP or by counts and CPU time should be.
+     */
+    default Optional<List<ThreadSnapshot>> threads() {
+        return Optional.empty();
+    }
 }
