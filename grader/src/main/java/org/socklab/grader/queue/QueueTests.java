@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.socklab.grader.DirectCalls;
 import org.socklab.grader.Exercise;
 import org.socklab.grader.GradedExercise;
 import org.socklab.grader.Points;
@@ -236,6 +237,7 @@ public class QueueTests {
     @Test
     @Points(2)
     @DisplayName("exactly one processor thread waits for readings, blocked on the queue")
+    @DirectCalls
     public void hasOneProcessorBlockedOnTheQueue(Servers servers) {
         RunningServer server = readyAndIdle(servers);
         ServerProbe probe = server.probe();
