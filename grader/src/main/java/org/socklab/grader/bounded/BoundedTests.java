@@ -63,10 +63,12 @@ public class BoundedTests {
     private static final int THREAD_SLACK = 3;
     /**
      * CPU time, as a share of the window, that the server may use while every client waits. A
-     * server that blocks uses close to 0; a loop polling {@code isAlive()} uses a core (1.0), and
-     * still several times this on a loaded machine.
+     * server whose threads block measures below 0.001 (under 1 ms a second), however loaded the
+     * machine. A loop polling {@code isAlive()} keeps a core busy (1.0) on an idle machine, but
+     * gets only its fair share of a loaded one: 0.04 to 0.6 was measured on a 2-core machine with
+     * a load average near 20. Hence a limit far above the first and below the second.
      */
-    private static final double CPU_SHARE_LIMIT = 0.2;
+    private static final double CPU_SHARE_LIMIT = 0.02;
 
     @Test
     @Points(1)
@@ -158,8 +160,11 @@ public class BoundedTests {
     @Points(2)
     @DisplayName("uses almost no CPU while N clients stall and one more waits")
     public void burnsNoCpuWhileClientsWait(Servers servers) {
+        // The submission's code runs once first, on a server of its own, so that loading and linking
+        // it is not measured. (On the measured server, a server that turns clients away could still
+        // hold the warm-up's slot when the stalled clients come.)
+        warmUp(servers.start(BOUND));
         RunningServer server = servers.start(BOUND);
-        warmUp(server);
         try (StalledClients stalled = StalledClients.open(server, BOUND)) {
             LineClient extra = server.connect().sendLine(extraLine());
             ServerProbe probe = server.probe();
