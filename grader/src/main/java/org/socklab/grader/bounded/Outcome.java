@@ -16,6 +16,10 @@ import org.socklab.grader.harness.LineClient;
  * that names the server itself (it crashed, it was never implemented) is not an outcome of one
  * client: it is thrown on, since it is the real cause.
  *
+ * <p>The kinds are read from the observation that {@link LineClient} reports (its keys for a
+ * closed connection, a reset and no reply), so the harness needs nothing new; should those keys
+ * change, such failures would be thrown on unclassified, and the pins would show it.
+ *
  * <p>Immutable and thread-safe.
  *
  * @param kind how the request ended
