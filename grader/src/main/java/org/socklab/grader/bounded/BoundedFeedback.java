@@ -30,6 +30,17 @@ final class BoundedFeedback {
         return Feedback.of(MESSAGES, "burst.lost", closed + reset, size, bound, closed, reset, first);
     }
 
+    /** What the window of a burst watches for: a client turned away before it sent its line. */
+    static Feedback burstTurnedAway(int bound, int size) {
+        return Feedback.of(MESSAGES, "burst.turnedAway", bound, size);
+    }
+
+    /** What happened to a client of a burst that had not sent anything yet. */
+    static Feedback burstDisturbed(Outcome.Numbered client) {
+        return Feedback.of(MESSAGES, "burst.early." + kindKey(client.outcome().kind()), client.number(),
+                Shown.text(client.outcome().line()));
+    }
+
     static Feedback burstSilent(int size, int bound, int number, Duration waited, int servedBefore) {
         return Feedback.of(MESSAGES, "burst.silent", size, bound, number, waited.toSeconds(), servedBefore);
     }

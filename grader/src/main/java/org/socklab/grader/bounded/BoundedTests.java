@@ -133,8 +133,18 @@ public class BoundedTests {
     @DisplayName("serves every one of fifty clients that connect in a burst, refusing none")
     public void servesFiftyClientsInABurst(Servers servers) {
         RunningServer server = servers.start(BURST_BOUND);
-        Burst burst = Burst.of(BURST_SIZE, "burst client");
-        List<Outcome> outcomes = burst.run(server);
+        Burst burst = Burst.connect(server, BURST_SIZE, "burst client");
+        // Nobody has sent a line yet, so the first N hold their handlers and the others must wait:
+        // this is when a server that turns clients away does it.
+        String alias = BoundedFeedback.burstTurnedAway(BURST_BOUND, BURST_SIZE).render();
+        try {
+            Waits.never(alias, Waits.WINDOW, () -> burst.firstDisturbed().ifPresent(client -> {
+                throw new AssertionError(BoundedFeedback.burstDisturbed(client).render());
+            }));
+        } catch (GradedFailure e) {
+            throw failure(server, e.observation());
+        }
+        List<Outcome> outcomes = burst.sendAndRead();
         int closed = 0;
         int reset = 0;
         int firstLost = 0;
@@ -196,7 +206,7 @@ public class BoundedTests {
         int limit = baseline + BOUND + THREAD_SLACK;
         warmUp(server);
         for (int round = 1; round <= PILE_BURSTS; round++) {
-            Burst.of(PILE_BURST_SIZE, "round " + round + " client").run(server); // served or not: the burst test's
+            Burst.connect(server, PILE_BURST_SIZE, "round " + round + " client").sendAndRead(); // judged elsewhere
             String alias = BoundedFeedback.threadsAfterBurst(round, PILE_BURSTS, PILE_BURST_SIZE, BOUND, limit,
                     baseline, THREAD_SLACK).render();
             Waits.eventually(alias, () -> expectAtMost(probe, limit));

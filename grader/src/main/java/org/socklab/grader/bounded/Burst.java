@@ -1,5 +1,6 @@
 package org.socklab.grader.bounded;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,21 +20,27 @@ import org.socklab.grader.harness.RunningServer;
  * <p>Used by the test's thread only; not thread-safe.
  */
 final class Burst {
-    private final int size;
-    private final String prefix;
+    /** How long a look at one waiting client takes: it is expected to have received nothing. */
+    private static final Duration GLANCE = Duration.ofMillis(1);
 
-    private Burst(int size, String prefix) {
-        this.size = size;
+    private final String prefix;
+    private final List<LineClient> clients = new ArrayList<>();
+
+    private Burst(String prefix) {
         this.prefix = prefix;
     }
 
-    /** A burst of {@code size} clients whose lines are {@code "<prefix> <number>"}. */
-    static Burst of(int size, String prefix) {
-        return new Burst(size, prefix);
+    /** Connects {@code size} clients, one after another; their lines will be {@code "<prefix> <number>"}. */
+    static Burst connect(RunningServer server, int size, String prefix) {
+        Burst burst = new Burst(prefix);
+        for (int number = 1; number <= size; number++) {
+            burst.clients.add(server.connect());
+        }
+        return burst;
     }
 
     int size() {
-        return size;
+        return clients.size();
     }
 
     /** What client {@code number} (from 1) sends. */
@@ -42,20 +49,31 @@ final class Burst {
     }
 
     /**
-     * Runs the burst against the server: the outcome of each client in order, stopping after the
-     * first {@linkplain Outcome.Kind#SILENT silent} one.
+     * The first client, by number, to which something already happened although it has sent
+     * nothing yet (the server closed or reset it, or wrote to it), and what; empty if none.
      */
-    List<Outcome> run(RunningServer server) {
-        List<LineClient> clients = new ArrayList<>();
-        for (int number = 1; number <= size; number++) {
-            clients.add(server.connect());
+    Optional<Outcome.Numbered> firstDisturbed() {
+        for (int i = 0; i < clients.size(); i++) {
+            Outcome outcome = Outcome.read(clients.get(i), GLANCE);
+            if (outcome.kind() != Outcome.Kind.SILENT) {
+                return Optional.of(new Outcome.Numbered(i + 1, outcome));
+            }
         }
+        return Optional.empty();
+    }
+
+    /**
+     * Every client sends its line, then the replies are read in order, each client leaving once
+     * it has its own: the outcome of each client, stopping after the first
+     * {@linkplain Outcome.Kind#SILENT silent} one.
+     */
+    List<Outcome> sendAndRead() {
         List<Optional<Outcome>> sent = new ArrayList<>();
-        for (int number = 1; number <= size; number++) {
+        for (int number = 1; number <= clients.size(); number++) {
             sent.add(Outcome.send(clients.get(number - 1), line(number)));
         }
         List<Outcome> outcomes = new ArrayList<>();
-        for (int i = 0; i < size; i++) {
+        for (int i = 0; i < clients.size(); i++) {
             try (LineClient client = clients.get(i)) {
                 Outcome outcome = sent.get(i).orElseGet(() -> Outcome.read(client, LineClient.READ_TIMEOUT));
                 outcomes.add(outcome);

@@ -75,6 +75,10 @@ record Outcome(Kind kind, String line) {
         }
     }
 
+    /** The outcome of client {@code number} (from 1) of several. */
+    record Numbered(int number, Outcome outcome) {
+    }
+
     boolean replied() {
         return kind == Kind.REPLIED;
     }
