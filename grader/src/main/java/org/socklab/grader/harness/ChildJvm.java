@@ -159,8 +159,13 @@ final class ChildJvm {
         return exercise;
     }
 
+    /**
+     * Whether the child can host servers: it has neither ended nor been killed. A kill counts at
+     * once, although the process takes a moment to go, so that the next test is not started in a
+     * child that is dying (and reported with the reason it was killed for).
+     */
     boolean alive() {
-        return process.isAlive() && gone.getCount() > 0;
+        return death.get() == null && process.isAlive() && gone.getCount() > 0;
     }
 
     /** Why the child ended, if it ended on its own or was killed by a bound; empty if alive or closed by us. */
