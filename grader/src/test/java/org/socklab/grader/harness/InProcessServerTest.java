@@ -124,6 +124,14 @@ class InProcessServerTest {
         }
     }
 
+    @Test
+    void should_know_the_port_by_which_the_server_sees_the_client() throws Exception {
+        start("tellsThePeerItsPort");
+        try (LineClient client = server.connect()) {
+            client.expectLine(String.valueOf(client.localPort()));
+        }
+    }
+
     // --- servers -------------------------------------------------------------------------------
 
     static void notImplemented(ServerSocket listener) {
@@ -154,6 +162,18 @@ class InProcessServerTest {
                         line[length++] = (byte) b;
                     }
                 }
+            } catch (IOException e) {
+                if (listener.isClosed()) {
+                    return;
+                }
+            }
+        }
+    }
+
+    static void tellsThePeerItsPort(ServerSocket listener) throws IOException {
+        while (true) {
+            try (Socket client = listener.accept()) {
+                client.getOutputStream().write((client.getPort() + "\n").getBytes(StandardCharsets.UTF_8));
             } catch (IOException e) {
                 if (listener.isClosed()) {
                     return;
