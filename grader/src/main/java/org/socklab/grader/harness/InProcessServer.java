@@ -159,7 +159,7 @@ final class InProcessServer implements RunningServer {
         }
     }
 
-    /** Counts and times the live threads of the server's thread group. */
+    /** Counts, times and shows the live threads of the server's thread group. */
     private record GroupProbe(ThreadGroup group) implements ServerProbe {
         @Override
         public int liveThreads() {
@@ -179,6 +179,15 @@ final class InProcessServer implements RunningServer {
                 }
             }
             return Duration.ofNanos(nanos);
+        }
+
+        @Override
+        public List<StackTraceElement[]> stacks() {
+            List<StackTraceElement[]> stacks = new ArrayList<>();
+            for (Thread thread : threads()) {
+                stacks.add(thread.getStackTrace());
+            }
+            return stacks;
         }
 
         private List<Thread> threads() {

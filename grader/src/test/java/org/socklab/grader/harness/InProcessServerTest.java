@@ -10,6 +10,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
@@ -87,6 +88,16 @@ class InProcessServerTest {
         Duration before = server.probe().cpuTime();
         Waits.never("the waiting threads burn no CPU", Duration.ofMillis(300),
                 () -> assertThat(server.probe().cpuTime().minus(before)).isLessThan(Duration.ofMillis(100)));
+    }
+
+    @Test
+    void should_show_what_each_server_thread_is_doing() throws Exception {
+        start("startsThreeWaitingThreads");
+
+        Waits.eventually("three waiting threads and the accept loop show their stacks",
+                () -> assertThat(server.probe().stacks()).hasSize(4)
+                        .filteredOn(stack -> Arrays.stream(stack).anyMatch(frame -> frame.getMethodName().equals("await")))
+                        .hasSize(3));
     }
 
     @Test
