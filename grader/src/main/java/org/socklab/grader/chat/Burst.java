@@ -1,5 +1,6 @@
 package org.socklab.grader.chat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -36,7 +37,7 @@ final class Burst {
         for (int s = 0; s < senders.size(); s++) {
             String text = line(s, round, length);
             expected.add(senders.get(s).says(text));
-            senders.get(s).client().send(text);
+            senders.get(s).send(text.getBytes(StandardCharsets.UTF_8), text);
         }
     }
 
@@ -62,7 +63,7 @@ final class Burst {
             Thread thread = new Thread(() -> {
                 try {
                     go.await();
-                    sender.client().sendBytes(END, "\\n");
+                    sender.send(END, "\\n");
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 } catch (AssertionError e) {

@@ -28,22 +28,23 @@ import org.socklab.grader.harness.Waits;
  * checks names. Joins and leaves wait until the server is idle first ({@link #settle()}).
  *
  * <p>Every failure prefers the server's own diagnosis when {@code serve} has died, since nothing
- * else then makes sense. Closing it closes the listening clients it opened (the harness closes
- * the others). Used by the test's thread only; not thread-safe.
+ * else then makes sense. Closing it closes the bulk clients it opened (the harness closes the
+ * others). Used by the test's thread only; not thread-safe.
  */
 final class Chat implements AutoCloseable {
     static final String JOINED = " joined";
     static final String LEFT = " left";
     private static final String WAIT_TIMED_OUT = CoreFeedback.noReply(Duration.ZERO, "").key();
     private static final String CLOSED = CoreFeedback.closedBeforeReply("").key();
+    private static final int PATIENT_SETTLES = 3;
 
     private final RunningServer server;
     private final List<Member> present = new ArrayList<>();
-    private final List<ListeningClient> listening = new ArrayList<>();
+    private final List<BulkClient> bulk = new ArrayList<>();
     /** Clients that joined without reading, by label, until the test starts their transcript. */
-    private final Map<String, ListeningClient> silent = new HashMap<>();
+    private final Map<String, BulkClient> silent = new HashMap<>();
     private int joins;
-    private boolean settling = true;
+    private int missedSettles;
 
     Chat(RunningServer server) {
         this.server = server;
@@ -60,14 +61,16 @@ final class Chat implements AutoCloseable {
         return newcomer;
     }
 
-    /** A new client that only listens, reading all the time in bulk; with a small receive buffer if asked. */
-    Member joinListening(boolean smallWindow) {
+    /**
+     * A new client that reads in bulk ({@link BulkClient}), in the room once everybody has heard
+     * its {@code joined} line; it can talk, but has no {@link LineClient}.
+     */
+    Member joinInBulk() {
         settle();
-        ListeningClient client = open(smallWindow ? ListeningClient.connectWithSmallWindow(server)
-                : ListeningClient.connect(server));
+        BulkClient client = open(BulkClient.connect(server));
         String label = nextLabel();
         String name = nameFrom(firstLine(client::readLine));
-        Member newcomer = new Member(label, name, Transcript.start(label, client::readLine), null);
+        Member newcomer = new Member(label, name, Transcript.start(label, client::readLine), null, client::send);
         announce(newcomer);
         return newcomer;
     }
@@ -79,28 +82,28 @@ final class Chat implements AutoCloseable {
      */
     Member joinWithoutReading() {
         settle();
-        ListeningClient client = open(ListeningClient.connectWithSmallWindow(server));
+        BulkClient client = open(BulkClient.connectWithSmallWindow(server));
         String label = nextLabel();
         String name = nameFrom(firstLine(client::readLine));
         silent.put(label, client);
-        return new Member(label, name, null, null);
+        return new Member(label, name, null);
     }
 
     /** Starts reading for a member that joined without reading: the same member, with a transcript. */
     Member startListening(Member quiet) {
         String label = quiet.label();
-        return new Member(label, quiet.name(), Transcript.start(label, silent.remove(label)::readLine), null);
+        return new Member(label, quiet.name(), Transcript.start(label, silent.remove(label)::readLine));
     }
 
-    private ListeningClient open(ListeningClient client) {
-        listening.add(client);
+    private BulkClient open(BulkClient client) {
+        bulk.add(client);
         return client;
     }
 
-    /** Closes the listening clients this room opened (the harness closes the others). */
+    /** Closes the bulk clients this room opened (the harness closes the others). */
     @Override
     public void close() {
-        for (ListeningClient client : listening) {
+        for (BulkClient client : bulk) {
             client.close();
         }
     }
@@ -126,12 +129,14 @@ final class Chat implements AutoCloseable {
     }
 
     /**
-     * Waits until the server is idle (see {@link Idle}), before a client joins or leaves; after
-     * one wait in vain it stops waiting for the rest of the test.
+     * Waits until the server is idle (see {@link Idle}), before a client joins or leaves. After
+     * {@value #PATIENT_SETTLES} waits in vain in a row it stops waiting for the rest of the test:
+     * a server that is never idle (or whose threads the probe cannot see) costs a few seconds at
+     * most, while one slow moment on a loaded machine does not end the settling.
      */
     void settle() {
-        if (settling) {
-            settling = Idle.await(server.probe());
+        if (missedSettles < PATIENT_SETTLES) {
+            missedSettles = Idle.await(server.probe()) ? 0 : missedSettles + 1;
         }
     }
 

@@ -75,7 +75,7 @@ final class Storm {
                     break;
                 }
                 String line = line(i);
-                sender.client().sendBytes((line + "\n").getBytes(StandardCharsets.UTF_8), line);
+                sender.send((line + "\n").getBytes(StandardCharsets.UTF_8), line);
                 sent.incrementAndGet();
             }
             finished.complete(sent.get());

@@ -2,6 +2,7 @@ package org.socklab.grader.chat;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
@@ -17,18 +18,18 @@ import org.socklab.grader.harness.LineClient;
 import org.socklab.grader.harness.RunningServer;
 
 /**
- * A chat client that only receives, reading with a socket of its own rather than a
- * {@link LineClient}, for two reasons. It can be given a receive buffer of a few KiB before it
- * connects, so that the server's writes to it block after a little data unless it keeps reading:
- * the tests need a client that does not read for a while (the storm) and a slow reader. And it
- * reads in bulk, so a test can add several listeners that see every line of a long burst for
- * little CPU, leaving the machine to the server.
+ * A chat client on a socket of its own rather than a {@link LineClient}, for two reasons. It can
+ * be given a receive buffer of a few KiB before it connects, so that the server's writes to it
+ * block after a little data unless it keeps reading: the storm needs a client that does not read
+ * for a while. And it reads in bulk instead of byte by byte, so the tests where many clients talk
+ * at once can have a dozen clients read every line of many rounds for little CPU, leaving the
+ * machine to the server.
  *
  * <p>Failures are reported with the same observations as a {@link LineClient}, and the server's
- * own diagnosis first when {@code serve} has died. Not thread-safe: one thread reads; any thread
- * may close.
+ * own diagnosis first when {@code serve} has died. Not thread-safe: one thread reads, one thread
+ * at a time sends; any thread may close.
  */
-final class ListeningClient implements AutoCloseable {
+final class BulkClient implements AutoCloseable {
     /** Asked of the kernel before connecting; Linux doubles it and keeps a minimum of about 2 KiB. */
     static final int SMALL_RECEIVE_BUFFER = 2048;
     private static final String NOTHING_SENT = "";
@@ -36,29 +37,31 @@ final class ListeningClient implements AutoCloseable {
     private final RunningServer server;
     private final Socket socket;
     private final InputStream in;
+    private final OutputStream out;
     private final byte[] buffer = new byte[1 << 16];
     private int position;
     private int limit;
     private byte[] pending = new byte[256];
     private int pendingLength;
 
-    private ListeningClient(RunningServer server, Socket socket) throws IOException {
+    private BulkClient(RunningServer server, Socket socket) throws IOException {
         this.server = server;
         this.socket = socket;
         this.in = socket.getInputStream();
+        this.out = socket.getOutputStream();
     }
 
     /** A client with the system's usual receive buffer. */
-    static ListeningClient connect(RunningServer server) {
+    static BulkClient connect(RunningServer server) {
         return connect(server, false);
     }
 
     /** A client whose receive buffer is {@value #SMALL_RECEIVE_BUFFER} bytes. */
-    static ListeningClient connectWithSmallWindow(RunningServer server) {
+    static BulkClient connectWithSmallWindow(RunningServer server) {
         return connect(server, true);
     }
 
-    private static ListeningClient connect(RunningServer server, boolean smallWindow) {
+    private static BulkClient connect(RunningServer server, boolean smallWindow) {
         Socket socket = new Socket();
         try {
             if (smallWindow) {
@@ -66,10 +69,20 @@ final class ListeningClient implements AutoCloseable {
             }
             socket.setSoTimeout((int) LineClient.READ_TIMEOUT.toMillis());
             socket.connect(server.address(), (int) LineClient.READ_TIMEOUT.toMillis());
-            return new ListeningClient(server, socket);
+            return new BulkClient(server, socket);
         } catch (IOException e) {
             closeQuietly(socket);
             throw failure(server, CoreFeedback.connectFailed(e.getMessage()), e);
+        }
+    }
+
+    /** Sends the bytes in one write; {@code description} is how they are named in messages. */
+    void send(byte[] bytes, String description) {
+        try {
+            out.write(bytes);
+            out.flush();
+        } catch (IOException e) {
+            throw failure(server, CoreFeedback.sendFailed(description), e);
         }
     }
 
