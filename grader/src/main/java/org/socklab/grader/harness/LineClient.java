@@ -257,6 +257,14 @@ public final class LineClient implements AutoCloseable {
         }
     }
 
+    /**
+     * The port this client's socket is bound to on its side: how the server sees it, since a
+     * server names a client by its address (the chat's {@code 127.0.0.1:50312}).
+     */
+    public int localPort() {
+        return socket.getLocalPort();
+    }
+
     /** What was sent last, as shown in messages. */
     public String lastSent() {
         return lastSent;

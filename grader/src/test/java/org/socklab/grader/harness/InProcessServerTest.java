@@ -10,6 +10,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
@@ -90,6 +91,16 @@ class InProcessServerTest {
     }
 
     @Test
+    void should_show_what_each_server_thread_is_doing() throws Exception {
+        start("startsThreeWaitingThreads");
+
+        Waits.eventually("three waiting threads and the accept loop show their stacks",
+                () -> assertThat(server.probe().stacks()).hasSize(4)
+                        .filteredOn(stack -> Arrays.stream(stack).anyMatch(frame -> frame.getMethodName().equals("await")))
+                        .hasSize(3));
+    }
+
+    @Test
     void should_keep_a_stray_carriage_return_visible_in_a_reply() throws Exception {
         start("echoes");
         try (LineClient client = server.connect()) {
@@ -124,6 +135,14 @@ class InProcessServerTest {
         }
     }
 
+    @Test
+    void should_know_the_port_by_which_the_server_sees_the_client() throws Exception {
+        start("tellsThePeerItsPort");
+        try (LineClient client = server.connect()) {
+            client.expectLine(String.valueOf(client.localPort()));
+        }
+    }
+
     // --- servers -------------------------------------------------------------------------------
 
     static void notImplemented(ServerSocket listener) {
@@ -154,6 +173,18 @@ class InProcessServerTest {
                         line[length++] = (byte) b;
                     }
                 }
+            } catch (IOException e) {
+                if (listener.isClosed()) {
+                    return;
+                }
+            }
+        }
+    }
+
+    static void tellsThePeerItsPort(ServerSocket listener) throws IOException {
+        while (true) {
+            try (Socket client = listener.accept()) {
+                client.getOutputStream().write((client.getPort() + "\n").getBytes(StandardCharsets.UTF_8));
             } catch (IOException e) {
                 if (listener.isClosed()) {
                     return;
