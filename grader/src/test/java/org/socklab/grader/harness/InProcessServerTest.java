@@ -95,8 +95,8 @@ class InProcessServerTest {
         start("startsThreeWaitingThreads");
 
         Waits.eventually("three waiting threads and the accept loop show their stacks",
-                () -> assertThat(server.probe().stacks()).hasSize(4)
-                        .filteredOn(stack -> Arrays.stream(stack).anyMatch(frame -> frame.getMethodName().equals("await")))
+                () -> assertThat(server.probe().threads().orElseThrow()).hasSize(4)
+                        .filteredOn(thread -> thread.stack().stream().anyMatch(frame -> frame.getMethodName().equals("await")))
                         .hasSize(3));
     }
 
