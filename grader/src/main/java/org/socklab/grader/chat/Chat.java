@@ -171,6 +171,19 @@ final class Chat implements AutoCloseable {
         }
     }
 
+    /**
+     * Gives the member's transcript a short moment ({@link Waits#WINDOW}) to meet the condition,
+     * and never fails: for something a correct server does at once, before a check that would
+     * otherwise need a window of its own.
+     */
+    void awaitBriefly(Member member, Predicate<Transcript> condition) {
+        try {
+            member.heard().awaitUntil(condition, Waits.WINDOW);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Waits until the assertion holds (deadline {@link Waits#EVENTUALLY}). */
     void eventually(Feedback alias, ThrowingRunnable assertion) {
         eventually(alias, Waits.EVENTUALLY, assertion);

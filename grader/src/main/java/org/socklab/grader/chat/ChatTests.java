@@ -220,8 +220,7 @@ public class ChatTests {
     public void endsTheHandlerThreadOnBye(Servers servers) {
         RunningServer server = servers.start();
         try (Chat chat = new Chat(server)) {
-            chat.join();
-            chat.settle(); // every thread started for the first client is running (and counted)
+            exchangeLines(chat, chat.join(), chat.join());
             int before = server.probe().liveThreads();
             Member leaving = chat.join();
 
@@ -247,6 +246,8 @@ public class ChatTests {
             chat.leaves(leaving, member -> member.say(BYE));
             chat.eventually(ChatFeedback.leaveTakesEffect(leaving),
                     () -> Chat.check(leaving.heard().ended() || c.heard().contains(leaving.left()), leaving.heard()::summary));
+            // a server that closes the connection after the left line does it at once: give it that moment
+            chat.awaitBriefly(leaving, Transcript::ended);
             if (!leaving.heard().ended()) {
                 // still connected (that is another test's business): show it a broadcast made after it left
                 a.say("after the bye");
@@ -356,7 +357,7 @@ public class ChatTests {
         RunningServer server = servers.start();
         try (Chat chat = new Chat(server)) {
             Member observer = chat.join();
-            chat.settle(); // every thread started for the first client is running (and counted)
+            exchangeLines(chat, observer, chat.join());
             int baseline = server.probe().liveThreads();
             List<Member> guests = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
@@ -478,6 +479,20 @@ public class ChatTests {
             burst.release();
         }
         return burst;
+    }
+
+    /**
+     * Each of the two says a line and the other hears it: then every thread the server started for
+     * them is running, even in a server that sends a newcomer its joined line before starting the
+     * thread that reads it. A thread count taken afterwards is a fair baseline, seen over TCP alone
+     * (a server in another process shows no threads to wait for).
+     */
+    private static void exchangeLines(Chat chat, Member first, Member second) {
+        first.say("ready?");
+        chat.everyoneHears(first.says("ready?"), List.of(second));
+        second.say("ready");
+        chat.everyoneHears(second.says("ready"), List.of(first));
+        chat.settle();
     }
 
     /** Where each member's transcript stands now: what it receives from here on is what the test checks. */
