@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.socklab.grader.Exercise;
+import org.socklab.grader.feedback.CoreFeedback;
 import org.socklab.grader.feedback.Language;
 import org.socklab.grader.harness.Isolation;
 import org.socklab.grader.harness.ServerExtension;
@@ -64,9 +65,7 @@ final class Grader {
 
     /** Every test at zero, saying why. */
     static ScoreReport notCompiled(ScoreReport unrun, Language language) {
-        String why = language == Language.PORTUGUESE
-                ? "não executado: o código não compila (veja os erros do compilador)"
-                : "not run: the submission does not compile (see the compiler's errors)";
+        String why = CoreFeedback.notCompiled().render(language);
         List<ExerciseScore> exercises = new ArrayList<>();
         for (ExerciseScore exercise : unrun.exercises()) {
             List<TestScore> tests = exercise.tests().stream()

@@ -75,6 +75,11 @@ public final class CoreFeedback {
         return Feedback.of(MESSAGES, "server.cannotStart", thrown.getClass().getName(), String.valueOf(thrown.getMessage()));
     }
 
+    /** Why every test of a submission that does not compile scores zero. */
+    public static Feedback notCompiled() {
+        return Feedback.of(MESSAGES, "test.notCompiled");
+    }
+
     public static Feedback notRun() {
         return Feedback.of(MESSAGES, "test.notRun");
     }
