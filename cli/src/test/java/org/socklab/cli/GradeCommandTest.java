@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.socklab.cli.report.Reports;
 
 /** The {@code grade} command end to end: scores, reports, exit status, and what cannot be graded. */
 class GradeCommandTest {
