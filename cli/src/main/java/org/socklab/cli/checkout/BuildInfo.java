@@ -14,13 +14,13 @@ import org.socklab.cli.CliFailure;
  * filled in by Maven from the parent pom), and the {@code {{name}}} placeholders of the checkout's
  * pom templates. Stateless and thread-safe.
  */
-final class BuildInfo {
+public final class BuildInfo {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([A-Za-z0-9.-]+)}}");
 
     private BuildInfo() {
     }
 
-    static String value(String name) {
+    public static String value(String name) {
         String value = properties().getProperty(name);
         if (value == null || value.startsWith("${")) {
             throw new CliFailure("this socklab build does not know its " + name + ": rebuild it with mvn package");
