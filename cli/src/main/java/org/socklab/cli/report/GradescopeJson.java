@@ -2,6 +2,7 @@ package org.socklab.cli.report;
 
 import java.util.Locale;
 import org.socklab.grader.score.ExerciseScore;
+import org.socklab.grader.score.ScoreJson;
 import org.socklab.grader.score.ScoreReport;
 import org.socklab.grader.score.TestScore;
 
@@ -24,7 +25,7 @@ final class GradescopeJson {
         StringBuilder out = new StringBuilder("{\n");
         out.append("  \"score\": ").append(report.total()).append(",\n");
         out.append("  \"max_score\": ").append(report.max()).append(",\n");
-        out.append("  \"output\": ").append(Json.quote(output)).append(",\n");
+        out.append("  \"output\": ").append(ScoreJson.quote(output)).append(",\n");
         out.append("  \"visibility\": \"visible\",\n");
         out.append("  \"stdout_visibility\": \"hidden\",\n");
         out.append("  \"tests\": [");
@@ -36,14 +37,14 @@ final class GradescopeJson {
                 out.append(separator);
                 separator = ",\n";
                 out.append("    {")
-                        .append("\"name\": ").append(Json.quote(exercise.exercise().number() + ". "
+                        .append("\"name\": ").append(ScoreJson.quote(exercise.exercise().number() + ". "
                                 + exercise.exercise().key() + ": " + test.name()))
-                        .append(", \"number\": ").append(Json.quote(exercise.exercise().number() + "." + number))
+                        .append(", \"number\": ").append(ScoreJson.quote(exercise.exercise().number() + "." + number))
                         .append(", \"score\": ").append(test.points())
                         .append(", \"max_score\": ").append(test.max())
-                        .append(", \"status\": ").append(Json.quote(test.passed() ? "passed" : "failed"))
-                        .append(", \"output\": ").append(Json.quote(test.feedback()))
-                        .append(", \"tags\": [").append(Json.quote(exercise.exercise().key().toLowerCase(Locale.ROOT)))
+                        .append(", \"status\": ").append(ScoreJson.quote(test.passed() ? "passed" : "failed"))
+                        .append(", \"output\": ").append(ScoreJson.quote(test.feedback()))
+                        .append(", \"tags\": [").append(ScoreJson.quote(exercise.exercise().key().toLowerCase(Locale.ROOT)))
                         .append("], \"visibility\": \"visible\"}");
             }
         }
