@@ -33,7 +33,7 @@ final class Experiment {
         for (Server server : settings.servers()) {
             try (MeasuredServer measured = MeasuredServer.start(exercise, server, classes, settings.hold(),
                     work, logs.resolve("server-" + server.value() + ".log"))) {
-                ClosedLoopLoad.run(server, measured.address(), 1, Math.min(WARM_UP, settings.requests()),
+                ClosedLoopLoad.run(server, measured.address(), 1, WARM_UP,
                         settings.caseBound());
                 for (int clients : settings.clients()) {
                     CaseResult result = ClosedLoopLoad.run(server, measured.address(), clients,
