@@ -5,10 +5,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.socklab.grader.Exercise;
+import org.socklab.grader.feedback.GradedFailure;
 
 /**
  * Runs the cases: for each server, a short warm-up that is not recorded (the first connections of
- * a fresh JVM pay for loading and compiling classes), then one case per number of clients.
+ * a fresh JVM pay for loading and compiling classes), then one case per number of clients. A
+ * server that fails every request of the warm-up (refused, a wrong reply) is not measured: the
+ * run fails with the reason, when the harness knows it (not implemented, it threw, ...). A warm-up
+ * that only ran out of time goes on: its cases will say that they ran out.
  *
  * <p>Not thread-safe: one run at a time.
  */
@@ -33,8 +37,10 @@ final class Experiment {
         for (Server server : settings.servers()) {
             try (MeasuredServer measured = MeasuredServer.start(exercise, server, classes, settings.hold(),
                     work, logs.resolve("server-" + server.value() + ".log"))) {
-                ClosedLoopLoad.run(server, measured.address(), 1, WARM_UP,
-                        settings.caseBound());
+                CaseResult warmUp = ClosedLoopLoad.run(server, measured.address(), 1, WARM_UP, settings.caseBound());
+                if (warmUp.completed() == 0 && warmUp.failed() > 0) {
+                    throw new GradedFailure(measured.diagnosis().orElse(Messages.of("error.noReply", WARM_UP)));
+                }
                 for (int clients : settings.clients()) {
                     CaseResult result = ClosedLoopLoad.run(server, measured.address(), clients,
                             settings.requests(), settings.caseBound());

@@ -16,6 +16,7 @@ import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 import org.socklab.grader.Exercise;
 import org.socklab.grader.experiment.ExperimentTarget;
+import org.socklab.grader.feedback.Feedback;
 import org.socklab.grader.harness.IsolatedServers;
 import org.socklab.grader.harness.RunningServer;
 
@@ -80,6 +81,11 @@ final class MeasuredServer implements AutoCloseable {
 
     InetSocketAddress address() {
         return server.address();
+    }
+
+    /** Why the server stopped serving on its own (it threw, it is not implemented, ...), if it did. */
+    Optional<Feedback> diagnosis() {
+        return server.diagnosis();
     }
 
     private static void compileStandIn(Exercise exercise, Path folder) {

@@ -28,10 +28,10 @@ final class ResultTable {
                 Messages.serverName(result.server(), submission).render(language),
                 Integer.toString(result.clients()),
                 result.completed() + "/" + result.planned(),
-                number(result.meanMillis(), language),
-                number(result.medianMillis(), language),
-                number(result.p90Millis(), language),
-                number(result.p99Millis(), language),
+                time(result, result.meanMillis(), language),
+                time(result, result.medianMillis(), language),
+                time(result, result.p90Millis(), language),
+                time(result, result.p99Millis(), language),
                 String.format(language.locale(), "%.0f", result.throughput()),
                 note(result, language)};
         }
@@ -53,6 +53,11 @@ final class ResultTable {
             out.append(line.toString().stripTrailing()).append('\n');
         }
         return out.toString();
+    }
+
+    /** A time of a case, or a dash when no request completed. */
+    private static String time(CaseResult result, double millis, Language language) {
+        return result.completed() == 0 ? "-" : number(millis, language);
     }
 
     /** A time in milliseconds, with one or two decimals, in the language's notation. */

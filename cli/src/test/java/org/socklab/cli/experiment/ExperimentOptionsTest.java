@@ -72,6 +72,18 @@ class ExperimentOptionsTest {
     }
 
     @Test
+    void should_say_why_a_server_that_answers_nothing_cannot_be_measured_in_one_line() {
+        Path stub = Path.of(System.getProperty("socklab.repository"), "student-template");
+
+        Runs.Run run = Runs.experiment("http", stub.toString(), "--clients", "1", "--out", temp.toString(),
+                "--lang", "en");
+
+        assertThat(run.status()).isEqualTo(ExperimentCommand.FAILED);
+        assertThat(run.err()).isEqualTo("socklab experiment: the server could not be measured: not implemented yet: "
+                + "lab.http.HelloHttpServer.serve still throws UnsupportedOperationException\n");
+    }
+
+    @Test
     void should_refuse_a_submission_that_does_not_compile_in_one_line() throws IOException {
         Path broken = temp.resolve("broken");
         Files.createDirectories(broken.resolve("src/main/java/lab/http"));
