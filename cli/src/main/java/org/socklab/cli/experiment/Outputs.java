@@ -1,7 +1,6 @@
 package org.socklab.cli.experiment;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +21,11 @@ final class Outputs {
     private Outputs() {
     }
 
-    /** Writes the files; returns the names written, in order. */
+    /**
+     * Writes the files; returns the names written, in order.
+     *
+     * @throws ExperimentFailure if the folder cannot be written
+     */
     static List<String> write(List<CaseResult> results, String submission, Language language, Path folder,
             boolean png) {
         List<String> written = new ArrayList<>();
@@ -42,7 +45,7 @@ final class Outputs {
                 written.add(PNG);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new ExperimentFailure(Messages.of("error.cannotWrite", folder.toString(), String.valueOf(e.getMessage())));
         }
         return written;
     }
