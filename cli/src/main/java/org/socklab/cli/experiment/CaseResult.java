@@ -12,6 +12,7 @@ import java.time.Duration;
  * @param completed requests answered with {@code 200 OK} in full
  * @param failed requests that got an error or a wrong reply
  * @param ranOut whether the case's time bound ended it before every request was sent
+ * @param bound the case's time bound
  * @param elapsed from the clients' start to the last one's end
  * @param meanMillis mean response time
  * @param medianMillis median response time
@@ -20,7 +21,7 @@ import java.time.Duration;
  * @param maxMillis the slowest request
  */
 record CaseResult(Server server, int clients, int planned, int completed, int failed, boolean ranOut,
-        Duration elapsed, double meanMillis, double medianMillis, double p90Millis, double p99Millis,
+        Duration bound, Duration elapsed, double meanMillis, double medianMillis, double p90Millis, double p99Millis,
         double maxMillis) {
 
     /** Completed requests per second over the case. */

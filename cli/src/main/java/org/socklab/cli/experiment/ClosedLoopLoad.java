@@ -54,7 +54,7 @@ final class ClosedLoopLoad {
         Duration elapsed = Duration.ofNanos(System.nanoTime() - began);
         int planned = clients * requests;
         boolean ranOut = completed + failed < planned;
-        return new CaseResult(server, clients, planned, completed, failed, ranOut, elapsed,
+        return new CaseResult(server, clients, planned, completed, failed, ranOut, bound, elapsed,
                 millis(times.getMean()), millis(times.getValueAtPercentile(50)),
                 millis(times.getValueAtPercentile(90)), millis(times.getValueAtPercentile(99)),
                 millis(times.getMaxValue()));

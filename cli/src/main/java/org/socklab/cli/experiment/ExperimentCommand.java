@@ -42,7 +42,7 @@ import picocli.CommandLine.Spec;
  * when it could not (no such folder, does not compile, the server does not start), 2 for a bad
  * command line. Not thread-safe: one instance runs one command.
  */
-@Command(name = "experiment", mixinStandardHelpOptions = true,
+@Command(name = "experiment",
         description = "Measures a server under 1, 2, 5 and 10 simultaneous clients, as in the course's notes: "
                 + "a table, and the plot as PNG and SVG, and the figures as CSV.")
 public final class ExperimentCommand implements Callable<Integer> {
@@ -86,16 +86,17 @@ public final class ExperimentCommand implements Callable<Integer> {
     private String lang;
 
     /**
-     * Runs the command with these arguments, printing to {@code out} and {@code err}; bad arguments
-     * get one line on {@code err} and status {@value #USAGE}.
+     * Runs the command alone with these arguments, printing to {@code out} and {@code err}, as
+     * {@code socklab experiment} does (bad arguments get one line and status {@value #USAGE}): for
+     * the project's tests, which live beside it.
      */
-    public static int run(PrintWriter out, PrintWriter err, String... args) {
+    static int run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine line = new CommandLine(new ExperimentCommand());
         line.setOut(out);
         line.setErr(err);
         line.setParameterExceptionHandler((exception, arguments) -> {
-            exception.getCommandLine().getErr().println("socklab experiment: " + exception.getMessage()
-                    + " (see socklab experiment --help)");
+            exception.getCommandLine().getErr().println("socklab: " + exception.getMessage()
+                    + "; see socklab experiment --help");
             return USAGE;
         });
         int status = line.execute(args);
@@ -112,10 +113,10 @@ public final class ExperimentCommand implements Callable<Integer> {
         try {
             return experiment(language, stdout);
         } catch (ExperimentFailure e) {
-            stderr.println("socklab experiment: " + e.reason().render(language));
+            stderr.println("socklab: " + e.reason().render(language));
             return e.isUsage() ? USAGE : FAILED;
         } catch (GradedFailure e) {
-            stderr.println("socklab experiment: " + Messages.of("error.serverFailed",
+            stderr.println("socklab: " + Messages.of("error.serverFailed",
                     e.observation().render(language).lines().findFirst().orElse("")).render(language));
             return FAILED;
         } finally {

@@ -67,7 +67,7 @@ final class ResultTable {
 
     private static String note(CaseResult result, Language language) {
         if (result.ranOut()) {
-            return Messages.of("table.ranOut", result.elapsed().toSeconds()).render(language);
+            return Messages.of("table.ranOut", result.bound().toSeconds()).render(language);
         }
         if (result.failed() > 0) {
             return Messages.of("table.failed", result.failed()).render(language);

@@ -31,7 +31,7 @@ class ExperimentOptionsTest {
                 "--case-timeout", "1", "--out", temp.toString(), "--lang", "en");
 
         assertThat(run.status()).as(run.err()).isZero();
-        assertThat(run.out()).containsPattern("(?m)^reference +1 +[01]/5 .*ran out of time after 1 s");
+        assertThat(run.out()).containsPattern("(?m)^reference +1 +[01]/5 .*ran out of time \\(1 s per case\\)");
         assertThat(Files.readAllLines(temp.resolve(Outputs.CSV)).get(1)).contains(",true,");
     }
 
@@ -40,7 +40,7 @@ class ExperimentOptionsTest {
         Runs.Run run = Runs.experiment("chat", "--lang", "en");
 
         assertThat(run.status()).isEqualTo(ExperimentCommand.USAGE);
-        assertThat(run.err()).isEqualTo("socklab experiment: no experiment for chat (known: http)\n");
+        assertThat(run.err()).isEqualTo("socklab: no experiment for chat (known: http)\n");
         assertThat(run.out()).isEmpty();
     }
 
@@ -49,7 +49,7 @@ class ExperimentOptionsTest {
         Runs.Run run = Runs.experiment("http", "--clients", "1,0", "--lang", "en");
 
         assertThat(run.status()).isEqualTo(ExperimentCommand.USAGE);
-        assertThat(run.err()).isEqualTo("socklab experiment: --clients must be between 1 and 200, not 0\n");
+        assertThat(run.err()).isEqualTo("socklab: --clients must be between 1 and 200, not 0\n");
     }
 
     @Test
@@ -57,7 +57,7 @@ class ExperimentOptionsTest {
         Runs.Run run = Runs.experiment("http", "--clientz", "3");
 
         assertThat(run.status()).isEqualTo(ExperimentCommand.USAGE);
-        assertThat(run.err().lines()).hasSize(1).first().asString().startsWith("socklab experiment: Unknown option");
+        assertThat(run.err().lines()).hasSize(1).first().asString().startsWith("socklab: Unknown option");
     }
 
     @Test
@@ -67,7 +67,7 @@ class ExperimentOptionsTest {
         Runs.Run run = Runs.experiment("http", empty.toString(), "--lang", "en");
 
         assertThat(run.status()).isEqualTo(ExperimentCommand.FAILED);
-        assertThat(run.err()).isEqualTo("socklab experiment: not a socklab template: " + empty
+        assertThat(run.err()).isEqualTo("socklab: not a socklab template: " + empty
                 + " has no src/main/java/lab\n");
     }
 
@@ -79,7 +79,7 @@ class ExperimentOptionsTest {
                 "--lang", "en");
 
         assertThat(run.status()).isEqualTo(ExperimentCommand.FAILED);
-        assertThat(run.err()).isEqualTo("socklab experiment: the server could not be measured: not implemented yet: "
+        assertThat(run.err()).isEqualTo("socklab: the server could not be measured: not implemented yet: "
                 + "lab.http.HelloHttpServer.serve still throws UnsupportedOperationException\n");
     }
 
@@ -92,7 +92,7 @@ class ExperimentOptionsTest {
         Runs.Run run = Runs.experiment("http", broken.toString(), "--lang", "en");
 
         assertThat(run.status()).isEqualTo(ExperimentCommand.FAILED);
-        assertThat(run.err()).startsWith("socklab experiment: the submission does not compile: ")
+        assertThat(run.err()).startsWith("socklab: the submission does not compile: ")
                 .contains("HelloHttpServer.java").hasLineCount(1);
     }
 }

@@ -42,7 +42,8 @@ class ReadingTest {
     }
 
     private static CaseResult result(Server server, int clients, double mean) {
-        return new CaseResult(server, clients, 100 * clients, 100 * clients, 0, false, Duration.ofSeconds(1), mean,
+        return new CaseResult(server, clients, 100 * clients, 100 * clients, 0, false, Duration.ofSeconds(60),
+                Duration.ofSeconds(1), mean,
                 mean, mean, mean, mean);
     }
 }
