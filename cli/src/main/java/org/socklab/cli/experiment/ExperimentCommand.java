@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
  * too, and a paragraph reads the result.
  *
  * <p>Every request is held {@code --hold} milliseconds on the server's side before it arrives (see
- * {@link org.socklab.grader.experiment.HeldListener}): what a sequential server pays one request
+ * {@code org.socklab.grader.experiment.HeldListener}): what a sequential server pays one request
  * after another and a threaded one pays side by side. Load goes to 127.0.0.1 only, bounded in
  * requests and, per case, in time.
  *
