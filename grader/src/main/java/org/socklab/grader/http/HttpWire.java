@@ -49,8 +49,8 @@ final class HttpWire {
         return Reply.parse(request, bytes);
     }
 
-    /** A failure that reports the end of {@code serve} if it has ended, else the observation. */
+    /** A failure for the observation ({@code ServerExtension} reports the end of {@code serve} instead, if it has ended). */
     static GradedFailure failure(RunningServer server, Feedback observed) {
-        return new GradedFailure(server.diagnosis().orElse(observed));
+        return new GradedFailure(observed);
     }
 }

@@ -13,7 +13,7 @@ import org.socklab.grader.feedback.Language;
 class ScoreCollectorTest {
 
     private static ScoreReport grade(Class<?>... classes) {
-        return Grading.run(java.util.Arrays.stream(classes).map(c -> selectClass(c)).toList(), Map.of(), Language.ENGLISH);
+        return Grading.run(java.util.Arrays.stream(classes).map(c -> selectClass(c)).toList(), Map.of());
     }
 
     @Test
@@ -32,19 +32,19 @@ class ScoreCollectorTest {
     void should_keep_the_observation_as_feedback() {
         TestScore failed = test(grade(GradedSample.Outcomes.class), Exercise.ECHOCAPS, "failsWithAnObservation");
 
-        assertThat(failed.feedback()).isEqualTo("no reply within 10 s after sending \"hello\\n\"");
+        assertThat(ScoreJson.feedback(failed, Language.ENGLISH)).isEqualTo("no reply within 10 s after sending \"hello\\n\"");
     }
 
     @Test
     void should_add_the_tests_hint_under_the_observation() {
         TestScore failed = test(grade(GradedSample.WithHint.class), Exercise.ECHOCAPS, "dropsTheCarriageReturnOfCrlf");
 
-        assertThat(failed.feedback()).isEqualTo("""
+        assertThat(ScoreJson.feedback(failed, Language.ENGLISH)).isEqualTo("""
                 wrong reply to "windows\\r\\n"
                 expected: "WINDOWS"
                 received: "WINDOWS\\r"
                 telnet and Windows clients end lines with "\\r\\n": drop a '\\r' that stands right before the '\\n'.""");
-        assertThat(failed.name()).isEqualTo("drops the \\r of a line that ends with \\r\\n");
+        assertThat(failed.name().render(Language.ENGLISH)).isEqualTo("drops the \\r of a line that ends with \\r\\n");
     }
 
     @Test
@@ -55,7 +55,7 @@ class ScoreCollectorTest {
         assertThat(score.points()).isZero();
         assertThat(score.tests()).singleElement().satisfies(test -> {
             assertThat(test.status()).isEqualTo(Status.NOT_RUN);
-            assertThat(test.feedback()).isEqualTo("this test did not run: a setup step before it failed.");
+            assertThat(ScoreJson.feedback(test, Language.ENGLISH)).isEqualTo("this test did not run: a setup step before it failed.");
         });
     }
 
@@ -86,9 +86,9 @@ class ScoreCollectorTest {
 
     @Test
     void should_speak_portuguese_when_asked() {
-        ScoreReport report = Grading.run(List.of(selectClass(GradedSample.Outcomes.class)), Map.of(), Language.PORTUGUESE);
+        ScoreReport report = Grading.run(List.of(selectClass(GradedSample.Outcomes.class)), Map.of());
 
-        assertThat(test(report, Exercise.ECHOCAPS, "failsWithAnObservation").feedback())
+        assertThat(ScoreJson.feedback(test(report, Exercise.ECHOCAPS, "failsWithAnObservation"), Language.PORTUGUESE))
                 .isEqualTo("nenhuma resposta em 10 s depois de enviar \"hello\\n\"");
     }
 
