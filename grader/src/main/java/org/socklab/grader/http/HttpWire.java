@@ -6,6 +6,7 @@ import org.socklab.grader.feedback.Feedback;
 import org.socklab.grader.feedback.GradedFailure;
 import org.socklab.grader.harness.LineClient;
 import org.socklab.grader.harness.RunningServer;
+import org.socklab.grader.harness.Waits;
 
 /**
  * One HTTP exchange over a {@link LineClient}: send a request, read the reply up to the moment
@@ -19,11 +20,33 @@ final class HttpWire {
     private HttpWire() {
     }
 
+    /** The request a server that answers anything answers: the one a browser sends for the home page. */
+    private static final Request PLAIN = Request.of("GET", "/");
+
     /** Sends the request on a new connection and returns the reply. */
     static Reply exchange(RunningServer server, Request request) {
         try (LineClient client = server.connect()) {
             client.send(request.text());
-            return read(server, client, request);
+            return read(server, client, request, () -> silence(server, request));
+        }
+    }
+
+    /**
+     * Why a request got no reply at all. When the same server answers the plainest request at once,
+     * on another connection, it is waiting for something else than what was sent: one exact request
+     * line, say. Otherwise it is just silent.
+     */
+    private static Feedback silence(RunningServer server, Request request) {
+        Feedback silent = CoreFeedback.noReply(LineClient.READ_TIMEOUT, request.text());
+        if (request.text().equals(PLAIN.text()) || request.text().equals(PLAIN.withBareNewlines().text())) {
+            return silent;
+        }
+        try (LineClient control = server.connect()) {
+            control.send(PLAIN.text());
+            LineClient.Received received = control.readUntilClosed(Waits.WINDOW);
+            return received.bytes().length > 0 ? HttpFeedback.answersOnlyPlainRequest(request, PLAIN) : silent;
+        } catch (GradedFailure e) {
+            return silent;
         }
     }
 

@@ -81,7 +81,11 @@ public class ScoreCollector implements TestExecutionListener {
     }
 
     /**
-     * The tests of one exercise, in order. A gate's cause is told once, at the first test it
+     * The tests of one exercise, in order. A hint is chosen by what was observed: an observation
+     * with a hint of its own ({@code <key>.hint} in its bundle: one cause among several that the
+     * test told apart) gets that one, any other gets the test's hint.
+     *
+     * <p>A gate's cause is told once, at the first test it
      * affects, with no hint of that test (the cause's message says what to look at) and with how
      * many tests it held back; the later tests it blocks say what they need, and nothing more.
      */
@@ -125,10 +129,16 @@ public class ScoreCollector implements TestExecutionListener {
             return List.of();
         }
         Feedback observed = outcome.observation();
+        if (outcome.status() == Status.NOT_CHECKED || gate || NOT_IMPLEMENTED.equals(observed.key())) {
+            return List.of(observed);
+        }
+        String ownHint = observed.key() + ".hint";
+        if (observed.bundle().has(ownHint, Language.ENGLISH)) {
+            return List.of(observed, Feedback.of(observed.bundle(), ownHint));
+        }
         MessageBundle messages = test.exercise().messages();
         String hintKey = test.method() + ".hint";
-        if (outcome.status() == Status.NOT_CHECKED || gate || !messages.has(hintKey, Language.ENGLISH)
-                || NOT_IMPLEMENTED.equals(observed.key())) {
+        if (!messages.has(hintKey, Language.ENGLISH)) {
             return List.of(observed);
         }
         return List.of(observed, Feedback.of(messages, hintKey));
