@@ -32,19 +32,21 @@ final class HttpWire {
     }
 
     /**
-     * Why a request got no reply at all. When the same server answers the plainest request at once,
-     * on another connection, it is waiting for something else than what was sent: one exact request
-     * line, say. Otherwise it is just silent.
+     * Why a request got no reply at all. When the same server answers the plainest request (with the
+     * same line endings) at once, on another connection, it is waiting for something else than what
+     * was sent: one exact request line, say. Otherwise it is just silent.
      */
     private static Feedback silence(RunningServer server, Request request) {
         Feedback silent = CoreFeedback.noReply(LineClient.READ_TIMEOUT, request.text());
-        if (request.text().equals(PLAIN.text()) || request.text().equals(PLAIN.withBareNewlines().text())) {
+        boolean bare = !request.text().contains("\r\n");
+        Request plain = bare ? PLAIN.withBareNewlines() : PLAIN;
+        if (request.text().equals(plain.text())) {
             return silent;
         }
         try (LineClient control = server.connect()) {
-            control.send(PLAIN.text());
+            control.send(plain.text());
             LineClient.Received received = control.readUntilClosed(Waits.WINDOW);
-            return received.bytes().length > 0 ? HttpFeedback.answersOnlyPlainRequest(request, PLAIN) : silent;
+            return received.bytes().length > 0 ? HttpFeedback.answersOnlyPlainRequest(request, plain) : silent;
         } catch (GradedFailure e) {
             return silent;
         }

@@ -48,6 +48,40 @@ class ScoreCollectorTest {
     }
 
     @Test
+    void should_tell_a_root_cause_once_and_say_what_the_tests_it_blocks_need() {
+        List<TestScore> tests = grade(GradedSample.Gated.class).exercise(Exercise.ECHOCAPS).orElseThrow().tests();
+        List<TestScore> gated = tests.stream().filter(test -> !test.id().equals("dropsTheCarriageReturnOfCrlf")).toList();
+        TestScore first = gated.get(0);
+        TestScore blocked = gated.get(1);
+
+        assertThat(first.status()).isEqualTo(Status.FAILED);
+        assertThat(ScoreJson.feedback(first, Language.ENGLISH))
+                .startsWith("serve did not return within 5 s")
+                .endsWith("(because of this, 1 more test below was not checked)")
+                .doesNotContain(Exercise.ECHOCAPS.messages().format(first.id() + ".hint", Language.ENGLISH, List.of()));
+        assertThat(blocked.status()).isEqualTo(Status.BLOCKED);
+        assertThat(blocked.points()).isZero();
+        assertThat(ScoreJson.feedback(blocked, Language.ENGLISH))
+                .isEqualTo("not checked: needs serve to return once the listener is closed");
+        assertThat(ScoreJson.feedback(blocked, Language.PORTUGUESE))
+                .isEqualTo("não verificado: precisa que serve retorne quando o listener é fechado");
+        assertThat(ScoreJson.feedback(test(grade(GradedSample.Gated.class), Exercise.ECHOCAPS,
+                "dropsTheCarriageReturnOfCrlf"), Language.ENGLISH)).contains("telnet and Windows clients");
+    }
+
+    @Test
+    void should_give_graded_tests_the_display_names_of_their_bundle() {
+        org.junit.platform.launcher.TestPlan plan = org.junit.platform.launcher.core.LauncherFactory.create()
+                .discover(org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.request()
+                        .selectors(selectClass(GradedSample.Gated.class)).build());
+        List<String> names = plan.getRoots().stream().flatMap(root -> plan.getDescendants(root).stream())
+                .filter(org.junit.platform.launcher.TestIdentifier::isTest)
+                .map(org.junit.platform.launcher.TestIdentifier::getDisplayName).toList();
+
+        assertThat(names).contains("replies to a line with the same line in upper case, accents included");
+    }
+
+    @Test
     void should_count_tests_that_never_ran_as_zero_rather_than_absent() {
         ExerciseScore score = grade(GradedSample.BrokenSetup.class).exercise(Exercise.HTTP).orElseThrow();
 
