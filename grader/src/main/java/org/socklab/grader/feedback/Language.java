@@ -56,12 +56,6 @@ public enum Language {
         return asked.isBlank() ? of(Locale.getDefault()) : parse(asked).orElse(ENGLISH);
     }
 
-    /** Old name of {@link #fromEnvironment()}, until the command calls that. */
-    @Deprecated
-    public static Language current() {
-        return fromEnvironment();
-    }
-
     /** Portuguese for any Portuguese locale, English for everything else. */
     public static Language of(Locale locale) {
         return "pt".equals(locale.getLanguage()) ? PORTUGUESE : ENGLISH;
