@@ -3,7 +3,6 @@ package org.socklab.grader.feedback;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-import java.lang.reflect.Method;
 import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,11 +17,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 import org.socklab.grader.Exercise;
-import org.socklab.grader.Points;
 
 /**
  * Every message exists in both languages, key by key, with the same placeholders, and renders with
- * nothing left over; every hint is short; every graded test has its name and hint in its bundle.
+ * nothing left over; every hint is short.
  */
 class MessagesTest {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)");
@@ -97,28 +95,6 @@ class MessagesTest {
                 }
             }
         }
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("exercises")
-    void should_name_and_hint_every_graded_test_in_its_bundle(Exercise exercise) throws ClassNotFoundException {
-        Class<?> tests = Class.forName(exercise.testPackage() + "." + testClassName(exercise));
-        for (Method method : tests.getMethods()) {
-            if (method.isAnnotationPresent(Points.class)) {
-                assertThat(exercise.messages().has(method.getName() + ".name", Language.ENGLISH))
-                        .as("%s.name in %s", method.getName(), exercise.messages()).isTrue();
-                assertThat(exercise.messages().has(method.getName() + ".hint", Language.ENGLISH))
-                        .as("%s.hint in %s", method.getName(), exercise.messages()).isTrue();
-            }
-        }
-    }
-
-    static Stream<Exercise> exercises() {
-        return Stream.of(Exercise.values());
-    }
-
-    private static String testClassName(Exercise exercise) {
-        return exercise.serverClassName().substring(exercise.studentPackage().length() + 1).replace("Server", "Tests");
     }
 
     /** A number for every placeholder: it formats under any format type, text or number. */
