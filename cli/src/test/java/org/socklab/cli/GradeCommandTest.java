@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.socklab.cli.report.ReportTexts;
 import org.socklab.cli.report.Reports;
+import org.socklab.grader.Exercise;
+import org.socklab.grader.feedback.CoreFeedback;
 
 /** The {@code grade} command end to end: scores, reports, exit status, and what cannot be graded. */
 class GradeCommandTest {
@@ -149,6 +152,30 @@ class GradeCommandTest {
 
         assertThat(run.status()).isEqualTo(Cli.FAILED);
         assertThat(run.err().strip()).startsWith("socklab: not a socklab template:").doesNotContain("\n");
+    }
+
+    @Test
+    void should_report_a_buggy_submission_in_portuguese_with_no_english_sentence() throws IOException {
+        Path buggy = Submissions.reference(temp.resolve("buggy"));
+        Submissions.copy(Submissions.REPOSITORY.resolve("fixtures/echocaps/bug-keeps-carriage-return/src"),
+                buggy.resolve("src"));
+        Path out = temp.resolve("out");
+
+        Submissions.Run run = Submissions.socklab("grade", buggy.toString(), "--lang", "pt", "--exercises", "echocaps",
+                "--out", out.toString());
+
+        assertThat(run.status()).isEqualTo(Cli.OK);
+        List<String> reports = List.of(run.out(), Files.readString(out.resolve(Reports.SCORE)),
+                Files.readString(out.resolve(Reports.SUMMARY)), Files.readString(out.resolve(Reports.GRADESCOPE)));
+        assertThat(reports.get(0)).contains("FALHOU", "Relatórios gravados em", "Pontos ");
+        List<String> english = EnglishSentences.of(List.of(CoreFeedback.MESSAGES, Exercise.ECHOCAPS.messages(),
+                ReportTexts.MESSAGES));
+        assertThat(english).hasSizeGreaterThan(20);
+        for (String report : reports) {
+            for (String sentence : english) {
+                assertThat(report).as("an English sentence in a Portuguese report").doesNotContain(sentence);
+            }
+        }
     }
 
     @Test

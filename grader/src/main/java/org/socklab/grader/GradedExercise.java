@@ -7,6 +7,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.socklab.grader.harness.ServerExtension;
@@ -18,13 +19,14 @@ import org.socklab.grader.harness.ServerExtension;
  * stops it afterwards, and a per-test timeout, so that no student's code can hold the run forever.
  * The test body runs on a thread of its own, so that even a test stuck where an interrupt cannot
  * reach (a student's class initializer that never ends, say) is abandoned at the deadline.
- * It is inherited, so a student's template can run the tests by extending the class.
+ * Display names come from the exercise's bundle ({@link GradedDisplayNames}). It is inherited, so a student's template can run the tests by extending the class.
  */
 @Documented
 @Inherited
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 @ExtendWith(ServerExtension.class)
+@DisplayNameGeneration(GradedDisplayNames.class)
 @Timeout(value = 90, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 public @interface GradedExercise {
     Exercise value();

@@ -1,6 +1,5 @@
 package org.socklab.cli.command;
 
-import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -22,11 +21,7 @@ final class Converters {
     static final class LanguageConverter implements ITypeConverter<Language> {
         @Override
         public Language convert(String value) {
-            Locale locale = Locale.forLanguageTag(value.strip().replace('_', '-'));
-            return Stream.of(Language.values())
-                    .filter(language -> language.locale().getLanguage().equals(locale.getLanguage()))
-                    .findFirst()
-                    .orElseThrow(() -> new TypeConversionException("unknown language " + value + " (known: "
+            return Language.parse(value).orElseThrow(() -> new TypeConversionException("unknown language " + value + " (known: "
                             + Stream.of(Language.values()).map(l -> l.locale().getLanguage())
                                     .collect(Collectors.joining(", ")) + ")"));
         }

@@ -13,6 +13,7 @@ import org.socklab.cli.checkout.Template;
 import org.socklab.cli.grading.GradeAll;
 import org.socklab.cli.report.Console;
 import org.socklab.cli.report.Gradebook;
+import org.socklab.cli.report.ReportTexts;
 import org.socklab.grader.Exercise;
 import org.socklab.grader.feedback.Language;
 import picocli.CommandLine.Command;
@@ -58,8 +59,9 @@ public final class GradeAllCommand implements Callable<Integer> {
         if (!Files.isDirectory(parent)) {
             throw new CliFailure("no such folder: " + parent);
         }
+        Language lang = language != null ? language : Language.fromEnvironment();
         GradeAll gradeAll = new GradeAll(exercises != null ? EnumSet.copyOf(exercises) : Template.gradedExercises(),
-                language != null ? language : Language.current(),
+                lang,
                 jobs != null ? jobs : GradeAll.defaultJobs(),
                 timeout != null ? Duration.ofSeconds(timeout) : GradeAll.DEFAULT_TIMEOUT);
         List<Gradebook.Row> rows = gradeAll.grade(parent, row -> terminal.out().println(Console.sanitized(
@@ -73,7 +75,7 @@ public final class GradeAllCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new CliFailure("cannot write " + csv + ": " + e.getMessage());
         }
-        terminal.out().println("Gradebook of " + rows.size() + " submissions written to " + csv);
+        terminal.out().println(ReportTexts.text(lang, "console.gradebook", Integer.toString(rows.size()), csv.toString()));
         return 0;
     }
 }

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.socklab.cli.checkout.CheckoutState;
@@ -17,6 +16,7 @@ import org.socklab.cli.grading.GradeResult;
 import org.socklab.cli.grading.Grader;
 import org.socklab.cli.grading.Submission;
 import org.socklab.cli.report.Console;
+import org.socklab.cli.report.ReportTexts;
 import org.socklab.cli.report.Reports;
 import org.socklab.grader.Exercise;
 import org.socklab.grader.feedback.Language;
@@ -56,7 +56,7 @@ public final class GradeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Language lang = language != null ? language : Language.current();
+        Language lang = language != null ? language : Language.fromEnvironment();
         Submission submission;
         Path reportDir;
         if (folder == null) {
@@ -72,17 +72,17 @@ public final class GradeCommand implements Callable<Integer> {
             submission = Submission.in(folder);
             reportDir = out != null ? out : submission.folder().resolve("target/socklab");
         }
-        GradeResult result = Grader.grade(submission, exercisesToGrade(submission.folder()), lang, reportDir);
+        GradeResult result = Grader.grade(submission, exercisesToGrade(submission.folder()), reportDir);
         Reports.write(result, lang, reportDir);
         Console console = new Console(terminal.out(), "true".equals(terminal.environment().get("GITHUB_ACTIONS")));
         console.untrusted(ScoreTable.render(result.report(), lang).stripTrailing());
-        console.trusted("Reports written to " + reportDir.toAbsolutePath().normalize() + " in "
-                + String.format(Locale.ROOT, "%.1f s", result.elapsed().toMillis() / 1000.0));
-        console.points(result.report().total(), result.report().max());
+        console.trusted(ReportTexts.text(lang, "console.written", reportDir.toAbsolutePath().normalize().toString(),
+                String.format(lang.locale(), "%.1f", result.elapsed().toMillis() / 1000.0)));
+        console.points(result.report().total(), result.report().max(), lang);
         appendStepSummary(reportDir);
         if (!result.compiled()) {
             terminal.err().println(result.compileErrors());
-            terminal.err().println("socklab: " + submission.name() + " does not compile: every exercise scores 0");
+            terminal.err().println(ReportTexts.text(lang, "console.notCompiled", submission.name()));
             return 1;
         }
         return 0;

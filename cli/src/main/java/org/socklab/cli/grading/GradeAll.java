@@ -68,7 +68,7 @@ public final class GradeAll {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        int max = Grading.notRun(exercises, language).max();
+        int max = Grading.notRun(exercises).max();
         ExecutorService pool = Executors.newFixedThreadPool(jobs, task -> {
             Thread thread = new Thread(task, "socklab-grade-all");
             thread.setDaemon(true);
@@ -96,7 +96,7 @@ public final class GradeAll {
         try {
             Submission submission = Submission.in(folder);
             Path reportDir = submission.folder().resolve("target/socklab");
-            GradeResult result = Grader.grade(submission, exercises, language, reportDir);
+            GradeResult result = Grader.grade(submission, exercises, reportDir);
             Reports.write(result, language, reportDir);
             return Gradebook.graded(result, exercises);
         } catch (CliFailure e) {

@@ -15,7 +15,7 @@ import java.util.Set;
 import org.socklab.cli.report.Reports;
 import org.socklab.grader.Exercise;
 import org.socklab.grader.feedback.CoreFeedback;
-import org.socklab.grader.feedback.Language;
+import org.socklab.grader.feedback.Feedback;
 import org.socklab.grader.harness.Isolation;
 import org.socklab.grader.harness.ServerExtension;
 import org.socklab.grader.score.ExerciseScore;
@@ -38,7 +38,7 @@ public final class Grader {
     }
 
     /** Grades the exercises of the pristine template; {@code reportDir} receives the child output log. */
-    public static GradeResult grade(Submission submission, Set<Exercise> exercises, Language language, Path reportDir) {
+    public static GradeResult grade(Submission submission, Set<Exercise> exercises, Path reportDir) {
         long start = System.nanoTime();
         Path work;
         try {
@@ -50,14 +50,14 @@ public final class Grader {
         try {
             Compilation compilation = Compilation.of(submission, work.resolve("classes"));
             if (!compilation.succeeded()) {
-                ScoreReport zero = notCompiled(Grading.notRun(exercises, language), language);
+                ScoreReport zero = notCompiled(Grading.notRun(exercises));
                 return new GradeResult(submission, zero, compilation.errors(), elapsed(start));
             }
             Map<String, String> configuration = Map.of(
                     ServerExtension.CLASSES, compilation.classes().toString(),
                     ServerExtension.ISOLATION, Isolation.CHILD_PROCESS.value(),
                     ServerExtension.CHILD_OUTPUT, reportDir.resolve(Reports.OUTPUT_LOG).toString());
-            ScoreReport report = Grading.run(exercises, configuration, language);
+            ScoreReport report = Grading.run(exercises, configuration);
             return new GradeResult(submission, report, "", elapsed(start));
         } finally {
             deleteQuietly(work);
@@ -65,8 +65,8 @@ public final class Grader {
     }
 
     /** Every test at zero, saying why. */
-    static ScoreReport notCompiled(ScoreReport unrun, Language language) {
-        String why = CoreFeedback.notCompiled().render(language);
+    static ScoreReport notCompiled(ScoreReport unrun) {
+        List<Feedback> why = List.of(CoreFeedback.notCompiled());
         List<ExerciseScore> exercises = new ArrayList<>();
         for (ExerciseScore exercise : unrun.exercises()) {
             List<TestScore> tests = exercise.tests().stream()

@@ -3,6 +3,7 @@ package org.socklab.cli.report;
 import java.io.PrintStream;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import org.socklab.grader.feedback.Language;
 
 /**
  * The command's standard output, careful with GitHub Actions: a line of a job's log that starts
@@ -50,9 +51,10 @@ public final class Console {
         out.println(line);
     }
 
-    /** The points, as a workflow notice under Actions (and as a plain line elsewhere). */
-    public void points(int total, int max) {
-        out.println(actions ? "::notice title=Points::Points " + total + "/" + max : "Points " + total + "/" + max);
+    /** The points, as a workflow notice under Actions (and as a plain line elsewhere), in the language. */
+    public void points(int total, int max, Language language) {
+        String points = ReportTexts.text(language, "console.points", Integer.toString(total), Integer.toString(max));
+        out.println(actions ? "::notice title=Points::" + points : points);
         out.flush();
     }
 

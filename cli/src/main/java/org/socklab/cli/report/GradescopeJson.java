@@ -1,6 +1,7 @@
 package org.socklab.cli.report;
 
 import java.util.Locale;
+import org.socklab.grader.feedback.Language;
 import org.socklab.grader.score.ExerciseScore;
 import org.socklab.grader.score.ScoreJson;
 import org.socklab.grader.score.ScoreReport;
@@ -21,7 +22,7 @@ final class GradescopeJson {
     private GradescopeJson() {
     }
 
-    static String write(ScoreReport report, String output) {
+    static String write(ScoreReport report, String output, Language language) {
         StringBuilder out = new StringBuilder("{\n");
         out.append("  \"score\": ").append(report.total()).append(",\n");
         out.append("  \"max_score\": ").append(report.max()).append(",\n");
@@ -38,12 +39,12 @@ final class GradescopeJson {
                 separator = ",\n";
                 out.append("    {")
                         .append("\"name\": ").append(ScoreJson.quote(exercise.exercise().number() + ". "
-                                + exercise.exercise().key() + ": " + test.name()))
+                                + exercise.exercise().key() + ": " + test.name().render(language)))
                         .append(", \"number\": ").append(ScoreJson.quote(exercise.exercise().number() + "." + number))
                         .append(", \"score\": ").append(test.points())
                         .append(", \"max_score\": ").append(test.max())
                         .append(", \"status\": ").append(ScoreJson.quote(test.passed() ? "passed" : "failed"))
-                        .append(", \"output\": ").append(ScoreJson.quote(test.feedback()))
+                        .append(", \"output\": ").append(ScoreJson.quote(ScoreJson.feedback(test, language)))
                         .append(", \"tags\": [").append(ScoreJson.quote(exercise.exercise().key().toLowerCase(Locale.ROOT)))
                         .append("], \"visibility\": \"visible\"}");
             }

@@ -30,10 +30,11 @@ public final class Reports {
             Files.createDirectories(folder);
             Files.writeString(folder.resolve(SCORE), ScoreJson.write(result.report(), language), StandardCharsets.UTF_8);
             Files.writeString(folder.resolve(SUMMARY), SummaryMarkdown.write(result.report(), title,
-                    result.compileErrors()), StandardCharsets.UTF_8);
+                    result.compileErrors(), language), StandardCharsets.UTF_8);
             String output = "socklab: " + result.report().total() + "/" + result.report().max()
-                    + (result.compiled() ? "" : "\nThe submission does not compile:\n" + result.compileErrors());
-            Files.writeString(folder.resolve(GRADESCOPE), GradescopeJson.write(result.report(), output),
+                    + (result.compiled() ? "" : "\n" + ReportTexts.text(language, "results.notCompiled") + "\n"
+                            + result.compileErrors());
+            Files.writeString(folder.resolve(GRADESCOPE), GradescopeJson.write(result.report(), output, language),
                     StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the reports into " + folder, e);

@@ -1,6 +1,8 @@
 package org.socklab.cli.report;
 
+import org.socklab.grader.feedback.Language;
 import org.socklab.grader.score.ExerciseScore;
+import org.socklab.grader.score.ScoreJson;
 import org.socklab.grader.score.ScoreReport;
 import org.socklab.grader.score.TestScore;
 
@@ -30,20 +32,21 @@ final class SummaryMarkdown {
     private SummaryMarkdown() {
     }
 
-    static String write(ScoreReport report, String title, String compileErrors) {
+    static String write(ScoreReport report, String title, String compileErrors, Language language) {
         StringBuilder out = new StringBuilder();
         out.append("## ").append(cell(title)).append(": ").append(report.total()).append('/').append(report.max())
                 .append("\n\n");
         if (!compileErrors.isEmpty()) {
-            out.append("**The submission does not compile**: every test scores 0.\n\n```text\n")
+            out.append(ReportTexts.text(language, "summary.notCompiled")).append("\n\n```text\n")
                     .append(compileErrors.replace("```", "'''")).append("\n```\n\n");
         }
-        out.append("| Exercise | Points |\n|---|---:|\n");
+        out.append("| ").append(ReportTexts.text(language, "summary.exercise")).append(" | ")
+                .append(ReportTexts.text(language, "summary.points")).append(" |\n|---|---:|\n");
         for (ExerciseScore exercise : report.exercises()) {
             out.append("| ").append(exercise.exercise().number()).append(". ").append(exercise.exercise().key())
                     .append(" | ").append(exercise.points()).append('/').append(exercise.max()).append(" |\n");
         }
-        out.append("| **Total** | **").append(report.total()).append('/').append(report.max()).append("** |\n");
+        out.append("| **").append(ReportTexts.text(language, "summary.total")).append("** | **").append(report.total()).append('/').append(report.max()).append("** |\n");
         boolean header = false;
         for (ExerciseScore exercise : report.exercises()) {
             for (TestScore test : exercise.tests()) {
@@ -51,13 +54,17 @@ final class SummaryMarkdown {
                     continue;
                 }
                 if (!header) {
-                    out.append("\n### Lost points\n\n| Exercise | Test | Points | What was observed |\n|---|---|---:|---|\n");
+                    out.append("\n### ").append(ReportTexts.text(language, "summary.lostPoints")).append("\n\n| ")
+                            .append(ReportTexts.text(language, "summary.exercise")).append(" | ")
+                            .append(ReportTexts.text(language, "summary.test")).append(" | ")
+                            .append(ReportTexts.text(language, "summary.points")).append(" | ")
+                            .append(ReportTexts.text(language, "summary.observed")).append(" |\n|---|---|---:|---|\n");
                     header = true;
                 }
                 out.append("| ").append(exercise.exercise().key())
-                        .append(" | ").append(cell(test.name()))
+                        .append(" | ").append(cell(test.name().render(language)))
                         .append(" | ").append(test.points()).append('/').append(test.max())
-                        .append(" | ").append(cell(test.feedback())).append(" |\n");
+                        .append(" | ").append(cell(ScoreJson.feedback(test, language))).append(" |\n");
             }
         }
         return out.toString();

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
-import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.socklab.grader.Exercise;
 import org.socklab.grader.GradedExercise;
@@ -72,7 +71,6 @@ public class BoundedTests {
 
     @Test
     @Points(1)
-    @DisplayName("replies to one line with the same line in upper case, then closes the connection")
     public void repliesToOneLineThenCloses(Servers servers) {
         try (LineClient client = servers.start(BOUND).connect()) {
             client.sendLine("olá, ação").expectLine("OLÁ, AÇÃO");
@@ -82,7 +80,6 @@ public class BoundedTests {
 
     @Test
     @Points(1)
-    @DisplayName("frames a line that arrives in pieces, split inside its characters, ended by \\r\\n")
     public void framesALineSentInPieces(Servers servers) {
         try (LineClient client = servers.start(BOUND).connect()) {
             String line = "ação é útil\r\n";
@@ -93,7 +90,6 @@ public class BoundedTests {
 
     @Test
     @Points(3)
-    @DisplayName("with N clients stalled in the middle of a line, client N+1 gets no reply")
     public void makesTheExtraClientWait(Servers servers) {
         RunningServer server = servers.start(BOUND);
         try (StalledClients stalled = StalledClients.open(server, BOUND)) {
@@ -109,7 +105,6 @@ public class BoundedTests {
 
     @Test
     @Points(2)
-    @DisplayName("client N+1 is served once one of the N stalled clients finishes")
     public void servesTheWaitingClientOnceASlotIsFree(Servers servers) {
         RunningServer server = servers.start(BOUND);
         try (StalledClients stalled = StalledClients.open(server, BOUND)) {
@@ -130,16 +125,15 @@ public class BoundedTests {
 
     @Test
     @Points(2)
-    @DisplayName("serves every one of fifty clients that connect in a burst, refusing none")
     public void servesFiftyClientsInABurst(Servers servers) {
         RunningServer server = servers.start(BURST_BOUND);
         Burst burst = Burst.connect(server, BURST_SIZE, "burst client");
         // Nobody has sent a line yet, so the first N hold their handlers and the others must wait:
         // this is when a server that turns clients away does it.
-        String alias = BoundedFeedback.burstTurnedAway(BURST_BOUND, BURST_SIZE).render();
+        Feedback alias = BoundedFeedback.burstTurnedAway(BURST_BOUND, BURST_SIZE);
         try {
             Waits.never(alias, Waits.WINDOW, () -> burst.firstDisturbed().ifPresent(client -> {
-                throw new AssertionError(BoundedFeedback.burstDisturbed(client).render());
+                throw new GradedFailure(BoundedFeedback.burstDisturbed(client));
             }));
         } catch (GradedFailure e) {
             throw failure(server, e.observation());
@@ -168,7 +162,6 @@ public class BoundedTests {
 
     @Test
     @Points(2)
-    @DisplayName("uses almost no CPU while N clients stall and one more waits")
     public void burnsNoCpuWhileClientsWait(Servers servers) {
         // The submission's code runs once first, on a server of its own, so that loading and linking
         // it is not measured. (On the measured server, a server that turns clients away could still
@@ -193,7 +186,6 @@ public class BoundedTests {
 
     @Test
     @Points(2)
-    @DisplayName("keeps its live threads within N plus a few, across bursts and with many clients stalled")
     public void keepsLiveThreadsWithinTheBound(Servers servers) {
         expectNoPileUpAcrossBursts(servers.start(BOUND));
         expectNoThreadPerStalledClient(servers.start(BOUND));
@@ -207,8 +199,8 @@ public class BoundedTests {
         warmUp(server);
         for (int round = 1; round <= PILE_BURSTS; round++) {
             Burst.connect(server, PILE_BURST_SIZE, "round " + round + " client").sendAndRead(); // judged elsewhere
-            String alias = BoundedFeedback.threadsAfterBurst(round, PILE_BURSTS, PILE_BURST_SIZE, BOUND, limit,
-                    baseline, THREAD_SLACK).render();
+            Feedback alias = BoundedFeedback.threadsAfterBurst(round, PILE_BURSTS, PILE_BURST_SIZE, BOUND, limit,
+                    baseline, THREAD_SLACK);
             Waits.eventually(alias, () -> expectAtMost(probe, limit));
         }
     }
@@ -223,15 +215,13 @@ public class BoundedTests {
         int limit = baseline + BOUND + THREAD_SLACK;
         warmUp(server);
         try (StalledClients stalled = StalledClients.open(server, BOUND + STALLED_BEYOND_BOUND)) {
-            String alias = BoundedFeedback.threadsWhileStalled(BOUND, stalled.count(), limit, baseline, THREAD_SLACK)
-                    .render();
+            Feedback alias = BoundedFeedback.threadsWhileStalled(BOUND, stalled.count(), limit, baseline, THREAD_SLACK);
             Waits.never(alias, Waits.WINDOW, () -> expectAtMost(probe, limit));
         }
     }
 
     @Test
     @Points(2)
-    @DisplayName("frees the slot of a client that leaves without finishing its line")
     public void freesTheSlotOfClientsThatLeaveWithoutALine(Servers servers) {
         RunningServer server = servers.start(BOUND);
         warmUp(server);
@@ -251,7 +241,7 @@ public class BoundedTests {
         }
         // A server that turns clients away while its slots are busy loses the tests about client
         // N+1; here the last leaver may not have given its slot back yet, so a client may retry.
-        String alias = BoundedFeedback.servedAfterLeavers(BOUND, 2 * leavers).render();
+        Feedback alias = BoundedFeedback.servedAfterLeavers(BOUND, 2 * leavers);
         Waits.eventually(alias, () -> {
             try (LineClient client = server.connect()) {
                 client.sendLine("after the leavers").expectLine("AFTER THE LEAVERS");
@@ -306,7 +296,7 @@ public class BoundedTests {
     private static void expectAtMost(ServerProbe probe, int limit) {
         int live = probe.liveThreads();
         if (live > limit) {
-            throw new AssertionError(BoundedFeedback.threadsCounted(live).render());
+            throw new GradedFailure(BoundedFeedback.threadsCounted(live));
         }
     }
 
@@ -325,9 +315,9 @@ public class BoundedTests {
         }
     }
 
-    /** The server's own reason, if it has stopped serving, is the real cause of any failure. */
+    /** A failure for the observation ({@code ServerExtension} reports the server's own reason instead, if it has stopped serving). */
     private static GradedFailure failure(RunningServer server, Feedback observed) {
-        return new GradedFailure(server.diagnosis().orElse(observed));
+        return new GradedFailure(observed);
     }
 
     /** The line's bytes, cut right after the first byte of every multi-byte character, and before {@code \n}. */

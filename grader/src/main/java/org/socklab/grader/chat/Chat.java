@@ -166,8 +166,7 @@ final class Chat implements AutoCloseable {
             throw failure(CoreFeedback.testError(e));
         }
         if (!holds) {
-            throw failure(CoreFeedback.notTrueWithin(alias.render(), Waits.EVENTUALLY,
-                    member.heard().summary().render()));
+            throw failure(CoreFeedback.notTrueWithin(alias, Waits.EVENTUALLY, member.heard().summary()));
         }
     }
 
@@ -190,31 +189,23 @@ final class Chat implements AutoCloseable {
     }
 
     void eventually(Feedback alias, Duration deadline, ThrowingRunnable assertion) {
-        try {
-            Waits.eventually(alias.render(), deadline, assertion);
-        } catch (GradedFailure e) {
-            throw diagnosed(e);
-        }
+        Waits.eventually(alias, deadline, assertion);
     }
 
     /** Checks that the assertion holds throughout {@code window}. */
     void never(Feedback alias, Duration window, ThrowingRunnable assertion) {
-        try {
-            Waits.never(alias.render(), window, assertion);
-        } catch (GradedFailure e) {
-            throw diagnosed(e);
-        }
+        Waits.never(alias, window, assertion);
     }
 
-    /** A failure for what the test observed, or for the server's death if {@code serve} has died. */
+    /** A failure for what the test observed ({@code ServerExtension} reports the server's death instead, if {@code serve} has died). */
     GradedFailure failure(Feedback observed) {
-        return new GradedFailure(server.diagnosis().orElse(observed));
+        return new GradedFailure(observed);
     }
 
-    /** Fails a waiting condition with the observation, rendered now. */
+    /** Fails a waiting condition with the observation. */
     static void check(boolean condition, Supplier<Feedback> otherwise) {
         if (!condition) {
-            throw new AssertionError(otherwise.get().render());
+            throw new GradedFailure(otherwise.get());
         }
     }
 

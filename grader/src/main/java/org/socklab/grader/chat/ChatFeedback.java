@@ -53,7 +53,7 @@ final class ChatFeedback {
         return of("wait.receivesLines", member, count);
     }
 
-    static Feedback transcript(String owner, int count, String lastLines, String ending) {
+    static Feedback transcript(String owner, int count, String lastLines, Feedback ending) {
         return of("transcript", owner, count, lastLines, ending);
     }
 
@@ -134,7 +134,7 @@ final class ChatFeedback {
     }
 
     static Feedback stormSenderDropped(Member sender, Member leaving, Feedback senderHeard) {
-        return of("storm.senderDropped", sender, leaving, senderHeard.render());
+        return of("storm.senderDropped", sender, leaving, senderHeard);
     }
 
     // --- misbehaving input ---------------------------------------------------------------------
@@ -156,6 +156,6 @@ final class ChatFeedback {
     }
 
     static Feedback endedBeforeLine(Member member, Member sender, Feedback heard) {
-        return of("line.endedBefore", member, sender, heard.render());
+        return of("line.endedBefore", member, sender, heard);
     }
 }

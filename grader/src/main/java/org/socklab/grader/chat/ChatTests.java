@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.socklab.grader.Exercise;
 import org.socklab.grader.GradedExercise;
@@ -62,7 +61,6 @@ public class ChatTests {
 
     @Test
     @Points(1)
-    @DisplayName("announces each newcomer to everybody as ip:port joined, and to the newcomer first")
     public void announcesEveryNewcomerToEveryone(Servers servers) {
         try (Chat chat = new Chat(servers.start())) {
             for (int i = 0; i < 3; i++) {
@@ -78,7 +76,6 @@ public class ChatTests {
 
     @Test
     @Points(2)
-    @DisplayName("sends every line to every client, the sender included, as name: line")
     public void broadcastsEveryLineToEveryoneSenderIncluded(Servers servers) {
         try (Chat chat = new Chat(servers.start())) {
             List<Member> everyone = List.of(chat.join(), chat.join(), chat.join());
@@ -110,7 +107,6 @@ public class ChatTests {
 
     @Test
     @Points(2)
-    @DisplayName("delivers the lines of one sender in the order they were sent")
     public void keepsTheOrderOfEachSender(Servers servers) {
         try (Chat chat = new Chat(servers.start())) {
             Member sender = chat.join();
@@ -139,7 +135,6 @@ public class ChatTests {
 
     @Test
     @Points(2)
-    @DisplayName("shows every client the same conversation, in the same order, while many clients talk at once")
     public void showsEveryoneTheSameConversation(Servers servers) {
         try (Chat chat = new Chat(servers.start())) {
             List<Member> listeners = listeners(chat);
@@ -166,7 +161,6 @@ public class ChatTests {
 
     @Test
     @Points(2)
-    @DisplayName("never mixes two lines on the wire, even when many clients send long lines at once")
     public void neverInterleavesLines(Servers servers) {
         try (Chat chat = new Chat(servers.start())) {
             List<Member> listeners = listeners(chat);
@@ -186,7 +180,6 @@ public class ChatTests {
 
     @Test
     @Points(1)
-    @DisplayName(":bye closes the connection of the client that sent it")
     public void closesTheConnectionOnBye(Servers servers) {
         try (Chat chat = new Chat(servers.start())) {
             chat.join();
@@ -201,7 +194,6 @@ public class ChatTests {
 
     @Test
     @Points(1)
-    @DisplayName(":bye sends name left to everybody still connected")
     public void announcesAClientThatSaysBye(Servers servers) {
         try (Chat chat = new Chat(servers.start())) {
             Member a = chat.join();
@@ -216,7 +208,6 @@ public class ChatTests {
 
     @Test
     @Points(1)
-    @DisplayName(":bye ends the thread that served the client")
     public void endsTheHandlerThreadOnBye(Servers servers) {
         RunningServer server = servers.start();
         try (Chat chat = new Chat(server)) {
@@ -235,7 +226,6 @@ public class ChatTests {
 
     @Test
     @Points(2)
-    @DisplayName("sends nothing more to a client after its :bye, not even its own left line")
     public void sendsNothingMoreAfterBye(Servers servers) {
         try (Chat chat = new Chat(servers.start())) {
             Member a = chat.join();
@@ -265,7 +255,6 @@ public class ChatTests {
 
     @Test
     @Points(1)
-    @DisplayName("sends name left to everybody when a client disconnects without :bye")
     public void announcesAClientThatDisconnects(Servers servers) {
         try (Chat chat = new Chat(servers.start())) {
             Member a = chat.join();
@@ -280,7 +269,6 @@ public class ChatTests {
 
     @Test
     @Points(1)
-    @DisplayName("sends name left to everybody when the connection of a client is reset, and the chat goes on")
     public void announcesAClientWhoseConnectionIsReset(Servers servers) {
         try (Chat chat = new Chat(servers.start())) {
             Member a = chat.join();
@@ -297,7 +285,6 @@ public class ChatTests {
 
     @Test
     @Points(1)
-    @DisplayName("sends nothing to a client that has disconnected but still reads, not even its own left line")
     public void sendsNothingToAClientThatDisconnected(Servers servers) {
         try (Chat chat = new Chat(servers.start())) {
             chat.join();
@@ -317,7 +304,6 @@ public class ChatTests {
 
     @Test
     @Points(3)
-    @DisplayName("survives a client leaving while a broadcast is stuck writing to a slow client")
     public void survivesAClientLeavingDuringABroadcastStorm(Servers servers) {
         RunningServer server = servers.start();
         try (Chat chat = new Chat(server)) {
@@ -352,7 +338,6 @@ public class ChatTests {
 
     @Test
     @Points(2)
-    @DisplayName("ends every thread started for a client once all clients have left, however they left")
     public void returnsToTheBaselineThreadCountWhenEveryoneHasLeft(Servers servers) {
         RunningServer server = servers.start();
         try (Chat chat = new Chat(server)) {
@@ -392,7 +377,6 @@ public class ChatTests {
 
     @Test
     @Points(2)
-    @DisplayName("relays a line of 1 MiB whole to the others, and the chat goes on")
     public void relaysAOneMebibyteLine(Servers servers) {
         try (Chat chat = new Chat(servers.start())) {
             Member a = chat.join();
@@ -417,7 +401,6 @@ public class ChatTests {
 
     @Test
     @Points(1)
-    @DisplayName("relays a line that is not valid UTF-8 as valid UTF-8, and the chat goes on")
     public void relaysInvalidUtf8AsReplacementCharacters(Servers servers) {
         try (Chat chat = new Chat(servers.start())) {
             Member a = chat.join();

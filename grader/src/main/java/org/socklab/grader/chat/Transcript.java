@@ -146,11 +146,11 @@ final class Transcript {
         for (int i = Math.max(0, lines.size() - SHOWN); i < lines.size(); i++) {
             shown.add(Shown.text(lines.get(i)));
         }
-        String ending = end == null ? ChatFeedback.stillConnected().render()
-                : CLOSED.equals(end.key()) ? ChatFeedback.closedByServer().render()
-                : RESET.equals(end.key()) ? ChatFeedback.resetConnection().render()
-                : INVALID.equals(end.key()) ? ChatFeedback.invalidUtf8().render()
-                : end.render();
+        Feedback ending = end == null ? ChatFeedback.stillConnected()
+                : CLOSED.equals(end.key()) ? ChatFeedback.closedByServer()
+                : RESET.equals(end.key()) ? ChatFeedback.resetConnection()
+                : INVALID.equals(end.key()) ? ChatFeedback.invalidUtf8()
+                : end;
         return ChatFeedback.transcript(owner, lines.size(), String.join(", ", shown), ending);
     }
 }

@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.socklab.grader.Exercise;
 import org.socklab.grader.GradedExercise;
@@ -29,7 +28,6 @@ public class EchoCapsTests {
 
     @Test
     @Points(1)
-    @DisplayName("replies to a line with the same line in upper case, accents included")
     public void repliesToOneLine(Servers servers) {
         try (LineClient client = servers.start().connect()) {
             client.sendLine("hello, ação").expectLine("HELLO, AÇÃO");
@@ -38,7 +36,6 @@ public class EchoCapsTests {
 
     @Test
     @Points(1)
-    @DisplayName("keeps the connection open for many lines, empty lines included")
     public void answersLineAfterLineOnOneConnection(Servers servers) {
         try (LineClient client = servers.start().connect()) {
             for (int i = 1; i <= 20; i++) {
@@ -50,7 +47,6 @@ public class EchoCapsTests {
 
     @Test
     @Points(1)
-    @DisplayName("frames a line that arrives one byte at a time")
     public void framesALineSentOneByteAtATime(Servers servers) {
         try (LineClient client = servers.start().connect()) {
             client.sendInPieces("one byte at a time\n", 1).expectLine("ONE BYTE AT A TIME");
@@ -59,7 +55,6 @@ public class EchoCapsTests {
 
     @Test
     @Points(1)
-    @DisplayName("answers every line of several lines sent in one write")
     public void answersSeveralLinesSentInOneWrite(Servers servers) {
         try (LineClient client = servers.start().connect()) {
             client.send("first\nsecond\nthird\n");
@@ -70,7 +65,6 @@ public class EchoCapsTests {
 
     @Test
     @Points(1)
-    @DisplayName("decodes a character whose UTF-8 bytes are split across writes")
     public void decodesACharacterSplitAcrossWrites(Servers servers) {
         try (LineClient client = servers.start().connect()) {
             String line = "ação é útil\n";
@@ -81,7 +75,6 @@ public class EchoCapsTests {
 
     @Test
     @Points(1)
-    @DisplayName("drops the \\r of a line that ends with \\r\\n")
     public void dropsTheCarriageReturnOfCrlf(Servers servers) {
         try (LineClient client = servers.start().connect()) {
             client.send("windows\r\n").expectLine("WINDOWS");
@@ -90,7 +83,6 @@ public class EchoCapsTests {
 
     @Test
     @Points(1)
-    @DisplayName("echoes a line of 1 MiB")
     public void echoesAOneMebibyteLine(Servers servers) {
         try (LineClient client = servers.start().connect()) {
             String big = "a".repeat(1 << 20);
@@ -105,7 +97,6 @@ public class EchoCapsTests {
 
     @Test
     @Points(1)
-    @DisplayName("still replies after the client has closed its sending side")
     public void repliesAfterTheClientHalfCloses(Servers servers) {
         try (LineClient client = servers.start().connect()) {
             client.send("last words\n").halfClose();
@@ -116,7 +107,6 @@ public class EchoCapsTests {
 
     @Test
     @Points(1)
-    @DisplayName("serves ten clients one after another")
     public void servesTenClientsOneAfterAnother(Servers servers) {
         RunningServer server = servers.start();
         for (int i = 1; i <= 10; i++) {
@@ -128,7 +118,6 @@ public class EchoCapsTests {
 
     @Test
     @Points(1)
-    @DisplayName("keeps serving after a client vanishes in the middle of a line")
     public void survivesAClientThatVanishesMidLine(Servers servers) {
         RunningServer server = servers.start();
         LineClient vanishing = server.connect();

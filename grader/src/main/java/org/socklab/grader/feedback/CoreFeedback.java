@@ -100,11 +100,12 @@ public final class CoreFeedback {
         return Feedback.of(MESSAGES, "test.assertion", message);
     }
 
-    public static Feedback notTrueWithin(String alias, Duration waited, String lastObservation) {
+    /** A wait named by {@code alias} timed out; the last observation is a message or a plain text. */
+    public static Feedback notTrueWithin(Feedback alias, Duration waited, Object lastObservation) {
         return Feedback.of(MESSAGES, "wait.timedOut", alias, waited.toSeconds(), lastObservation);
     }
 
-    public static Feedback happened(String alias, Duration window, String observation) {
+    public static Feedback happened(Feedback alias, Duration window, Object observation) {
         return Feedback.of(MESSAGES, "wait.happened", alias, window.toMillis(), observation);
     }
 
@@ -154,9 +155,19 @@ public final class CoreFeedback {
         return Feedback.of(MESSAGES, "check.noVerdict", exitStatus);
     }
 
-    /** An observation made, and already rendered, in the child that ran a direct check. */
-    public static Feedback fromChild(String observation) {
-        return Feedback.of(MESSAGES, "check.observed", observation);
+    /** A plain text where a message is expected: a display name with no key, an assertion's own words. */
+    public static Feedback text(String text) {
+        return Feedback.of(MESSAGES, "text", text);
+    }
+
+    /** A test blocked by a gate: what it needs, nothing more. */
+    public static Feedback blocked(Feedback needs) {
+        return Feedback.of(MESSAGES, "gate.blocked", needs);
+    }
+
+    /** How many later tests the cause just told held back. */
+    public static Feedback heldBack(int tests) {
+        return Feedback.of(MESSAGES, "gate.heldBack", tests);
     }
 
     public static Feedback processCannotStart(String reason) {

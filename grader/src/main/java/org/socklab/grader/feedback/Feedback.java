@@ -1,13 +1,17 @@
 package org.socklab.grader.feedback;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * A message for a student, not yet rendered: a key in a {@link MessageBundle} and its arguments.
+ * An argument may itself be a {@code Feedback} (a nested message), rendered in the same language.
  *
- * <p>Rendering is late, so the same observation can be shown in any {@link Language}. Arguments
- * are kept as given; strings from the wire should be passed through {@link Shown} first.
+ * <p>A message stays a value from the test that observes it to the report that prints it, where
+ * it is rendered exactly once, in the report's {@link Language}: nothing outside this package and
+ * the report writers calls {@link #render}. Arguments are kept as given; strings from the wire
+ * should be passed through {@link Shown} first. Immutable if its arguments are.
  *
  * @param bundle where the key lives
  * @param key the message's key
@@ -25,12 +29,18 @@ public record Feedback(MessageBundle bundle, String key, List<Object> arguments)
         return new Feedback(bundle, key, List.of(arguments));
     }
 
+    /** The message in one language, nested messages included. */
     public String render(Language language) {
-        return bundle.format(key, language, arguments);
+        List<Object> rendered = new ArrayList<>(arguments.size());
+        for (Object argument : arguments) {
+            rendered.add(argument instanceof Feedback nested ? nested.render(language) : argument);
+        }
+        return bundle.format(key, language, rendered);
     }
 
-    /** Rendered in {@link Language#current()}. */
-    public String render() {
-        return render(Language.current());
+    /** For logs and debuggers only (English); a student reads {@link #render}. */
+    @Override
+    public String toString() {
+        return render(Language.ENGLISH);
     }
 }

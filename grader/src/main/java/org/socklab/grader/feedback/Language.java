@@ -1,20 +1,21 @@
 package org.socklab.grader.feedback;
 
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The languages socklab speaks to students: English, and Brazilian Portuguese for the course's
  * students.
  *
- * <p>The language is chosen per call from the system property {@code socklab.lang} ({@code en} or
- * {@code pt}, {@code pt-BR} also works) or else from the user's locale, so that a test may pin one
- * without changing anything global. Immutable and thread-safe.
+ * <p>Not a global: the edge that prints a report (the command, the listener of a student's
+ * {@code mvn test}) chooses one, from {@value #PROPERTY} or the user's locale, and passes it to
+ * whatever renders. Immutable and thread-safe.
  */
 public enum Language {
     ENGLISH(Locale.ENGLISH, ""),
     PORTUGUESE(Locale.forLanguageTag("pt-BR"), "_pt_BR");
 
-    /** The system property that overrides the user's locale. */
+    /** The name of the setting (a system property, a JUnit configuration parameter) that chooses a language. */
     public static final String PROPERTY = "socklab.lang";
 
     private final Locale locale;
@@ -33,13 +34,26 @@ public enum Language {
         return bundleSuffix;
     }
 
-    /** The language asked for by {@value #PROPERTY}, or else the one of the user's locale. */
-    public static Language current() {
+    /**
+     * The language a user asked for: {@code en} or {@code pt} ({@code pt-BR}, {@code pt_BR} and any
+     * case also work); empty for anything else, so that the caller can refuse it in one line.
+     */
+    public static Optional<Language> parse(String asked) {
+        Locale locale = Locale.forLanguageTag(asked.strip().replace('_', '-'));
+        return switch (locale.getLanguage()) {
+            case "en" -> Optional.of(ENGLISH);
+            case "pt" -> Optional.of(PORTUGUESE);
+            default -> Optional.empty();
+        };
+    }
+
+    /**
+     * The language the environment asks for: {@value #PROPERTY} if set (unknown values are
+     * English), else the user's locale. Only an edge calls it, once, before anything renders.
+     */
+    public static Language fromEnvironment() {
         String asked = System.getProperty(PROPERTY, "");
-        if (!asked.isBlank()) {
-            return of(Locale.forLanguageTag(asked.strip().replace('_', '-')));
-        }
-        return of(Locale.getDefault());
+        return asked.isBlank() ? of(Locale.getDefault()) : parse(asked).orElse(ENGLISH);
     }
 
     /** Portuguese for any Portuguese locale, English for everything else. */

@@ -13,8 +13,12 @@ public class NotApplicable extends TestAbortedException {
     private final transient Feedback observation;
 
     public NotApplicable(Feedback observation) {
-        super(observation.render());
         this.observation = observation;
+    }
+
+    @Override
+    public String getMessage() {
+        return observation == null ? null : observation.toString();
     }
 
     public Feedback observation() {

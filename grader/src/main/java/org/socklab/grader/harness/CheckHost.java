@@ -13,7 +13,6 @@ import java.io.PrintStream;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.launcher.TestExecutionListener;
@@ -21,7 +20,8 @@ import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.core.LauncherConfig;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
-import org.socklab.grader.feedback.Language;
+import org.socklab.grader.feedback.CoreFeedback;
+import org.socklab.grader.feedback.FeedbackCodec;
 import org.socklab.grader.feedback.NotApplicable;
 import org.socklab.grader.score.Observations;
 
@@ -33,8 +33,8 @@ import org.socklab.grader.score.Observations;
  * any class of the submission is loaded and kept, with the real standard output, in local
  * variables of {@link #main}, which no code of the submission can reach; the submission's own
  * {@code System.out} goes to standard error. The verdict is one line, {@code <token> passed},
- * {@code <token> not-checked <base64>} or {@code <token> failed <base64>} (the observation, in
- * UTF-8); the grader accepts no other line, so printed text cannot pass for a verdict.
+ * {@code <token> not-checked <message>} or {@code <token> failed <message>} (the observation as a
+ * value, see {@link org.socklab.grader.feedback.FeedbackCodec}); the grader accepts no other line, so printed text cannot pass for a verdict.
  */
 public final class CheckHost {
     private CheckHost() {
@@ -42,7 +42,7 @@ public final class CheckHost {
 
     /**
      * Arguments: the test class, the test method (graded test methods are public and their names
-     * unique in their class), the language of the observation.
+     * unique in their class).
      */
     public static void main(String[] args) throws IOException, ClassNotFoundException {
         PrintStream verdicts = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
@@ -50,7 +50,6 @@ public final class CheckHost {
                 StandardCharsets.UTF_8)).readLine();
         System.setOut(System.err);
         System.setIn(new ByteArrayInputStream(new byte[0]));
-        Language language = Language.valueOf(args[2]);
         Class<?> testClass = Class.forName(args[0]);
         Method test = Arrays.stream(testClass.getMethods())
                 .filter(method -> method.getName().equals(args[1])).findFirst().orElseThrow();
@@ -68,26 +67,22 @@ public final class CheckHost {
                                 }
                             }
                         });
-        verdicts.println(token + " " + verdict(result.get(), language));
+        verdicts.println(token + " " + verdict(result.get()));
         verdicts.flush();
         Runtime.getRuntime().halt(0);
     }
 
-    private static String verdict(TestExecutionResult result, Language language) {
+    private static String verdict(TestExecutionResult result) {
         if (result == null) {
-            return "failed " + encode("the test did not run");
+            return "failed " + FeedbackCodec.encode(CoreFeedback.notRun());
         }
         return switch (result.getStatus()) {
             case SUCCESSFUL -> "passed";
             case ABORTED -> result.getThrowable().filter(NotApplicable.class::isInstance)
-                    .map(thrown -> "not-checked " + encode(Observations.of(thrown).render(language)))
-                    .orElse("failed " + encode("the test was aborted"));
-            case FAILED -> "failed " + encode(result.getThrowable().map(Observations::of)
-                    .map(observation -> observation.render(language)).orElse("failed"));
+                    .map(thrown -> "not-checked " + FeedbackCodec.encode(Observations.of(thrown)))
+                    .orElse("failed " + FeedbackCodec.encode(CoreFeedback.notRun()));
+            case FAILED -> "failed " + FeedbackCodec.encode(result.getThrowable().map(Observations::of)
+                    .orElseGet(CoreFeedback::notRun));
         };
-    }
-
-    private static String encode(String text) {
-        return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -22,7 +21,8 @@ import java.util.concurrent.TimeoutException;
 import org.socklab.grader.Exercise;
 import org.socklab.grader.feedback.CoreFeedback;
 import org.socklab.grader.feedback.GradedFailure;
-import org.socklab.grader.feedback.Language;
+import org.socklab.grader.feedback.Feedback;
+import org.socklab.grader.feedback.FeedbackCodec;
 import org.socklab.grader.feedback.NotApplicable;
 
 /**
@@ -91,20 +91,14 @@ final class DirectCheck {
             case "passed" -> {
                 // the check held
             }
-            case "not-checked" -> throw new NotApplicable(CoreFeedback.fromChild(decode(words)));
-            default -> throw new GradedFailure(CoreFeedback.fromChild(decode(words)));
+            case "not-checked" -> throw new NotApplicable(decode(words));
+            default -> throw new GradedFailure(decode(words));
         }
     }
 
-    private static String decode(String[] words) {
-        if (words.length < 2) {
-            return "";
-        }
-        try {
-            return new String(Base64.getDecoder().decode(words[1].strip()), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return "";
-        }
+    private static Feedback decode(String[] words) {
+        return FeedbackCodec.decode(words.length < 2 ? "" : words[1])
+                .orElseGet(() -> CoreFeedback.checkWithoutVerdict("?"));
     }
 
     private static Process start(Class<?> testClass, Method test, List<Path> classes) {
@@ -114,9 +108,8 @@ final class DirectCheck {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + ChildJvm.HEAP_MB + "m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8",
-                "-D" + Language.PROPERTY + "=" + Language.current().locale().toLanguageTag(),
                 "-cp", String.join(File.pathSeparator, classPath),
-                CheckHost.class.getName(), testClass.getName(), test.getName(), Language.current().name());
+                CheckHost.class.getName(), testClass.getName(), test.getName());
         try {
             return new ProcessBuilder(command).start();
         } catch (IOException e) {

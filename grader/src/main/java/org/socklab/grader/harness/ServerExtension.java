@@ -16,10 +16,14 @@ import org.junit.jupiter.api.extension.InvocationInterceptor;
 import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.socklab.grader.DirectCalls;
 import org.socklab.grader.Exercise;
 import org.socklab.grader.GradedExercise;
+import org.socklab.grader.feedback.Feedback;
+import org.socklab.grader.feedback.GradedFailure;
+import org.opentest4j.TestAbortedException;
 
 /**
  * Gives each graded test its {@link Servers}, for the exercise its class is
@@ -41,7 +45,8 @@ import org.socklab.grader.GradedExercise;
  *
  * <p>Stateless: everything it makes lives in JUnit's extension stores, which close it.
  */
-public final class ServerExtension implements ParameterResolver, InvocationInterceptor {
+public final class ServerExtension implements ParameterResolver, InvocationInterceptor,
+        TestExecutionExceptionHandler {
     /** The configuration parameter naming where the code under test is. */
     public static final String CLASSES = "socklab.classes";
     /** The configuration parameter choosing where servers run: {@code in-process} or {@code child-process}. */
@@ -63,8 +68,26 @@ public final class ServerExtension implements ParameterResolver, InvocationInter
                 .getOrComputeIfAbsent(LoadedImplementation.class, key -> load(context), LoadedImplementation.class)
                 .implementation();
         Servers servers = new Servers(exercise, implementation, starter(context));
-        context.getStore(NAMESPACE).put(new Object(), servers);
+        context.getStore(NAMESPACE).put(Servers.class, servers);
         return servers;
+    }
+
+    /**
+     * Whatever a test saw go wrong, a server that stopped serving is the real cause (its
+     * {@code serve} threw, returned, or its process died): that diagnosis is reported instead, once
+     * for every test, with the test's own failure kept as the cause.
+     */
+    @Override
+    public void handleTestExecutionException(ExtensionContext context, Throwable thrown) throws Throwable {
+        if (thrown instanceof TestAbortedException) {
+            throw thrown;
+        }
+        Servers servers = context.getStore(NAMESPACE).get(Servers.class, Servers.class);
+        Optional<Feedback> diagnosis = servers == null ? Optional.empty() : servers.diagnosis();
+        if (diagnosis.isEmpty() || thrown instanceof GradedFailure failure && failure.observation().equals(diagnosis.get())) {
+            throw thrown;
+        }
+        throw new GradedFailure(diagnosis.get(), thrown);
     }
 
     static Exercise exerciseOf(ExtensionContext context) {

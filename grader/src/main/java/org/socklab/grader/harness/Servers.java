@@ -3,7 +3,9 @@ package org.socklab.grader.harness;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.socklab.grader.Exercise;
+import org.socklab.grader.feedback.Feedback;
 
 /**
  * The servers of one graded test: the test asks for as many as it needs, and they are all stopped
@@ -51,6 +53,11 @@ public final class Servers implements AutoCloseable {
      */
     public Class<?> loadClass(String simpleName) {
         return implementation.load(exercise.studentPackage() + "." + simpleName);
+    }
+
+    /** Why a server of this test stopped serving, if one did: the real cause of whatever failed after. */
+    Optional<Feedback> diagnosis() {
+        return started.stream().map(RunningServer::diagnosis).flatMap(Optional::stream).findFirst();
     }
 
     public Exercise exercise() {

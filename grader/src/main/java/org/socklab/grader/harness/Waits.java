@@ -5,11 +5,12 @@ import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 import org.awaitility.core.ThrowingRunnable;
 import org.socklab.grader.feedback.CoreFeedback;
+import org.socklab.grader.feedback.Feedback;
 import org.socklab.grader.feedback.GradedFailure;
 
 /**
- * The two kinds of waiting a graded test does, on top of Awaitility, each named by an alias that a
- * student reads when it fails.
+ * The two kinds of waiting a graded test does, on top of Awaitility, each named by an alias (a
+ * message) that a student reads when it fails.
  *
  * <ul>
  *   <li>{@link #eventually}: something must happen; a generous deadline, since a correct server
@@ -34,14 +35,14 @@ public final class Waits {
     }
 
     /** Waits until the assertion holds, within {@link #EVENTUALLY}. */
-    public static void eventually(String alias, ThrowingRunnable assertion) {
+    public static void eventually(Feedback alias, ThrowingRunnable assertion) {
         eventually(alias, EVENTUALLY, assertion);
     }
 
     /** Waits until the assertion holds, within {@code deadline}. */
-    public static void eventually(String alias, Duration deadline, ThrowingRunnable assertion) {
+    public static void eventually(Feedback alias, Duration deadline, ThrowingRunnable assertion) {
         try {
-            Awaitility.await(alias)
+            Awaitility.await(alias.key())
                     .atMost(deadline)
                     .pollDelay(Duration.ZERO)
                     .pollInterval(POLL)
@@ -49,8 +50,8 @@ public final class Waits {
                     .dontCatchUncaughtExceptions()
                     .untilAsserted(assertion);
         } catch (ConditionTimeoutException e) {
-            String last = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
-            throw new GradedFailure(CoreFeedback.notTrueWithin(alias, deadline, String.valueOf(last)), e);
+            throw new GradedFailure(CoreFeedback.notTrueWithin(alias, deadline,
+                    lastObservation(e.getCause() != null ? e.getCause() : e)), e);
         }
     }
 
@@ -60,17 +61,22 @@ public final class Waits {
      * quiet stretch, which is not "never".) Under load the polls are fewer: a bug may be missed,
      * a correct server is never failed.
      */
-    public static void never(String alias, Duration window, ThrowingRunnable assertion) {
+    public static void never(Feedback alias, Duration window, ThrowingRunnable assertion) {
         long end = System.nanoTime() + window.toNanos();
         do {
             try {
                 assertion.run();
             } catch (AssertionError e) {
-                throw new GradedFailure(CoreFeedback.happened(alias, window, String.valueOf(e.getMessage())), e);
+                throw new GradedFailure(CoreFeedback.happened(alias, window, lastObservation(e)), e);
             } catch (Throwable e) {
                 throw new GradedFailure(CoreFeedback.testError(e), e);
             }
             java.util.concurrent.locks.LockSupport.parkNanos(POLL.toNanos());
         } while (System.nanoTime() < end);
+    }
+
+    /** What a failed assertion observed: its message as a value when it has one, else its text. */
+    private static Object lastObservation(Throwable thrown) {
+        return thrown instanceof GradedFailure failure ? failure.observation() : String.valueOf(thrown.getMessage());
     }
 }

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.socklab.grader.Exercise;
 import org.socklab.grader.GradedExercise;
@@ -46,7 +45,6 @@ public class HelloHttpTests {
 
     @Test
     @Points(1)
-    @DisplayName("answers GET / and GET /hello with 200 OK, the right headers and the hello page")
     public void answersGetWithTheHelloPage(Servers servers) {
         RunningServer server = servers.start();
         for (String target : List.of("/", "/hello")) {
@@ -67,13 +65,16 @@ public class HelloHttpTests {
 
     @Test
     @Points(1)
-    @DisplayName("sends a Content-Length equal to the number of UTF-8 bytes of the body")
     public void countsContentLengthInBytes(Servers servers) {
         RunningServer server = servers.start();
         for (String target : List.of("/", "/hello")) {
             Reply reply = HttpWire.exchange(server, Request.of("GET", target)).expectHelloPage();
             long declared = reply.contentLength();
             byte[] body = reply.body();
+            boolean countedChars = declared == reply.bodyText().length();
+            if (body.length == declared + 1 && body[body.length - 1] == '\n' && !countedChars) {
+                throw new GradedFailure(HttpFeedback.contentLengthCountsNoNewline(reply.request(), declared));
+            }
             if (declared != body.length) {
                 throw new GradedFailure(HttpFeedback.wrongContentLength(reply.request(), declared, body.length,
                         reply.bodyText().length()));
@@ -83,7 +84,6 @@ public class HelloHttpTests {
 
     @Test
     @Points(1)
-    @DisplayName("answers HEAD with the headers of GET and no body")
     public void answersHeadWithHeadersOnly(Servers servers) {
         RunningServer server = servers.start();
         for (String target : List.of("/", "/hello")) {
@@ -102,7 +102,6 @@ public class HelloHttpTests {
 
     @Test
     @Points(1)
-    @DisplayName("serves the hello page when the path carries a query string")
     public void ignoresTheQueryString(Servers servers) {
         RunningServer server = servers.start();
         for (String target : List.of("/hello?name=Ana", "/?lang=pt-BR")) {
@@ -112,7 +111,6 @@ public class HelloHttpTests {
 
     @Test
     @Points(1)
-    @DisplayName("answers other paths with 404 Not Found, with GET and with HEAD")
     public void answersUnknownPathsWith404(Servers servers) {
         RunningServer server = servers.start();
         for (String target : List.of("/nowhere", "/Hello", "/hello/", "/hello.html")) {
@@ -126,7 +124,6 @@ public class HelloHttpTests {
 
     @Test
     @Points(1)
-    @DisplayName("answers other methods with 405 Method Not Allowed and Allow: GET, HEAD, whatever the path")
     public void answersOtherMethodsWith405(Servers servers) {
         RunningServer server = servers.start();
         List<Request> requests = List.of(Request.of("DELETE", "/hello"), Request.of("POST", "/"),
@@ -142,7 +139,6 @@ public class HelloHttpTests {
 
     @Test
     @Points(1)
-    @DisplayName("answers a malformed request line with 400 Bad Request")
     public void answersMalformedRequestLinesWith400(Servers servers) {
         RunningServer server = servers.start();
         List<String> malformed = List.of("hello", "GET /", "GET / HTTP/1.1 extra", "GET hello HTTP/1.1",
@@ -154,14 +150,12 @@ public class HelloHttpTests {
 
     @Test
     @Points(1)
-    @DisplayName("understands a request whose lines end with a bare \\n")
     public void understandsBareNewlines(Servers servers) {
         HttpWire.exchange(servers.start(), GET_HELLO.withBareNewlines()).expectHelloPage();
     }
 
     @Test
     @Points(1)
-    @DisplayName("replies only after the empty line that ends a request sent one byte at a time")
     public void repliesOnlyAfterTheEmptyLine(Servers servers) {
         RunningServer server = servers.start();
         Request request = Request.of("GET", "/hello");
@@ -184,7 +178,6 @@ public class HelloHttpTests {
 
     @Test
     @Points(2)
-    @DisplayName("serves a client while two others stall in the middle of their requests")
     public void stalledClientsDoNotDelayOthers(Servers servers) {
         RunningServer server = servers.start();
         String inRequestLine = GET_HELLO.firstPart(8);
@@ -203,7 +196,6 @@ public class HelloHttpTests {
 
     @Test
     @Points(2)
-    @DisplayName("answers ten clients connected at once, in whatever order they finish their requests")
     public void servesTenClientsAtOnce(Servers servers) {
         RunningServer server = servers.start();
         int half = 8;
@@ -228,7 +220,6 @@ public class HelloHttpTests {
 
     @Test
     @Points(1)
-    @DisplayName("lets Java's HttpClient read the hello page")
     public void javaHttpClientReadsThePage(Servers servers) throws InterruptedException {
         RunningServer server = servers.start();
         InetSocketAddress address = server.address();
@@ -254,7 +245,6 @@ public class HelloHttpTests {
 
     @Test
     @Points(1)
-    @DisplayName("keeps serving after clients vanish, reset or send garbage in the middle of a request")
     public void survivesClientsThatVanishMidRequest(Servers servers) {
         RunningServer server = servers.start();
         server.connect().send(GET_HELLO.firstPart(8)).reset();

@@ -6,6 +6,7 @@ import org.socklab.grader.Exercise;
 import org.socklab.grader.feedback.Feedback;
 import org.socklab.grader.feedback.MessageBundle;
 import org.socklab.grader.feedback.Shown;
+import org.socklab.grader.harness.LineClient;
 
 /**
  * Observations particular to the HTTP exercise, as named factories: what a client sent, what it
@@ -48,6 +49,18 @@ final class HttpFeedback {
 
     static Feedback contentLengthNotANumber(Request request, String value) {
         return Feedback.of(MESSAGES, "contentLength.notANumber", request.shown(), Shown.text(value));
+    }
+
+    /** No reply to a request, while the same server answered the plain request at once. */
+    static Feedback answersOnlyPlainRequest(Request request, Request plain) {
+        return Feedback.of(MESSAGES, "reply.onlyPlainRequest", LineClient.READ_TIMEOUT.toSeconds(), Shown.text(request.text()),
+                plain.shown());
+    }
+
+    /** The body is exactly one byte longer than Content-Length says, and that byte is the \n at its end. */
+    static Feedback contentLengthCountsNoNewline(Request request, long declared) {
+        return Feedback.of(MESSAGES, "contentLength.trailingNewline", request.shown(), String.valueOf(declared),
+                String.valueOf(declared + 1));
     }
 
     static Feedback wrongContentLength(Request request, long declared, int bodyBytes, int bodyChars) {

@@ -6,6 +6,7 @@ import org.socklab.grader.feedback.Feedback;
 import org.socklab.grader.feedback.GradedFailure;
 import org.socklab.grader.harness.LineClient;
 import org.socklab.grader.harness.RunningServer;
+import org.socklab.grader.harness.Waits;
 
 /**
  * One HTTP exchange over a {@link LineClient}: send a request, read the reply up to the moment
@@ -19,11 +20,35 @@ final class HttpWire {
     private HttpWire() {
     }
 
+    /** The request a server that answers anything answers: the one a browser sends for the home page. */
+    private static final Request PLAIN = Request.of("GET", "/");
+
     /** Sends the request on a new connection and returns the reply. */
     static Reply exchange(RunningServer server, Request request) {
         try (LineClient client = server.connect()) {
             client.send(request.text());
-            return read(server, client, request);
+            return read(server, client, request, () -> silence(server, request));
+        }
+    }
+
+    /**
+     * Why a request got no reply at all. When the same server answers the plainest request (with the
+     * same line endings) at once, on another connection, it is waiting for something else than what
+     * was sent: one exact request line, say. Otherwise it is just silent.
+     */
+    private static Feedback silence(RunningServer server, Request request) {
+        Feedback silent = CoreFeedback.noReply(LineClient.READ_TIMEOUT, request.text());
+        boolean bare = !request.text().contains("\r\n");
+        Request plain = bare ? PLAIN.withBareNewlines() : PLAIN;
+        if (request.text().equals(plain.text())) {
+            return silent;
+        }
+        try (LineClient control = server.connect()) {
+            control.send(plain.text());
+            LineClient.Received received = control.readUntilClosed(Waits.WINDOW);
+            return received.bytes().length > 0 ? HttpFeedback.answersOnlyPlainRequest(request, plain) : silent;
+        } catch (GradedFailure e) {
+            return silent;
         }
     }
 
@@ -49,8 +74,8 @@ final class HttpWire {
         return Reply.parse(request, bytes);
     }
 
-    /** A failure that reports the end of {@code serve} if it has ended, else the observation. */
+    /** A failure for the observation ({@code ServerExtension} reports the end of {@code serve} instead, if it has ended). */
     static GradedFailure failure(RunningServer server, Feedback observed) {
-        return new GradedFailure(server.diagnosis().orElse(observed));
+        return new GradedFailure(observed);
     }
 }

@@ -21,7 +21,7 @@ final class QueueFeedback {
         return Exercise.QUEUE.messages();
     }
 
-    static Feedback notCounted(String reading, String expected, String last) {
+    static Feedback notCounted(String reading, String expected, Object last) {
         return Feedback.of(messages(), "reading.notCounted", Shown.text(reading), DEADLINE, expected, last);
     }
 
@@ -33,21 +33,49 @@ final class QueueFeedback {
         return Feedback.of(messages(), "malformed.recorded", Shown.text(sentinel), answer);
     }
 
-    static Feedback burstNoBye(int producer, int producers, String reading, String observed) {
+    static Feedback burstNoBye(int producer, int producers, String reading, Object observed) {
         return Feedback.of(messages(), "burst.noBye", producer, producers, Shown.text(reading), observed);
     }
 
-    static Feedback burstReadingLost(String lost, String lastMilder, String expected, String last) {
+    static Feedback burstReadingLost(String lost, String lastMilder, String expected, Object last) {
         return Feedback.of(messages(), "burst.readingLost", Shown.text(lost), Shown.text(lastMilder), DEADLINE,
                 expected, last);
     }
 
-    static Feedback notReplaced(String readings, String expected, String last) {
+    static Feedback notReplaced(String readings, String expected, Object last) {
         return Feedback.of(messages(), "replace.notMoved", readings, DEADLINE, expected, last);
     }
 
-    static Feedback lostAfterBadInput(String reading, String expected, String last) {
+    static Feedback lostAfterBadInput(String reading, String expected, Object last) {
         return Feedback.of(messages(), "badInput.readingLost", Shown.text(reading), DEADLINE, expected, last);
+    }
+
+    static Feedback noAnswerYet() {
+        return Feedback.of(messages(), "stats.noAnswerYet");
+    }
+
+    static Feedback idleCpuWait() {
+        return Feedback.of(messages(), "wait.idleCpu");
+    }
+
+    static Feedback cpuUsed(Duration used) {
+        return Feedback.of(messages(), "idle.cpuUsed", used.toMillis());
+    }
+
+    static Feedback processorWaitsWait() {
+        return Feedback.of(messages(), "wait.processorWaits");
+    }
+
+    static Feedback severalWaitWait() {
+        return Feedback.of(messages(), "wait.severalWait");
+    }
+
+    static Feedback statsAnswerWait() {
+        return Feedback.of(messages(), "wait.statsAnswer");
+    }
+
+    static Feedback threadsSeen(String threads) {
+        return Feedback.of(messages(), "processor.threads", threads);
     }
 
     static Feedback idleCpu(Duration used, Duration elapsed, Duration limit) {
@@ -66,7 +94,7 @@ final class QueueFeedback {
         return Feedback.of(messages(), "processor.notVisible");
     }
 
-    static Feedback loadNoAnswer(int number, String observed) {
+    static Feedback loadNoAnswer(int number, Object observed) {
         return Feedback.of(messages(), "load.noAnswer", number, QueueTests.LOAD_PRODUCERS, observed);
     }
 

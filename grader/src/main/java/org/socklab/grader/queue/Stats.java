@@ -64,9 +64,9 @@ final class Stats {
     /**
      * Asks {@code STATS} until it answers exactly {@code expected}.
      *
-     * @param otherwise the observation to report when it never does, given the last answer as shown
+     * @param otherwise the observation to report when it never does, given the last answer as shown (a text, or a message when there was none)
      */
-    static void await(RunningServer server, List<String> expected, Function<String, Feedback> otherwise) {
+    static void await(RunningServer server, List<String> expected, Function<Object, Feedback> otherwise) {
         awaitMatching(server, expected::equals, otherwise);
     }
 
@@ -75,31 +75,28 @@ final class Stats {
      * that gets no answer at all (the connection closed, nothing within the read timeout) counts as
      * "not yet": only the deadline decides.
      *
-     * @param otherwise the observation to report when none does, given the last answer as shown
+     * @param otherwise the observation to report when none does, given the last answer as shown (a text, or a message when there was none)
      */
     static List<String> awaitMatching(RunningServer server, Predicate<List<String>> wanted,
-            Function<String, Feedback> otherwise) {
+            Function<Object, Feedback> otherwise) {
         AtomicReference<List<String>> found = new AtomicReference<>();
-        AtomicReference<String> last = new AtomicReference<>("(none)");
+        AtomicReference<Object> last = new AtomicReference<>(QueueFeedback.noAnswerYet());
         try {
-            Waits.eventually("STATS gives the expected answer", () -> {
+            Waits.eventually(QueueFeedback.statsAnswerWait(), () -> {
                 List<String> answer;
                 try {
                     answer = ask(server);
                 } catch (GradedFailure e) {
-                    last.set(e.getMessage());
+                    last.set(e.observation());
                     throw e;
                 }
                 last.set(shown(answer));
                 if (!wanted.test(answer)) {
-                    throw new AssertionError(last.get());
+                    throw new AssertionError("not the expected answer");
                 }
                 found.set(answer);
             });
         } catch (GradedFailure e) {
-            if (server.diagnosis().isPresent()) {
-                throw new GradedFailure(server.diagnosis().get(), e);
-            }
             throw new GradedFailure(otherwise.apply(last.get()), e);
         }
         return found.get();

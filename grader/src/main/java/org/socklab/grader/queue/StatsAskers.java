@@ -87,7 +87,7 @@ final class StatsAskers implements AutoCloseable {
                     answer = Stats.ask(server);
                 } catch (GradedFailure e) {
                     throw new GradedFailure(server.diagnosis()
-                            .orElse(QueueFeedback.loadNoAnswer(number, e.getMessage())), e);
+                            .orElse(QueueFeedback.loadNoAnswer(number, e.observation())), e);
                 }
                 answers.check(number, answer);
             } catch (GradedFailure e) {

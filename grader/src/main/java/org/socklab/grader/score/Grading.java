@@ -13,7 +13,6 @@ import org.junit.platform.launcher.core.LauncherConfig;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.socklab.grader.Exercise;
-import org.socklab.grader.feedback.Language;
 
 /**
  * Runs the graded tests of some exercises through the JUnit Platform launcher and returns their
@@ -35,18 +34,17 @@ public final class Grading {
      *
      * @throws IllegalStateException if the run discovered no graded test at all
      */
-    public static ScoreReport run(Set<Exercise> exercises, Map<String, String> configuration, Language language) {
-        return execute(discovery(exercises, configuration), language);
+    public static ScoreReport run(Set<Exercise> exercises, Map<String, String> configuration) {
+        return execute(discovery(exercises, configuration));
     }
 
     /** Grades whatever graded tests the selectors find. */
-    static ScoreReport run(List<? extends DiscoverySelector> selectors, Map<String, String> configuration,
-            Language language) {
+    static ScoreReport run(List<? extends DiscoverySelector> selectors, Map<String, String> configuration) {
         return execute(LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectors)
                 .enableImplicitConfigurationParameters(false)
                 .configurationParameters(configuration)
-                .build(), language);
+                .build());
     }
 
     /**
@@ -56,14 +54,14 @@ public final class Grading {
      *
      * @throws IllegalStateException if there is no graded test at all
      */
-    public static ScoreReport notRun(Set<Exercise> exercises, Language language) {
-        ScoreCollector collector = new ScoreCollector(language);
+    public static ScoreReport notRun(Set<Exercise> exercises) {
+        ScoreCollector collector = new ScoreCollector();
         collector.testPlanExecutionStarted(launcher().discover(discovery(exercises, Map.of())));
         return reportOf(collector);
     }
 
-    private static ScoreReport execute(LauncherDiscoveryRequest discovery, Language language) {
-        ScoreCollector collector = new ScoreCollector(language);
+    private static ScoreReport execute(LauncherDiscoveryRequest discovery) {
+        ScoreCollector collector = new ScoreCollector();
         launcher().execute(discovery, collector);
         return reportOf(collector);
     }

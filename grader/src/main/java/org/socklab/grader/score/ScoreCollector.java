@@ -2,6 +2,7 @@ package org.socklab.grader.score;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,10 +31,7 @@ public class ScoreCollector implements TestExecutionListener {
 
     private final Map<String, GradedTest> discovered = new LinkedHashMap<>();
     private final Map<String, Outcome> outcomes = new ConcurrentHashMap<>();
-    private final Language language;
-
-    public ScoreCollector(Language language) {
-        this.language = language;
+    public ScoreCollector() {
     }
 
     @Override
@@ -73,37 +71,77 @@ public class ScoreCollector implements TestExecutionListener {
 
     /** The score of everything discovered so far; tests never reported score zero. */
     public synchronized ScoreReport report() {
-        Map<Exercise, List<TestScore>> byExercise = new EnumMap<>(Exercise.class);
+        Map<Exercise, List<GradedTest>> byExercise = new EnumMap<>(Exercise.class);
         for (GradedTest test : discovered.values()) {
-            Outcome outcome = outcomes.getOrDefault(test.uniqueId(), new Outcome(Status.NOT_RUN, CoreFeedback.notRun()));
-            byExercise.computeIfAbsent(test.exercise(), key -> new ArrayList<>()).add(score(test, outcome));
+            byExercise.computeIfAbsent(test.exercise(), key -> new ArrayList<>()).add(test);
         }
         List<ExerciseScore> exercises = new ArrayList<>();
-        byExercise.forEach((exercise, tests) -> exercises.add(ExerciseScore.of(exercise, tests)));
+        byExercise.forEach((exercise, tests) -> exercises.add(ExerciseScore.of(exercise, score(tests))));
         return ScoreReport.of(exercises);
     }
 
-    private TestScore score(GradedTest test, Outcome outcome) {
-        MessageBundle messages = test.exercise().messages();
-        String nameKey = test.method() + ".name";
-        String name = messages.has(nameKey, Language.ENGLISH) ? messages.format(nameKey, language, List.of()) : test.displayName();
-        int points = outcome.status().earnsPoints() ? test.points() : 0;
-        return new TestScore(test.method(), name, points, test.points(), outcome.status(), feedback(test, outcome, messages));
+    /**
+     * The tests of one exercise, in order. A hint is chosen by what was observed: an observation
+     * with a hint of its own ({@code <key>.hint} in its bundle: one cause among several that the
+     * test told apart) gets that one, any other gets the test's hint.
+     *
+     * <p>A gate's cause is told once, at the first test it
+     * affects, with no hint of that test (the cause's message says what to look at) and with how
+     * many tests it held back; the later tests it blocks say what they need, and nothing more.
+     */
+    private List<TestScore> score(List<GradedTest> tests) {
+        List<TestScore> scores = new ArrayList<>();
+        Map<String, Integer> firstOfGate = new HashMap<>();
+        Map<Integer, Integer> heldBack = new HashMap<>();
+        for (GradedTest test : tests) {
+            Outcome outcome = outcomes.getOrDefault(test.uniqueId(), new Outcome(Status.NOT_RUN, CoreFeedback.notRun()));
+            Optional<Gate> gate = outcome.status().earnsPoints() ? Optional.empty() : Gate.of(outcome.observation());
+            if (gate.isPresent() && firstOfGate.containsKey(gate.get().id())) {
+                heldBack.merge(firstOfGate.get(gate.get().id()), 1, Integer::sum);
+                scores.add(score(test, Status.BLOCKED, List.of(CoreFeedback.blocked(gate.get().needs()))));
+                continue;
+            }
+            gate.ifPresent(cause -> firstOfGate.put(cause.id(), scores.size()));
+            scores.add(score(test, outcome.status(), feedback(test, outcome, gate.isPresent())));
+        }
+        heldBack.forEach((index, count) -> {
+            TestScore first = scores.get(index);
+            List<Feedback> lines = new ArrayList<>(first.feedback());
+            lines.add(CoreFeedback.heldBack(count));
+            scores.set(index, new TestScore(first.id(), first.name(), first.points(), first.max(), first.status(), lines));
+        });
+        return scores;
     }
 
-    private String feedback(GradedTest test, Outcome outcome, MessageBundle messages) {
+    private static TestScore score(GradedTest test, Status status, List<Feedback> feedback) {
+        int points = status.earnsPoints() ? test.points() : 0;
+        return new TestScore(test.method(), name(test), points, test.points(), status, feedback);
+    }
+
+    private static Feedback name(GradedTest test) {
+        MessageBundle messages = test.exercise().messages();
+        String nameKey = test.method() + ".name";
+        return messages.has(nameKey, Language.ENGLISH) ? Feedback.of(messages, nameKey) : CoreFeedback.text(test.displayName());
+    }
+
+    private static List<Feedback> feedback(GradedTest test, Outcome outcome, boolean gate) {
         if (outcome.status() == Status.PASSED) {
-            return "";
+            return List.of();
         }
-        String observed = outcome.observation().render(language);
-        if (outcome.status() == Status.NOT_CHECKED) {
-            return observed;
+        Feedback observed = outcome.observation();
+        if (outcome.status() == Status.NOT_CHECKED || gate || NOT_IMPLEMENTED.equals(observed.key())) {
+            return List.of(observed);
         }
+        String ownHint = observed.key() + ".hint";
+        if (observed.bundle().has(ownHint, Language.ENGLISH)) {
+            return List.of(observed, Feedback.of(observed.bundle(), ownHint));
+        }
+        MessageBundle messages = test.exercise().messages();
         String hintKey = test.method() + ".hint";
-        if (!messages.has(hintKey, Language.ENGLISH) || NOT_IMPLEMENTED.equals(outcome.observation().key())) {
-            return observed;
+        if (!messages.has(hintKey, Language.ENGLISH)) {
+            return List.of(observed);
         }
-        return observed + "\n" + messages.format(hintKey, language, List.of());
+        return List.of(observed, Feedback.of(messages, hintKey));
     }
 
     private record Outcome(Status status, Feedback observation) {

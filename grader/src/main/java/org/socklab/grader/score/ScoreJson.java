@@ -1,6 +1,8 @@
 package org.socklab.grader.score;
 
 import java.util.Locale;
+import java.util.stream.Collectors;
+import org.socklab.grader.feedback.Language;
 
 /**
  * Writes a {@link ScoreReport} as {@code score.json}, whose format (documented in the README) is:
@@ -22,7 +24,7 @@ public final class ScoreJson {
     private ScoreJson() {
     }
 
-    public static String write(ScoreReport report, org.socklab.grader.feedback.Language language) {
+    public static String write(ScoreReport report, Language language) {
         StringBuilder out = new StringBuilder();
         out.append("{\n");
         out.append("  \"format\": ").append(quote(FORMAT)).append(",\n");
@@ -46,12 +48,12 @@ public final class ScoreJson {
                 testSeparator = ",\n";
                 out.append("        {")
                         .append("\"id\": ").append(quote(test.id()))
-                        .append(", \"name\": ").append(quote(test.name()))
+                        .append(", \"name\": ").append(quote(test.name().render(language)))
                         .append(", \"points\": ").append(test.points())
                         .append(", \"max\": ").append(test.max())
                         .append(", \"passed\": ").append(test.passed())
                         .append(", \"status\": ").append(quote(test.status().name().toLowerCase(Locale.ROOT)))
-                        .append(", \"feedback\": ").append(quote(test.feedback()))
+                        .append(", \"feedback\": ").append(quote(feedback(test, language)))
                         .append('}');
             }
             out.append(exercise.tests().isEmpty() ? "]\n" : "\n      ]\n");
@@ -60,6 +62,11 @@ public final class ScoreJson {
         out.append(report.exercises().isEmpty() ? "]\n" : "\n  ]\n");
         out.append("}\n");
         return out.toString();
+    }
+
+    /** A test's feedback as one text, a line per message, in the language: what every report shows. */
+    public static String feedback(TestScore test, Language language) {
+        return test.feedback().stream().map(message -> message.render(language)).collect(Collectors.joining("\n"));
     }
 
     /**

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import org.junit.platform.launcher.TestPlan;
 import org.socklab.grader.feedback.CoreFeedback;
 import org.socklab.grader.feedback.Language;
@@ -27,24 +28,26 @@ public class ScoreReportListener extends ScoreCollector {
     /** Where the reports go. */
     public static final String REPORT_DIR = "socklab.report.dir";
 
-    private final Language language;
     private final PrintStream console;
+    private volatile Language language;
     private volatile Path reportDir = Path.of("target", "socklab");
 
     public ScoreReportListener() {
-        this(Language.current(), System.err);
+        this(Language.of(Locale.getDefault()), System.err);
     }
 
     ScoreReportListener(Language language, PrintStream console) {
-        super(language);
         this.language = language;
         this.console = console;
     }
 
+    /** The language is {@value Language#PROPERTY} ({@code -Dsocklab.lang=pt}) if given, else the user's locale. */
     @Override
     public void testPlanExecutionStarted(TestPlan plan) {
         super.testPlanExecutionStarted(plan);
         plan.getConfigurationParameters().get(REPORT_DIR).ifPresent(dir -> reportDir = Path.of(dir));
+        plan.getConfigurationParameters().get(Language.PROPERTY).flatMap(Language::parse)
+                .ifPresent(asked -> language = asked);
     }
 
     @Override

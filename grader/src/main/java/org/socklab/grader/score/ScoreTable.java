@@ -2,6 +2,7 @@ package org.socklab.grader.score;
 
 import java.util.List;
 import org.socklab.grader.feedback.CoreFeedback;
+import org.socklab.grader.feedback.Feedback;
 import org.socklab.grader.feedback.Language;
 
 /**
@@ -25,7 +26,7 @@ public final class ScoreTable {
             String title = exercise.exercise().number() + ". " + exercise.exercise().key();
             out.append(line(title, exercise.points() + "/" + exercise.max())).append('\n');
             if (sameFeedbackEverywhere(exercise)) {
-                indent(out, exercise.tests().get(0).feedback());
+                indent(out, exercise.tests().get(0).feedback(), language);
                 continue;
             }
             for (TestScore test : exercise.tests()) {
@@ -33,11 +34,12 @@ public final class ScoreTable {
                     case PASSED -> text("table.passed", language);
                     case NOT_CHECKED -> text("table.notChecked", language);
                     case FAILED, NOT_RUN -> text("table.failed", language);
+                    case BLOCKED -> text("table.blocked", language);
                 };
                 out.append("   ").append(pad(mark, 6)).append(' ')
                         .append(padLeft(test.points() + "/" + test.max(), 5)).append("  ")
-                        .append(test.name()).append('\n');
-                indent(out, test.feedback());
+                        .append(test.name().render(language)).append('\n');
+                indent(out, test.feedback(), language);
             }
         }
         out.append(rule).append('\n');
@@ -56,9 +58,9 @@ public final class ScoreTable {
                 && exercise.tests().stream().map(TestScore::feedback).distinct().count() == 1;
     }
 
-    private static void indent(StringBuilder out, String feedback) {
-        if (!feedback.isEmpty()) {
-            for (String feedbackLine : feedback.split("\n")) {
+    private static void indent(StringBuilder out, List<Feedback> feedback, Language language) {
+        for (Feedback message : feedback) {
+            for (String feedbackLine : message.render(language).split("\n")) {
                 out.append("          ").append(feedbackLine).append('\n');
             }
         }

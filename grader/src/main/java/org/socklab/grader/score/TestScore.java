@@ -1,16 +1,23 @@
 package org.socklab.grader.score;
 
+import java.util.List;
+import org.socklab.grader.feedback.Feedback;
+
 /**
- * The score of one graded test.
+ * The score of one graded test. Its texts are messages, rendered by the report that prints them.
  *
  * @param id the test method's name, stable across languages (fixtures pin it)
- * @param name what the test checks, in the student's language
+ * @param name what the test checks
  * @param points the points earned: {@code max} or 0
  * @param max the points the test is worth
  * @param status how it ended
- * @param feedback what was observed and what to look at; empty when it passed
+ * @param feedback what was observed and what to look at, one message per line; empty when it passed
  */
-public record TestScore(String id, String name, int points, int max, Status status, String feedback) {
+public record TestScore(String id, Feedback name, int points, int max, Status status, List<Feedback> feedback) {
+    public TestScore {
+        feedback = List.copyOf(feedback);
+    }
+
     public boolean passed() {
         return status.earnsPoints();
     }

@@ -3,7 +3,6 @@ package org.socklab.grader.temperature;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.socklab.grader.DirectCalls;
 import org.socklab.grader.Exercise;
@@ -46,7 +45,6 @@ public class TemperatureTests {
 
     @Test
     @Points(2)
-    @DisplayName("records readings, replaces them, and answers GET with the latest one or NONE")
     public void recordsReadingsAndAnswersGet(Servers servers) {
         RunningServer server = servers.start();
         Crowd.expect(server, "Recife,31,24", "BYE");
@@ -68,7 +66,6 @@ public class TemperatureTests {
 
     @Test
     @Points(1)
-    @DisplayName("keeps city names such as São Paulo intact, even when a character arrives split across writes")
     public void keepsUtf8CityNames(Servers servers) {
         RunningServer server = servers.start();
         try (LineClient client = server.connect()) {
@@ -85,7 +82,6 @@ public class TemperatureTests {
 
     @Test
     @Points(2)
-    @DisplayName("answers ERROR to every malformed line and stores nothing from it")
     public void answersErrorToMalformedLines(Servers servers) {
         RunningServer server = servers.start();
         Crowd.expect(server, "Recife,31,24", "BYE");
@@ -109,7 +105,6 @@ public class TemperatureTests {
 
     @Test
     @Points(2)
-    @DisplayName("hundreds of concurrent writers over a few cities lose no city and leave no torn reading")
     @DirectCalls
     public void concurrentWritersLoseNoCityAndTearNoReading(Servers servers) {
         Reading one = new Reading("Recife", 40, 10);
@@ -125,7 +120,6 @@ public class TemperatureTests {
 
     @Test
     @Points(2)
-    @DisplayName("concurrent readers only ever see whole readings")
     @DirectCalls
     public void concurrentReadersSeeOnlyWholeReadings(Servers servers) {
         Reading fresh = new Reading("Recife", 40, 10);
@@ -145,14 +139,12 @@ public class TemperatureTests {
 
     @Test
     @Points(2)
-    @DisplayName("bad lines in the middle of the load change nothing and block nobody")
     public void badLinesDuringLoadChangeNothing(Servers servers) {
         SocketLoads.badLinesAmongWriters(servers.start());
     }
 
     @Test
     @Points(2)
-    @DisplayName("the store lets one thread at a time into its map (checked by holding a call inside it)")
     @DirectCalls
     public void storeLetsOneThreadAtATimeIntoItsMap(Servers servers) {
         failIfPresent(Interleaving.run(servers, SEED, Step.record("thread 1", "Recife", 41, 11),
@@ -165,7 +157,6 @@ public class TemperatureTests {
 
     @Test
     @Points(2)
-    @DisplayName("record and get take a lock that belongs to the store")
     @DirectCalls
     public void recordAndGetTakeTheStoresOwnLock(Servers servers) {
         StoreUnderTest store = StoreUnderTest.create(servers);

@@ -18,9 +18,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 import org.socklab.grader.Exercise;
 
-/** Every message exists in both languages, with the same placeholders, and formats. */
+/**
+ * Every message exists in both languages, key by key, with the same placeholders, and renders with
+ * nothing left over; every hint is short.
+ */
 class MessagesTest {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)");
+    private static final int MAX_HINT_WORDS = 40;
 
     static Stream<MessageBundle> bundles() {
         List<MessageBundle> bundles = new ArrayList<>();
@@ -62,6 +66,43 @@ class MessagesTest {
                         .doesNotThrowAnyException();
             }
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("bundles")
+    void should_render_every_key_in_both_languages_with_no_placeholder_left(MessageBundle bundle) {
+        for (Language language : Language.values()) {
+            for (String key : bundle.keys(Language.ENGLISH)) {
+                assertThat(bundle.has(key, language)).as("%s of %s in %s", key, bundle, language).isTrue();
+                String rendered = Feedback.of(bundle, key, sampleArguments(bundle.pattern(key, language))).render(language);
+                assertThat(rendered).as("%s of %s in %s", key, bundle, language)
+                        .isNotBlank()
+                        .doesNotContainPattern("\\{\\d")
+                        .doesNotContain("''");
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("bundles")
+    void should_keep_every_hint_within_about_forty_words_in_both_languages(MessageBundle bundle) {
+        for (Language language : Language.values()) {
+            for (String key : bundle.keys(language)) {
+                if (key.endsWith(".hint")) {
+                    assertThat(bundle.pattern(key, language).split("\\s+"))
+                            .as("words of %s of %s in %s: %s", key, bundle, language, bundle.pattern(key, language))
+                            .hasSizeLessThanOrEqualTo(MAX_HINT_WORDS);
+                }
+            }
+        }
+    }
+
+    /** A number for every placeholder: it formats under any format type, text or number. */
+    private static Object[] sampleArguments(String pattern) {
+        int count = placeholders(pattern).stream().mapToInt(Integer::parseInt).max().orElse(-1) + 1;
+        Object[] arguments = new Object[count];
+        java.util.Arrays.fill(arguments, 2);
+        return arguments;
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.junit.platform.launcher.core.LauncherFactory;
 import org.socklab.grader.Exercise;
 import org.socklab.grader.feedback.Language;
 import org.socklab.grader.score.ScoreCollector;
+import org.socklab.grader.score.ScoreJson;
 import org.socklab.grader.score.TestScore;
 
 /** Direct-call tests under child isolation: each runs in a child JVM, and only its verdict counts. */
@@ -22,7 +23,7 @@ class DirectCheckTest {
     @BeforeAll
     static void gradeTheSampleInChildren() {
         System.setProperty("socklab.sample.parent", Long.toString(ProcessHandle.current().pid()));
-        ScoreCollector collector = new ScoreCollector(Language.ENGLISH);
+        ScoreCollector collector = new ScoreCollector();
         LauncherFactory.create(LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false).build())
                 .execute(LauncherDiscoveryRequestBuilder.request()
                         .selectors(selectClass(DirectCheckSample.class))
@@ -34,35 +35,35 @@ class DirectCheckTest {
 
     @Test
     void should_run_the_check_in_another_process() {
-        assertThat(scores.get("runsInAnotherProcess").passed()).as(scores.get("runsInAnotherProcess").feedback()).isTrue();
+        assertThat(scores.get("runsInAnotherProcess").passed()).as(ScoreJson.feedback(scores.get("runsInAnotherProcess"), Language.ENGLISH)).isTrue();
     }
 
     @Test
     void should_pass_a_check_that_passed_in_its_child() {
-        assertThat(scores.get("passes").passed()).as(scores.get("passes").feedback()).isTrue();
+        assertThat(scores.get("passes").passed()).as(ScoreJson.feedback(scores.get("passes"), Language.ENGLISH)).isTrue();
     }
 
     @Test
     void should_run_a_check_that_takes_its_servers_as_a_parameter() {
-        assertThat(scores.get("usesServers").passed()).as(scores.get("usesServers").feedback()).isTrue();
+        assertThat(scores.get("usesServers").passed()).as(ScoreJson.feedback(scores.get("usesServers"), Language.ENGLISH)).isTrue();
     }
 
     @Test
     void should_bring_back_the_childs_observation() {
         assertThat(scores.get("fails").passed()).isFalse();
-        assertThat(scores.get("fails").feedback()).isEqualTo("a torn reading: max 30 with min 25 of another");
+        assertThat(ScoreJson.feedback(scores.get("fails"), Language.ENGLISH)).isEqualTo("a torn reading: max 30 with min 25 of another");
     }
 
     @Test
     void should_cost_only_its_own_check_when_the_code_calls_system_exit() {
         assertThat(scores.get("exits").passed()).isFalse();
-        assertThat(scores.get("exits").feedback()).startsWith(
+        assertThat(ScoreJson.feedback(scores.get("exits"), Language.ENGLISH)).startsWith(
                 "this check runs your code in a process of its own, which ended without a verdict (exit status 3)");
     }
 
     @Test
     void should_not_take_printed_text_for_a_verdict() {
         assertThat(scores.get("printsAFakeVerdict").passed()).isFalse();
-        assertThat(scores.get("printsAFakeVerdict").feedback()).isEqualTo("really failed");
+        assertThat(ScoreJson.feedback(scores.get("printsAFakeVerdict"), Language.ENGLISH)).isEqualTo("really failed");
     }
 }

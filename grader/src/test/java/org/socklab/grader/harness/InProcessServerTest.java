@@ -16,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.socklab.grader.Exercise;
+import org.socklab.grader.feedback.CoreFeedback;
 import org.socklab.grader.feedback.GradedFailure;
 import org.socklab.grader.feedback.Language;
 
@@ -83,10 +84,10 @@ class InProcessServerTest {
     void should_count_the_threads_a_server_starts_and_see_them_idle() throws Exception {
         start("startsThreeWaitingThreads");
 
-        Waits.eventually("three handler threads and the accept loop are alive",
+        Waits.eventually(CoreFeedback.text("three handler threads and the accept loop are alive"),
                 () -> assertThat(server.probe().liveThreads()).isEqualTo(4));
         Duration before = server.probe().cpuTime();
-        Waits.never("the waiting threads burn no CPU", Duration.ofMillis(300),
+        Waits.never(CoreFeedback.text("the waiting threads burn no CPU"), Duration.ofMillis(300),
                 () -> assertThat(server.probe().cpuTime().minus(before)).isLessThan(Duration.ofMillis(100)));
     }
 
@@ -94,7 +95,7 @@ class InProcessServerTest {
     void should_show_what_each_server_thread_is_doing() throws Exception {
         start("startsThreeWaitingThreads");
 
-        Waits.eventually("three waiting threads and the accept loop show their stacks",
+        Waits.eventually(CoreFeedback.text("three waiting threads and the accept loop show their stacks"),
                 () -> assertThat(server.probe().threads().orElseThrow()).hasSize(4)
                         .filteredOn(thread -> thread.stack().stream().anyMatch(frame -> frame.getMethodName().equals("await")))
                         .hasSize(3));

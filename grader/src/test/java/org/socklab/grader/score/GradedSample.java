@@ -69,6 +69,28 @@ class GradedSample {
         }
     }
 
+    /** Two tests meet the same root cause (serve never returns), a third fails on its own. */
+    @GradedExercise(Exercise.ECHOCAPS)
+    static class Gated {
+        @Test
+        @Points(1)
+        void repliesToOneLine() {
+            throw new GradedFailure(CoreFeedback.serverWouldNotStop(java.time.Duration.ofSeconds(5)));
+        }
+
+        @Test
+        @Points(1)
+        void answersLineAfterLineOnOneConnection() {
+            throw new GradedFailure(CoreFeedback.serverWouldNotStop(java.time.Duration.ofSeconds(5)));
+        }
+
+        @Test
+        @Points(1)
+        void dropsTheCarriageReturnOfCrlf() {
+            throw new GradedFailure(CoreFeedback.wrongReply("windows\r\n", "WINDOWS", "WINDOWS\r"));
+        }
+    }
+
     static class NotGraded {
         @Test
         void plainTest() {

@@ -17,14 +17,16 @@ import org.junit.platform.launcher.core.LauncherConfig;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.socklab.grader.Exercise;
+import org.socklab.grader.feedback.CoreFeedback;
 import org.socklab.grader.feedback.Language;
 
 /** The score table and score.json, read back the way a person and a program would read them. */
 class ReportsTest {
 
     private static final ScoreReport REPORT = ScoreReport.of(List.of(ExerciseScore.of(Exercise.ECHOCAPS, List.of(
-            new TestScore("repliesToOneLine", "replies to a line", 1, 1, Status.PASSED, ""),
-            new TestScore("dropsCr", "drops the \\r", 0, 2, Status.FAILED, "wrong reply\nexpected: \"A\"\nreceived: \"a\"")))));
+            new TestScore("repliesToOneLine", CoreFeedback.text("replies to a line"), 1, 1, Status.PASSED, List.of()),
+            new TestScore("dropsCr", CoreFeedback.text("drops the \\r"), 0, 2, Status.FAILED,
+                    List.of(CoreFeedback.text("wrong reply\nexpected: \"A\"\nreceived: \"a\"")))))));
 
     @Test
     void should_render_the_table_with_each_test_and_its_feedback_under_it() {
@@ -47,8 +49,8 @@ class ReportsTest {
     @Test
     void should_say_once_why_an_exercise_lost_everything_for_one_reason() {
         ScoreReport stub = ScoreReport.of(List.of(ExerciseScore.of(Exercise.ECHOCAPS, List.of(
-                new TestScore("a", "first", 0, 1, Status.FAILED, "not implemented yet"),
-                new TestScore("b", "second", 0, 1, Status.FAILED, "not implemented yet")))));
+                new TestScore("a", CoreFeedback.text("first"), 0, 1, Status.FAILED, List.of(CoreFeedback.text("not implemented yet"))),
+                new TestScore("b", CoreFeedback.text("second"), 0, 1, Status.FAILED, List.of(CoreFeedback.text("not implemented yet")))))));
 
         assertThat(ScoreTable.render(stub, Language.ENGLISH))
                 .containsOnlyOnce("not implemented yet")

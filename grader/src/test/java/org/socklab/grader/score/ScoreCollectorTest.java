@@ -13,7 +13,7 @@ import org.socklab.grader.feedback.Language;
 class ScoreCollectorTest {
 
     private static ScoreReport grade(Class<?>... classes) {
-        return Grading.run(java.util.Arrays.stream(classes).map(c -> selectClass(c)).toList(), Map.of(), Language.ENGLISH);
+        return Grading.run(java.util.Arrays.stream(classes).map(c -> selectClass(c)).toList(), Map.of());
     }
 
     @Test
@@ -32,19 +32,53 @@ class ScoreCollectorTest {
     void should_keep_the_observation_as_feedback() {
         TestScore failed = test(grade(GradedSample.Outcomes.class), Exercise.ECHOCAPS, "failsWithAnObservation");
 
-        assertThat(failed.feedback()).isEqualTo("no reply within 10 s after sending \"hello\\n\"");
+        assertThat(ScoreJson.feedback(failed, Language.ENGLISH)).isEqualTo("no reply within 10 s after sending \"hello\\n\"");
     }
 
     @Test
     void should_add_the_tests_hint_under_the_observation() {
         TestScore failed = test(grade(GradedSample.WithHint.class), Exercise.ECHOCAPS, "dropsTheCarriageReturnOfCrlf");
 
-        assertThat(failed.feedback()).isEqualTo("""
+        assertThat(ScoreJson.feedback(failed, Language.ENGLISH)).isEqualTo("""
                 wrong reply to "windows\\r\\n"
                 expected: "WINDOWS"
                 received: "WINDOWS\\r"
                 telnet and Windows clients end lines with "\\r\\n": drop a '\\r' that stands right before the '\\n'.""");
-        assertThat(failed.name()).isEqualTo("drops the \\r of a line that ends with \\r\\n");
+        assertThat(failed.name().render(Language.ENGLISH)).isEqualTo("drops the \\r of a line that ends with \\r\\n");
+    }
+
+    @Test
+    void should_tell_a_root_cause_once_and_say_what_the_tests_it_blocks_need() {
+        List<TestScore> tests = grade(GradedSample.Gated.class).exercise(Exercise.ECHOCAPS).orElseThrow().tests();
+        List<TestScore> gated = tests.stream().filter(test -> !test.id().equals("dropsTheCarriageReturnOfCrlf")).toList();
+        TestScore first = gated.get(0);
+        TestScore blocked = gated.get(1);
+
+        assertThat(first.status()).isEqualTo(Status.FAILED);
+        assertThat(ScoreJson.feedback(first, Language.ENGLISH))
+                .startsWith("serve did not return within 5 s")
+                .endsWith("(because of this, 1 more test below was not checked)")
+                .doesNotContain(Exercise.ECHOCAPS.messages().format(first.id() + ".hint", Language.ENGLISH, List.of()));
+        assertThat(blocked.status()).isEqualTo(Status.BLOCKED);
+        assertThat(blocked.points()).isZero();
+        assertThat(ScoreJson.feedback(blocked, Language.ENGLISH))
+                .isEqualTo("not checked: needs serve to return once the listener is closed");
+        assertThat(ScoreJson.feedback(blocked, Language.PORTUGUESE))
+                .isEqualTo("não verificado: precisa que serve retorne quando o listener é fechado");
+        assertThat(ScoreJson.feedback(test(grade(GradedSample.Gated.class), Exercise.ECHOCAPS,
+                "dropsTheCarriageReturnOfCrlf"), Language.ENGLISH)).contains("telnet and Windows clients");
+    }
+
+    @Test
+    void should_give_graded_tests_the_display_names_of_their_bundle() {
+        org.junit.platform.launcher.TestPlan plan = org.junit.platform.launcher.core.LauncherFactory.create()
+                .discover(org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.request()
+                        .selectors(selectClass(GradedSample.Gated.class)).build());
+        List<String> names = plan.getRoots().stream().flatMap(root -> plan.getDescendants(root).stream())
+                .filter(org.junit.platform.launcher.TestIdentifier::isTest)
+                .map(org.junit.platform.launcher.TestIdentifier::getDisplayName).toList();
+
+        assertThat(names).contains("replies to a line with the same line in upper case, accents included");
     }
 
     @Test
@@ -55,7 +89,7 @@ class ScoreCollectorTest {
         assertThat(score.points()).isZero();
         assertThat(score.tests()).singleElement().satisfies(test -> {
             assertThat(test.status()).isEqualTo(Status.NOT_RUN);
-            assertThat(test.feedback()).isEqualTo("this test did not run: a setup step before it failed.");
+            assertThat(ScoreJson.feedback(test, Language.ENGLISH)).isEqualTo("this test did not run: a setup step before it failed.");
         });
     }
 
@@ -86,9 +120,9 @@ class ScoreCollectorTest {
 
     @Test
     void should_speak_portuguese_when_asked() {
-        ScoreReport report = Grading.run(List.of(selectClass(GradedSample.Outcomes.class)), Map.of(), Language.PORTUGUESE);
+        ScoreReport report = Grading.run(List.of(selectClass(GradedSample.Outcomes.class)), Map.of());
 
-        assertThat(test(report, Exercise.ECHOCAPS, "failsWithAnObservation").feedback())
+        assertThat(ScoreJson.feedback(test(report, Exercise.ECHOCAPS, "failsWithAnObservation"), Language.PORTUGUESE))
                 .isEqualTo("nenhuma resposta em 10 s depois de enviar \"hello\\n\"");
     }
 
