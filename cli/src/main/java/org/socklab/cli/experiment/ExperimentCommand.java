@@ -107,7 +107,7 @@ public final class ExperimentCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Language language = lang == null ? Language.current() : Language.of(Locale.forLanguageTag(lang));
+        Language language = lang == null ? Language.fromEnvironment() : Language.of(Locale.forLanguageTag(lang));
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         try {
