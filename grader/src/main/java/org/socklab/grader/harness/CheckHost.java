@@ -2,14 +2,8 @@ package org.socklab.grader.harness;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
-import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
-import java.io.FileDescriptor;
-import java.io.FileInputStream;
-import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.PrintStream;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -29,12 +23,12 @@ import org.socklab.grader.score.Observations;
  * The main class of a child JVM that runs one {@link org.socklab.grader.DirectCalls} test for the
  * grader (see {@link DirectCheck}), in-process, with the submission on its class path.
  *
- * <p>The first line of standard input is a token that the grader drew at random. It is read before
- * any class of the submission is loaded and kept, with the real standard output, in local
- * variables of {@link #main}, which no code of the submission can reach; the submission's own
- * {@code System.out} goes to standard error. The verdict is one line, {@code <token> passed},
- * {@code <token> not-checked <base64>} or {@code <token> failed <base64>} (the observation, in
- * UTF-8); the grader accepts no other line, so printed text cannot pass for a verdict.
+ * <p>Its first act is to connect its {@link ControlChannel}, before any class of the submission is
+ * loaded; the channel lives in a local variable of {@link #main}, which no code of the submission
+ * can reach. The verdict is one line on it: {@code passed}, {@code not-checked <base64>} or
+ * {@code failed <base64>} (the observation, in UTF-8), or {@code stuck <base64>} (a class of the
+ * submission whose static initializer never ends, from {@link InitializerWatch}). What the
+ * submission prints on its standard output and error is captured by the grader as data only.
  */
 public final class CheckHost {
     private CheckHost() {
@@ -42,14 +36,16 @@ public final class CheckHost {
 
     /**
      * Arguments: the test class, the test method (graded test methods are public and their names
-     * unique in their class), the language of the observation.
+     * unique in their class), the language of the observation, the package prefix of the
+     * submission's classes.
      */
     public static void main(String[] args) throws IOException, ClassNotFoundException {
-        PrintStream verdicts = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
-        String token = new BufferedReader(new InputStreamReader(new FileInputStream(FileDescriptor.in),
-                StandardCharsets.UTF_8)).readLine();
-        System.setOut(System.err);
+        ControlChannel verdicts = ControlChannel.connect();
         System.setIn(new ByteArrayInputStream(new byte[0]));
+        InitializerWatch.start(args[3], stuck -> {
+            verdicts.send("stuck " + encode(stuck));
+            Runtime.getRuntime().halt(0);
+        });
         Language language = Language.valueOf(args[2]);
         Class<?> testClass = Class.forName(args[0]);
         Method test = Arrays.stream(testClass.getMethods())
@@ -68,8 +64,7 @@ public final class CheckHost {
                                 }
                             }
                         });
-        verdicts.println(token + " " + verdict(result.get(), language));
-        verdicts.flush();
+        verdicts.send(verdict(result.get(), language));
         Runtime.getRuntime().halt(0);
     }
 
