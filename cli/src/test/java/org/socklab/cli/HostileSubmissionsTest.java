@@ -14,11 +14,13 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The hostile fixtures ({@code fixtures/hostile}), each laid over the reference and graded by the
  * command: each costs only the exercise it is in, says why, and grading ends within the bound.
+ * That no process of the submission outlives grading is the sandbox's to pin, on Linux.
  */
 class HostileSubmissionsTest {
     /**
-     * The documented bound of a hostile exercise over a normal grading: at most two child JVMs are
-     * spent on it, each costing at most a JVM start, one test and the 5 s stop deadline.
+     * A bound on grading a hostile exercise and its neighbour, generous for a loaded machine: the
+     * README's table says what each attack costs over a correct exercise (at worst here a
+     * {@code serve} that never returns: 5 s, then half a second and a JVM start per later test).
      */
     static final Duration HOSTILE_BOUND = Duration.ofSeconds(45);
 
