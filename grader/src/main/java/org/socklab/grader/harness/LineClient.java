@@ -49,12 +49,12 @@ public final class LineClient implements AutoCloseable {
      */
     static final Duration PIECE_PACE = Duration.ofMillis(2);
     /** The size, in MiB, past which a line (or a reply until close) is not read further. */
-    static final int MEBIBYTES = 1;
+    public static final int MEBIBYTES = 1;
     /**
      * The bytes a line may hold: {@value #MEBIBYTES} MiB, which a test may send and expect back,
      * plus a margin for what a server may add to it (a {@code \r}, a prefix).
      */
-    private static final int MAX_BYTES = (MEBIBYTES << 20) + 1024;
+    public static final int MAX_BYTES = (MEBIBYTES << 20) + 1024;
 
     private final Socket socket;
     private final InputStream in;
