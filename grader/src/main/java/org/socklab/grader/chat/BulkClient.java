@@ -120,6 +120,10 @@ final class BulkClient implements AutoCloseable {
 
     private void append(int from, int to) {
         int count = to - from;
+        if (pendingLength + count > LineClient.MAX_BYTES) {
+            pendingLength = 0;
+            throw new GradedFailure(CoreFeedback.lineTooLong(LineClient.MEBIBYTES, NOTHING_SENT));
+        }
         if (pendingLength + count > pending.length) {
             pending = Arrays.copyOf(pending, Math.max(pending.length * 2, pendingLength + count));
         }

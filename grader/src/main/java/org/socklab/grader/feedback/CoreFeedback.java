@@ -38,6 +38,16 @@ public final class CoreFeedback {
         return Feedback.of(MESSAGES, "reply.invalidUtf8", Shown.text(sent));
     }
 
+    /** A reply line went on past {@code mebibytes} MiB without its end of line: the client stopped reading it. */
+    public static Feedback lineTooLong(int mebibytes, String sent) {
+        return Feedback.of(MESSAGES, "reply.lineTooLong", mebibytes, Shown.text(sent));
+    }
+
+    /** More than {@code mebibytes} MiB arrived while the client waited for the server to close. */
+    public static Feedback replyTooLong(int mebibytes, String sent) {
+        return Feedback.of(MESSAGES, "reply.tooLong", mebibytes, Shown.text(sent));
+    }
+
     public static Feedback notClosed(Duration waited, String received) {
         return Feedback.of(MESSAGES, "reply.notClosed", waited.toSeconds(), Shown.text(received));
     }
@@ -141,11 +151,6 @@ public final class CoreFeedback {
         return Feedback.of(MESSAGES, "process.outOfTime", bound.toSeconds());
     }
 
-    /** The exercise's servers had to be stopped too often: the rest of its tests do not run them. */
-    public static Feedback processGivenUp(int times) {
-        return Feedback.of(MESSAGES, "process.givenUp", times);
-    }
-
     /** The child JVM could not even start (a problem of the grader's machine, not the student's). */
     public static Feedback checkOutOfTime(java.time.Duration bound) {
         return Feedback.of(MESSAGES, "check.outOfTime", bound.toSeconds());
@@ -168,6 +173,11 @@ public final class CoreFeedback {
     /** How many later tests the cause just told held back. */
     public static Feedback heldBack(int tests) {
         return Feedback.of(MESSAGES, "gate.heldBack", tests);
+    }
+
+    /** A class of the submission stayed in its static initializer past the bound: no test can use it. */
+    public static Feedback initializerStuck(String className, Duration waited) {
+        return Feedback.of(MESSAGES, "class.initializerStuck", className, waited.toSeconds());
     }
 
     public static Feedback processCannotStart(String reason) {

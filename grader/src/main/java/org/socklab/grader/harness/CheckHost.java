@@ -2,17 +2,12 @@ package org.socklab.grader.harness;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
-import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
-import java.io.FileDescriptor;
-import java.io.FileInputStream;
-import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.PrintStream;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.launcher.TestExecutionListener;
@@ -29,12 +24,12 @@ import org.socklab.grader.score.Observations;
  * The main class of a child JVM that runs one {@link org.socklab.grader.DirectCalls} test for the
  * grader (see {@link DirectCheck}), in-process, with the submission on its class path.
  *
- * <p>The first line of standard input is a token that the grader drew at random. It is read before
- * any class of the submission is loaded and kept, with the real standard output, in local
- * variables of {@link #main}, which no code of the submission can reach; the submission's own
- * {@code System.out} goes to standard error. The verdict is one line, {@code <token> passed},
- * {@code <token> not-checked <message>} or {@code <token> failed <message>} (the observation as a
- * value, see {@link org.socklab.grader.feedback.FeedbackCodec}); the grader accepts no other line, so printed text cannot pass for a verdict.
+ * <p>Its first act is to connect its {@link ControlChannel}, before any class of the submission is
+ * loaded; the channel lives in a local variable of {@link #main}, which no code of the submission
+ * can reach. The verdict is one line on it: {@code passed}, {@code not-checked <base64>} or
+ * {@code failed <base64>} (the observation as a value, see {@link org.socklab.grader.feedback.FeedbackCodec}), or {@code stuck <base64>} (a class of the
+ * submission whose static initializer never ends, from {@link InitializerWatch}). What the
+ * submission prints on its standard output and error is captured by the grader as data only.
  */
 public final class CheckHost {
     private CheckHost() {
@@ -42,14 +37,15 @@ public final class CheckHost {
 
     /**
      * Arguments: the test class, the test method (graded test methods are public and their names
-     * unique in their class).
+     * unique in their class), the package prefix of the submission's classes.
      */
     public static void main(String[] args) throws IOException, ClassNotFoundException {
-        PrintStream verdicts = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
-        String token = new BufferedReader(new InputStreamReader(new FileInputStream(FileDescriptor.in),
-                StandardCharsets.UTF_8)).readLine();
-        System.setOut(System.err);
+        ControlChannel verdicts = ControlChannel.connect();
         System.setIn(new ByteArrayInputStream(new byte[0]));
+        InitializerWatch.start(args[2], stuck -> {
+            verdicts.send("stuck " + encode(stuck));
+            Runtime.getRuntime().halt(0);
+        });
         Class<?> testClass = Class.forName(args[0]);
         Method test = Arrays.stream(testClass.getMethods())
                 .filter(method -> method.getName().equals(args[1])).findFirst().orElseThrow();
@@ -67,8 +63,7 @@ public final class CheckHost {
                                 }
                             }
                         });
-        verdicts.println(token + " " + verdict(result.get()));
-        verdicts.flush();
+        verdicts.send(verdict(result.get()));
         Runtime.getRuntime().halt(0);
     }
 
@@ -84,5 +79,9 @@ public final class CheckHost {
             case FAILED -> "failed " + FeedbackCodec.encode(result.getThrowable().map(Observations::of)
                     .orElseGet(CoreFeedback::notRun));
         };
+    }
+
+    private static String encode(String text) {
+        return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 }

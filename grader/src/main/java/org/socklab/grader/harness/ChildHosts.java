@@ -5,26 +5,24 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.socklab.grader.Exercise;
-import org.socklab.grader.feedback.CoreFeedback;
-import org.socklab.grader.feedback.GradedFailure;
 
 /**
- * The child JVMs of one test run: one per exercise, started on its first server and reused by the
- * exercise's later tests (a JVM's start is most of a test's cost). A child that died or was killed
- * is replaced for the next test; after {@value #GIVE_UP_AFTER} such ends, the exercise's remaining
- * tests fail at once instead of paying every bound again, which is what bounds the time a hostile
- * submission can cost: about {@value #GIVE_UP_AFTER} times the largest bound per exercise.
+ * The child JVMs of one test run: one per exercise, started on its first server, reused by the
+ * exercise's later tests (a JVM's start is most of a test's cost) and closed when the exercise's
+ * tests are over. A child that died or was killed is replaced for the next test: a {@code serve}
+ * that never returns, a JVM that exits or is killed, costs the tests that need it, and the tests
+ * after it still run. What an exercise already paid for is kept in its {@link ExerciseLedger}, so
+ * that no bound is paid twice where paying again cannot change the verdict.
  *
  * <p>Kept in the run's root extension store, which closes it (and every child) at the end of the
  * run. Thread-safe.
  */
 final class ChildHosts implements AutoCloseable {
-    static final int GIVE_UP_AFTER = 2;
-
     private final List<Path> classes;
     private final ChildOutput output;
+    private final Watchdog watchdog = new Watchdog();
     private final Map<Exercise, ChildJvm> current = new EnumMap<>(Exercise.class);
-    private final Map<Exercise, Integer> ends = new EnumMap<>(Exercise.class);
+    private final Map<Exercise, ExerciseLedger> ledgers = new EnumMap<>(Exercise.class);
     private boolean closed;
 
     ChildHosts(List<Path> classes, ChildOutput output) {
@@ -39,18 +37,16 @@ final class ChildHosts implements AutoCloseable {
             if (closed) {
                 throw new IllegalStateException("the run is over");
             }
+            ExerciseLedger ledger = ledger(exercise);
+            ledger.requireNotLost();
             jvm = current.get(exercise);
             if (jvm != null && !jvm.alive()) {
                 current.remove(exercise);
-                ends.merge(exercise, 1, Integer::sum);
+                watchdog.forget(jvm);
                 jvm = null;
             }
-            int ended = ends.getOrDefault(exercise, 0);
-            if (ended >= GIVE_UP_AFTER) {
-                throw new GradedFailure(CoreFeedback.processGivenUp(ended));
-            }
             if (jvm == null) {
-                jvm = ChildJvm.start(exercise, classes, output);
+                jvm = ChildJvm.start(exercise, classes, output, ledger, watchdog);
                 current.put(exercise, jvm);
             }
         }
@@ -59,7 +55,28 @@ final class ChildHosts implements AutoCloseable {
 
     /** Runs one {@link org.socklab.grader.DirectCalls} test in a child JVM of its own. */
     void check(Exercise exercise, Class<?> testClass, java.lang.reflect.Method test) {
-        DirectCheck.run(exercise, testClass, test, classes, output);
+        ExerciseLedger ledger;
+        synchronized (this) {
+            ledger = ledger(exercise);
+        }
+        ledger.requireNotLost();
+        DirectCheck.run(exercise, testClass, test, classes, output, ledger);
+    }
+
+    /** The exercise's tests are over: its child is closed now rather than at the end of the run. */
+    void endExercise(Exercise exercise) {
+        ChildJvm jvm;
+        synchronized (this) {
+            jvm = current.remove(exercise);
+        }
+        if (jvm != null) {
+            watchdog.forget(jvm);
+            jvm.close();
+        }
+    }
+
+    private ExerciseLedger ledger(Exercise exercise) {
+        return ledgers.computeIfAbsent(exercise, key -> new ExerciseLedger());
     }
 
     @Override
@@ -70,6 +87,7 @@ final class ChildHosts implements AutoCloseable {
             children = List.copyOf(current.values());
             current.clear();
         }
+        watchdog.close();
         children.forEach(ChildJvm::close);
         output.close();
     }

@@ -1,16 +1,13 @@
 package org.socklab.grader.harness;
 
-import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,7 +17,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 import org.socklab.grader.Exercise;
 import org.socklab.grader.feedback.CoreFeedback;
 import org.socklab.grader.feedback.Feedback;
@@ -28,75 +24,105 @@ import org.socklab.grader.feedback.GradedFailure;
 
 /**
  * A child JVM that runs one exercise's servers ({@link ServerHost}), and the grader's side of it:
- * the control channel on its standard input and output, and a watchdog that reads {@code /proc}.
+ * its {@link ControlChannel}, and its standard output and error, which are the student's and are
+ * only captured ({@link ChildOutput}), never read as messages.
  *
  * <p>Bounds, each of which kills the child (and its descendants) and becomes the feedback of the
  * tests it was serving: a heap of {@value #HEAP_MB} MiB; at most {@value #THREAD_LIMIT} live
- * threads; no listening socket other than the listeners the grader asked for (a server that binds
- * its own port); a lifetime of {@link #LIFETIME}. A {@code serve} that does not return within
- * {@link InProcessServer#STOP_DEADLINE} of being stopped is killed by {@link ChildProcessServer}.
+ * threads, no listening socket other than the listeners the grader asked for, and a lifetime of
+ * {@link #LIFETIME} (all three watched by the run's {@link Watchdog}); a static initializer of the
+ * submission that never ends ({@link InitializerWatch}), which also loses the exercise (see
+ * {@link ExerciseLedger}). A {@code serve} that does not return once stopped is killed by
+ * {@link ChildProcessServer}. Starting is bounded by {@link #START_DEADLINE}: a child that does not
+ * connect, or does not listen, within it loses the exercise, since a new one would do no better.
  *
- * <p>Thread-safe. Its reader and watchdog are daemon threads that end with the child.
+ * <p>Thread-safe. Its readers are daemon threads that end with the child.
  */
 final class ChildJvm {
     static final int HEAP_MB = 256;
     static final int THREAD_LIMIT = 1000;
     static final Duration LIFETIME = Duration.ofMinutes(5);
     static final Duration START_DEADLINE = Duration.ofSeconds(20);
-    private static final Duration WATCH_PERIOD = Duration.ofMillis(50);
-    private static final int MAX_LINE = 8192;
+    /** How long {@link #sync} waits for the child's answer: it only ever has a line to write. */
+    private static final Duration SYNC_DEADLINE = Duration.ofSeconds(2);
 
     private final Exercise exercise;
     private final Process process;
-    private final OutputStream commands;
-    private final ChildOutput output;
+    private final ControlChannel control;
+    private final ExerciseLedger ledger;
     private final long startedAt = System.nanoTime();
     private final Map<String, ChildProcessServer> servers = new ConcurrentHashMap<>();
+    private final Map<String, CountDownLatch> pings = new ConcurrentHashMap<>();
     private final Set<Integer> ownPorts = ConcurrentHashMap.newKeySet();
     private final AtomicReference<Feedback> death = new AtomicReference<>();
     private final AtomicInteger nextId = new AtomicInteger();
-    private final CountDownLatch ready = new CountDownLatch(1);
     private final CountDownLatch gone = new CountDownLatch(1);
     private volatile boolean closing;
 
-    private ChildJvm(Exercise exercise, Process process, ChildOutput output) {
+    private ChildJvm(Exercise exercise, Process process, ControlChannel control, ExerciseLedger ledger) {
         this.exercise = exercise;
         this.process = process;
-        this.commands = process.getOutputStream();
-        this.output = output;
+        this.control = control;
+        this.ledger = ledger;
     }
 
-    /** Starts a child for the exercise's server class, found on the grader's class path plus {@code classes}. */
-    static ChildJvm start(Exercise exercise, List<Path> classes, ChildOutput output) {
-        List<String> command = new ArrayList<>(List.of(
+    /**
+     * Starts a child for the exercise's server class, found on the grader's class path plus
+     * {@code classes}, and returns once its control channel is connected.
+     */
+    static ChildJvm start(Exercise exercise, List<Path> classes, ChildOutput output, ExerciseLedger ledger,
+            Watchdog watchdog) {
+        ControlChannel.Pending pending = ControlChannel.listen();
+        Process process;
+        try {
+            process = new ProcessBuilder(command(exercise, classes)).start();
+        } catch (IOException e) {
+            pending.close();
+            throw lost(ledger, CoreFeedback.processCannotStart(e.getMessage()), e);
+        }
+        handOver(process, pending.handshake());
+        ChildOutput.capture(process.getInputStream(), output, exercise.key());
+        ChildOutput.capture(process.getErrorStream(), output, exercise.key());
+        process.onExit().thenRun(pending::close);
+        ControlChannel control;
+        try {
+            control = pending.accept(START_DEADLINE);
+        } catch (IOException e) {
+            Feedback reason = process.isAlive() ? CoreFeedback.processCannotStart(e.getMessage())
+                    : CoreFeedback.processExited(exitStatus(process));
+            destroy(process);
+            throw lost(ledger, reason, e);
+        }
+        ChildJvm child = new ChildJvm(exercise, process, control, ledger);
+        Thread reader = new Thread(child::readControl, "socklab-child-control-" + exercise.key());
+        reader.setDaemon(true);
+        reader.start();
+        watchdog.watch(child);
+        return child;
+    }
+
+    /** The command line of a server host: one place, so that a sandbox can wrap it. */
+    static List<String> command(Exercise exercise, List<Path> classes) {
+        return List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + HEAP_MB + "m", "-XX:MaxDirectMemorySize=64m", "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1", "-XX:-UseDynamicNumberOfCompilerThreads", "-Xshare:auto",
                 "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8",
-                "-cp", classPath(classes), ServerHost.class.getName(), exercise.serverClassName()));
-        Process process;
-        try {
-            process = new ProcessBuilder(command).start();
+                "-cp", classPath(classes), ServerHost.class.getName(), exercise.serverClassName());
+    }
+
+    /** Writes the control channel's handshake on the child's standard input, and closes it. */
+    static void handOver(Process process, String handshake) {
+        try (OutputStream in = process.getOutputStream()) {
+            in.write(handshake.getBytes(StandardCharsets.US_ASCII));
         } catch (IOException e) {
-            throw new GradedFailure(CoreFeedback.processCannotStart(e.getMessage()), e);
+            // the child is gone already: it never connects, which is reported as such
         }
-        ChildJvm child = new ChildJvm(exercise, process, output);
-        child.daemon("socklab-child-out-" + exercise.key(), () -> child.readControl(process.getInputStream()));
-        child.daemon("socklab-child-err-" + exercise.key(), () -> child.readLines(process.getErrorStream(),
-                line -> output.line(exercise.key(), line)));
-        child.daemon("socklab-child-watch-" + exercise.key(), child::watch);
-        try {
-            if (!child.ready.await(START_DEADLINE.toMillis(), TimeUnit.MILLISECONDS)) {
-                child.kill(CoreFeedback.processCannotStart("no answer within " + START_DEADLINE.toSeconds() + " s"));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            child.kill(CoreFeedback.processCannotStart("interrupted"));
-        }
-        if (!child.alive()) {
-            throw new GradedFailure(child.death().orElse(CoreFeedback.processCannotStart("it ended at once")));
-        }
-        return child;
+    }
+
+    private static GradedFailure lost(ExerciseLedger ledger, Feedback reason, Throwable cause) {
+        ledger.lose(reason);
+        return new GradedFailure(reason, cause);
     }
 
     private static String classPath(List<Path> classes) {
@@ -119,8 +145,19 @@ final class ChildJvm {
         }
         ChildProcessServer server = new ChildProcessServer(this, id, ProcFs.threads(process.pid()));
         servers.put(id, server);
-        send(command.toString());
-        server.awaitListening(START_DEADLINE);
+        if (!alive()) {
+            server.processEnded(death().orElse(CoreFeedback.processExited(exitStatus(process))));
+        }
+        control.send(command.toString());
+        if (!server.awaitListening(START_DEADLINE)) {
+            Feedback reason = death().orElseGet(() -> {
+                Feedback never = CoreFeedback.processCannotStart("no listener within " + START_DEADLINE.toSeconds() + " s");
+                ledger.lose(never);
+                kill(never);
+                return never;
+            });
+            throw new GradedFailure(reason);
+        }
         return server;
     }
 
@@ -139,15 +176,29 @@ final class ChildJvm {
 
     /** Asks the child to close a server's listener. */
     void stop(String id) {
-        send("stop " + id);
+        control.send("stop " + id);
     }
 
-    private synchronized void send(String command) {
+    /**
+     * A round trip on the control channel: returns once everything the child said before it
+     * answered has been handled (the child answers in order), or once the child is gone, or after
+     * {@link #SYNC_DEADLINE} if it is too busy to answer.
+     */
+    void sync() {
+        if (!alive()) {
+            return;
+        }
+        String id = "p" + nextId.incrementAndGet();
+        CountDownLatch answered = new CountDownLatch(1);
+        pings.put(id, answered);
         try {
-            commands.write((command + "\n").getBytes(StandardCharsets.UTF_8));
-            commands.flush();
-        } catch (IOException e) {
-            // the child is gone: the reader has seen it, or soon will, and says why
+            if (gone.getCount() > 0 && control.send("ping " + id)) {
+                answered.await(SYNC_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            pings.remove(id);
         }
     }
 
@@ -157,6 +208,19 @@ final class ChildJvm {
 
     Exercise exercise() {
         return exercise;
+    }
+
+    ExerciseLedger ledger() {
+        return ledger;
+    }
+
+    Duration age() {
+        return Duration.ofNanos(System.nanoTime() - startedAt);
+    }
+
+    /** The ports of the listeners this child bound for the grader. */
+    Set<Integer> ownPorts() {
+        return ownPorts;
     }
 
     /**
@@ -176,44 +240,40 @@ final class ChildJvm {
     /** Kills the child and everything it started; {@code reason} becomes the feedback of its servers' tests. */
     void kill(Feedback reason) {
         death.compareAndSet(null, reason);
+        destroy(process);
+    }
+
+    private static void destroy(Process process) {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
     }
 
-    /** Ends the child at the end of a run: closing its input makes the host halt; force follows. */
+    /** Ends the child: closing its control channel makes the host halt; force follows. */
     void close() {
         closing = true;
-        try {
-            commands.close();
-        } catch (IOException ignored) {
-            // it may be gone already
-        }
+        control.close();
         try {
             if (!process.waitFor(1, TimeUnit.SECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
+                destroy(process);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            process.destroyForcibly();
+            destroy(process);
         }
     }
 
-    private void readControl(InputStream in) {
-        readLines(in, line -> {
-            if (line.startsWith(ServerHost.PREFIX)) {
-                control(line.substring(ServerHost.PREFIX.length()).split(" "));
-            } else {
-                output.line(exercise.key(), line);
-            }
-        });
-        // end of its standard output: the child is gone
+    private void readControl() {
+        String line;
+        while ((line = control.receive()) != null) {
+            control(line.split(" "));
+        }
+        // the channel ended: the child is gone, or going
         int status = -1;
         try {
             if (process.waitFor(2, TimeUnit.SECONDS)) {
                 status = process.exitValue();
             } else {
-                process.destroyForcibly();
+                destroy(process);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -222,14 +282,13 @@ final class ChildJvm {
             death.compareAndSet(null, CoreFeedback.processExited(status));
         }
         gone.countDown();
-        ready.countDown();
+        pings.values().forEach(CountDownLatch::countDown);
         Feedback reason = death.get() != null ? death.get() : CoreFeedback.processExited(status);
         servers.values().forEach(server -> server.processEnded(reason));
     }
 
     private void control(String[] words) {
         switch (words[0]) {
-            case "ready" -> ready.countDown();
             case "listening" -> {
                 if (words.length == 3) {
                     int port = Integer.parseInt(words[2]);
@@ -246,8 +305,20 @@ final class ChildJvm {
                     server.ended(words[2], decoded(words, 3));
                 }
             }
+            case "pong" -> {
+                CountDownLatch answered = words.length == 2 ? pings.get(words[1]) : null;
+                if (answered != null) {
+                    answered.countDown();
+                }
+            }
+            case "stuck" -> {
+                String className = decoded(words, 1).stream().findFirst().orElse("?");
+                Feedback reason = CoreFeedback.initializerStuck(className, InitializerWatch.DEADLINE);
+                ledger.lose(reason);
+                kill(reason);
+            }
             default -> {
-                // not ours: a student's line that happens to start like ours
+                // not a message of the host's
             }
         }
     }
@@ -264,66 +335,12 @@ final class ChildJvm {
         return texts;
     }
 
-    /** Reads lines of at most {@value #MAX_LINE} bytes (the rest of a longer line is dropped) until end of stream. */
-    private void readLines(InputStream in, Consumer<String> sink) {
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
-        byte[] buffer = new byte[8192];
-        try (in) {
-            int read;
-            while ((read = in.read(buffer)) >= 0) {
-                for (int i = 0; i < read; i++) {
-                    byte b = buffer[i];
-                    if (b == '\n') {
-                        sink.accept(line.toString(StandardCharsets.UTF_8));
-                        line.reset();
-                    } else if (line.size() < MAX_LINE) {
-                        line.write(b);
-                    }
-                }
-            }
-            if (line.size() > 0) {
-                sink.accept(line.toString(StandardCharsets.UTF_8));
-            }
-        } catch (IOException | RuntimeException e) {
-            // the child is gone
+    private static int exitStatus(Process process) {
+        try {
+            return process.waitFor(1, TimeUnit.SECONDS) ? process.exitValue() : -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
         }
-    }
-
-    private void watch() {
-        boolean linux = ProcFs.available();
-        Set<Integer> suspicious = new HashSet<>();
-        while (gone.getCount() > 0 && process.isAlive()) {
-            if (linux) {
-                if (ProcFs.threadCount(process.pid()) > THREAD_LIMIT) {
-                    kill(CoreFeedback.processTooManyThreads(THREAD_LIMIT));
-                    return;
-                }
-                Set<Integer> foreign = ProcFs.listeningPorts(process.pid());
-                foreign.removeAll(ownPorts);
-                // seen twice in a row: a listener of ours may be bound before its port reached us
-                for (Integer port : foreign) {
-                    if (suspicious.contains(port)) {
-                        kill(CoreFeedback.processForeignListener(port));
-                        return;
-                    }
-                }
-                suspicious = foreign;
-            }
-            if (System.nanoTime() - startedAt > LIFETIME.toNanos()) {
-                kill(CoreFeedback.processOutOfTime(LIFETIME));
-                return;
-            }
-            try {
-                gone.await(WATCH_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                return;
-            }
-        }
-    }
-
-    private void daemon(String name, Runnable body) {
-        Thread thread = new Thread(body, name);
-        thread.setDaemon(true);
-        thread.start();
     }
 }

@@ -1,18 +1,13 @@
 package org.socklab.grader.harness;
 
-import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -20,8 +15,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.socklab.grader.Exercise;
 import org.socklab.grader.feedback.CoreFeedback;
-import org.socklab.grader.feedback.GradedFailure;
 import org.socklab.grader.feedback.Feedback;
+import org.socklab.grader.feedback.GradedFailure;
 import org.socklab.grader.feedback.FeedbackCodec;
 import org.socklab.grader.feedback.NotApplicable;
 
@@ -31,44 +26,53 @@ import org.socklab.grader.feedback.NotApplicable;
  * {@link GradedFailure} with the child's observation when it failed, and a failure of our own
  * when the child ended, or ran out of time, without a verdict.
  *
- * <p>The verdict must start with a token drawn here and handed to the child on its standard input,
- * so no line the submission prints can pass for one. What remains possible is what any code in a
- * process can do to that process: a submission that attacks the test engine from inside could
- * make this one check pass. Everything observed over TCP stays out of its reach.
+ * <p>The verdict comes on the child's {@link ControlChannel}, which the harness connects before
+ * any class of the submission is loaded; what the submission prints is only captured. What
+ * remains possible is what any code in a process can do to that process: a submission that
+ * attacks the test engine from inside could make this one check pass (the policy check on its
+ * classes and the sandbox are what stop that). Everything observed over TCP stays out of its reach.
+ *
+ * <p>Bounds: {@link ChildJvm#START_DEADLINE} to connect, then {@link #DEADLINE} for the verdict,
+ * and {@link InitializerWatch#DEADLINE} for a class initializer of the submission. Missing one of
+ * them loses the exercise ({@link ExerciseLedger}): its later direct checks and servers fail at
+ * once with the same reason instead of paying the bound again.
  *
  * <p>Stateless; each call has a process of its own.
  */
 final class DirectCheck {
     static final Duration DEADLINE = Duration.ofSeconds(60);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private DirectCheck() {
     }
 
-    static void run(Exercise exercise, Class<?> testClass, Method test, List<Path> classes, ChildOutput output) {
-        byte[] secret = new byte[16];
-        RANDOM.nextBytes(secret);
-        String token = HexFormat.of().formatHex(secret);
-        Process process = start(testClass, test, classes);
+    static void run(Exercise exercise, Class<?> testClass, Method test, List<Path> classes, ChildOutput output,
+            ExerciseLedger ledger) {
+        ControlChannel.Pending pending = ControlChannel.listen();
+        Process process;
         try {
-            try (OutputStream in = process.getOutputStream()) {
-                in.write((token + "\n").getBytes(StandardCharsets.UTF_8));
+            process = new ProcessBuilder(command(exercise, testClass, test, classes)).start();
+        } catch (IOException e) {
+            pending.close();
+            throw lost(ledger, CoreFeedback.processCannotStart(e.getMessage()), e);
+        }
+        try {
+            ChildJvm.handOver(process, pending.handshake());
+            ChildOutput.capture(process.getInputStream(), output, exercise.key() + "-check");
+            ChildOutput.capture(process.getErrorStream(), output, exercise.key() + "-check");
+            process.onExit().thenRun(pending::close);
+            ControlChannel control;
+            try {
+                control = pending.accept(ChildJvm.START_DEADLINE);
             } catch (IOException e) {
-                // the child is already gone: its missing verdict says so below
+                throw lost(ledger, process.isAlive() ? CoreFeedback.processCannotStart(e.getMessage())
+                        : CoreFeedback.checkWithoutVerdict(status(process)), e);
             }
-            daemon(() -> readLines(process.getErrorStream(), line -> output.line(exercise.key() + "-check", line)));
-            CompletableFuture<String> verdict = new CompletableFuture<>();
-            daemon(() -> {
-                readLines(process.getInputStream(), line -> {
-                    if (line.startsWith(token + " ")) {
-                        verdict.complete(line.substring(token.length() + 1));
-                    }
-                });
-                verdict.complete(null);
-            });
-            judge(verdict.get(DEADLINE.toMillis(), TimeUnit.MILLISECONDS), process);
+            try (control) {
+                CompletableFuture<String> verdict = CompletableFuture.supplyAsync(control::receive, DirectCheck::daemon);
+                judge(verdict.get(DEADLINE.toMillis(), TimeUnit.MILLISECONDS), process, ledger);
+            }
         } catch (TimeoutException e) {
-            throw new GradedFailure(CoreFeedback.checkOutOfTime(DEADLINE));
+            throw lost(ledger, CoreFeedback.checkOutOfTime(DEADLINE), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new GradedFailure(CoreFeedback.checkOutOfTime(DEADLINE), e);
@@ -80,56 +84,68 @@ final class DirectCheck {
         }
     }
 
-    private static void judge(String verdict, Process process) throws InterruptedException {
+    private static void judge(String verdict, Process process, ExerciseLedger ledger) {
         if (verdict == null) {
-            process.waitFor(5, TimeUnit.SECONDS);
-            String status = process.isAlive() ? "?" : Integer.toString(process.exitValue());
-            throw new GradedFailure(CoreFeedback.checkWithoutVerdict(status));
+            throw new GradedFailure(CoreFeedback.checkWithoutVerdict(status(process)));
         }
         String[] words = verdict.split(" ", 2);
         switch (words[0]) {
             case "passed" -> {
                 // the check held
             }
-            case "not-checked" -> throw new NotApplicable(decode(words));
-            default -> throw new GradedFailure(decode(words));
+            case "not-checked" -> throw new NotApplicable(observation(words));
+            case "stuck" -> throw lost(ledger, CoreFeedback.initializerStuck(text(words), InitializerWatch.DEADLINE), null);
+            default -> throw new GradedFailure(observation(words));
         }
     }
 
-    private static Feedback decode(String[] words) {
+    private static GradedFailure lost(ExerciseLedger ledger, Feedback reason, Throwable cause) {
+        ledger.lose(reason);
+        return new GradedFailure(reason, cause);
+    }
+
+    private static String status(Process process) {
+        try {
+            return process.waitFor(5, TimeUnit.SECONDS) ? Integer.toString(process.exitValue()) : "?";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "?";
+        }
+    }
+
+    /** The observation of a check, sent as a value (rendered by the report, in its language). */
+    private static Feedback observation(String[] words) {
         return FeedbackCodec.decode(words.length < 2 ? "" : words[1])
                 .orElseGet(() -> CoreFeedback.checkWithoutVerdict("?"));
     }
 
-    private static Process start(Class<?> testClass, Method test, List<Path> classes) {
+    /** A plain text the check sends (the name of a class), UTF-8 in base64. */
+    private static String text(String[] words) {
+        if (words.length < 2) {
+            return "";
+        }
+        try {
+            return new String(Base64.getDecoder().decode(words[1].strip()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
+    }
+
+    /** The command line of a check host: one place, so that a sandbox can wrap it. */
+    static List<String> command(Exercise exercise, Class<?> testClass, Method test, List<Path> classes) {
         List<String> classPath = new ArrayList<>(List.of(System.getProperty("java.class.path")));
         classes.forEach(entry -> classPath.add(entry.toAbsolutePath().toString()));
-        List<String> command = List.of(
+        return List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + ChildJvm.HEAP_MB + "m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8",
                 "-cp", String.join(File.pathSeparator, classPath),
-                CheckHost.class.getName(), testClass.getName(), test.getName());
-        try {
-            return new ProcessBuilder(command).start();
-        } catch (IOException e) {
-            throw new GradedFailure(CoreFeedback.processCannotStart(e.getMessage()), e);
-        }
-    }
-
-    private static void readLines(InputStream in, java.util.function.Consumer<String> sink) {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                sink.accept(line.length() > 8192 ? line.substring(0, 8192) : line);
-            }
-        } catch (IOException e) {
-            // the child is gone
-        }
+                CheckHost.class.getName(), testClass.getName(), test.getName(),
+                InitializerWatch.submissionPrefix(exercise.serverClassName()));
     }
 
     private static void daemon(Runnable body) {
-        Thread thread = new Thread(body, "socklab-check-io");
+        Thread thread = new Thread(body, "socklab-check-verdict");
         thread.setDaemon(true);
         thread.start();
     }

@@ -27,7 +27,9 @@ import org.socklab.grader.feedback.GradedFailure;
  * lines at once, a character split across writes, a half-close) and reads UTF-8 lines back, or
  * the raw bytes of a reply that is not made of lines, up to the moment the server closes.
  *
- * <p>Every read has a timeout: {@link #READ_TIMEOUT} unless a shorter window is asked for. Every
+ * <p>Every read has a timeout: {@link #READ_TIMEOUT} unless a shorter window is asked for, and a
+ * size: a line, or a reply read until the server closes, of more than {@value #MEBIBYTES} MiB
+ * ends the test with feedback that says so, never the grader's memory. Every
  * problem is reported as a {@link GradedFailure} that says what was sent and what came back (or
  * did not); when the server's {@code serve} itself has ended, that is reported instead, since it
  * is the real cause.
@@ -46,6 +48,13 @@ public final class LineClient implements AutoCloseable {
      * line is caught; a correct server passes whatever the timing.
      */
     static final Duration PIECE_PACE = Duration.ofMillis(2);
+    /** The size, in MiB, past which a line (or a reply until close) is not read further. */
+    public static final int MEBIBYTES = 1;
+    /**
+     * The bytes a line may hold: {@value #MEBIBYTES} MiB, which a test may send and expect back,
+     * plus a margin for what a server may add to it (a {@code \r}, a prefix).
+     */
+    public static final int MAX_BYTES = (MEBIBYTES << 20) + 1024;
 
     private final Socket socket;
     private final InputStream in;
@@ -207,7 +216,7 @@ public final class LineClient implements AutoCloseable {
      * line already begun included), for replies that are not made of lines, such as an HTTP reply
      * and its body. A reset ends it like a close does. Waits at most {@code timeout} in all and
      * never fails: whether the connection ended in time is part of the answer, so that the caller
-     * can say what a reply without a close means.
+     * can say what a reply without a close means. More than {@value #MEBIBYTES} MiB fails the test.
      */
     public Received readUntilClosed(Duration timeout) {
         ByteArrayOutputStream received = new ByteArrayOutputStream();
@@ -227,6 +236,9 @@ public final class LineClient implements AutoCloseable {
                     return new Received(received.toByteArray(), true);
                 }
                 received.write(buffer, 0, count);
+                if (received.size() > MAX_BYTES) {
+                    throw new GradedFailure(CoreFeedback.replyTooLong(MEBIBYTES, lastSent));
+                }
             }
         } catch (SocketTimeoutException e) {
             return new Received(received.toByteArray(), false);
@@ -296,6 +308,10 @@ public final class LineClient implements AutoCloseable {
                 byte[] line = pending.toByteArray();
                 pending.reset();
                 return Optional.of(decode(line));
+            }
+            if (pending.size() >= MAX_BYTES) {
+                pending.reset();
+                throw new GradedFailure(CoreFeedback.lineTooLong(MEBIBYTES, lastSent));
             }
             pending.write(b);
         }

@@ -1,17 +1,20 @@
 package org.socklab.grader.harness;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * What Linux's {@code /proc} says about another process: its threads, their CPU time, its thread
- * count, and the TCP ports it listens on. Read by the grader about a child JVM, so that nothing the
+ * count, its sockets and which of them listen. Read by the grader about a child JVM, so that nothing the
  * child could write is involved. Every reading is a fresh look; a process or thread that vanished
  * meanwhile simply counts no more.
  *
@@ -21,6 +24,8 @@ final class ProcFs {
     private static final Path PROC = Path.of("/proc");
     /** USER_HZ: the unit of utime and stime; 100 on every Linux architecture a JDK runs on. */
     private static final long TICKS_PER_SECOND = 100;
+    /** The state LISTEN in {@code /proc/net/tcp}. */
+    private static final String LISTEN = "0A";
 
     private ProcFs() {
     }
@@ -70,31 +75,8 @@ final class ProcFs {
         return 0;
     }
 
-    /** The local ports of the TCP sockets in state LISTEN that this process holds open. */
-    static Set<Integer> listeningPorts(long pid) {
-        Set<Long> inodes = socketInodes(pid);
-        Set<Integer> ports = new HashSet<>();
-        if (inodes.isEmpty()) {
-            return ports;
-        }
-        for (String table : List.of("tcp", "tcp6")) {
-            try {
-                for (String line : Files.readAllLines(PROC.resolve(pid + "/net/" + table))) {
-                    String[] fields = line.strip().split("\\s+");
-                    // sl local_address rem_address st tx:rx tr:when retrnsmt uid timeout inode
-                    if (fields.length > 9 && fields[3].equals("0A") && inodes.contains(parseLong(fields[9]))) {
-                        String local = fields[1];
-                        ports.add(Integer.parseInt(local.substring(local.lastIndexOf(':') + 1), 16));
-                    }
-                }
-            } catch (IOException | RuntimeException e) {
-                // no such table (no IPv6), or the process is gone
-            }
-        }
-        return ports;
-    }
-
-    private static Set<Long> socketInodes(long pid) {
+    /** The inodes of the sockets the process holds open now; empty if it is gone. */
+    static Set<Long> socketInodes(long pid) {
         Set<Long> inodes = new HashSet<>();
         try (DirectoryStream<Path> fds = Files.newDirectoryStream(PROC.resolve(pid + "/fd"))) {
             for (Path fd : fds) {
@@ -111,6 +93,82 @@ final class ProcFs {
             // gone
         }
         return inodes;
+    }
+
+    /** Which network namespace the process is in (processes in one share one TCP table); empty if gone. */
+    static String netNamespace(long pid) {
+        try {
+            return Files.readSymbolicLink(PROC.resolve(pid + "/ns/net")).toString();
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
+    }
+
+    /**
+     * The open TCP sockets (by inode) that the tables of the process's network namespace show,
+     * IPv4 and IPv6: whether each listens, and its local port; sockets in TIME_WAIT (inode 0),
+     * which no process holds, are left out. Parsed field by
+     * field, without regular expressions: a table holds every socket of the namespace (thousands
+     * in TIME_WAIT after a load test), and is read at most once per watchdog tick.
+     */
+    static Map<Long, TcpSocket> tcpSockets(long pid) {
+        Map<Long, TcpSocket> found = new HashMap<>();
+        for (String table : List.of("tcp", "tcp6")) {
+            try {
+                String text = Files.readString(PROC.resolve(pid + "/net/" + table), StandardCharsets.US_ASCII);
+                int lineStart = text.indexOf('\n') + 1; // after the header
+                while (lineStart > 0 && lineStart < text.length()) {
+                    int lineEnd = text.indexOf('\n', lineStart);
+                    if (lineEnd < 0) {
+                        lineEnd = text.length();
+                    }
+                    parse(text, lineStart, lineEnd, found);
+                    lineStart = lineEnd + 1;
+                }
+            } catch (IOException | RuntimeException e) {
+                // no such table (no IPv6), or the process is gone
+            }
+        }
+        return found;
+    }
+
+    /** One line: {@code sl local_address rem_address st tx:rx tr:when retrnsmt uid timeout inode ...}. */
+    private static void parse(String text, int from, int to, Map<Long, TcpSocket> found) {
+        String local = null;
+        String state = null;
+        int field = 0;
+        int i = from;
+        while (i < to) {
+            while (i < to && text.charAt(i) == ' ') {
+                i++;
+            }
+            int start = i;
+            while (i < to && text.charAt(i) != ' ') {
+                i++;
+            }
+            if (start == i) {
+                return;
+            }
+            switch (field++) {
+                case 1 -> local = text.substring(start, i);
+                case 3 -> state = text.substring(start, i);
+                case 9 -> {
+                    long inode = parseLong(text.substring(start, i));
+                    if (inode > 0 && local != null) {
+                        int port = Integer.parseInt(local.substring(local.lastIndexOf(':') + 1), 16);
+                        found.put(inode, new TcpSocket(LISTEN.equals(state), port));
+                    }
+                    return;
+                }
+                default -> {
+                    // a field not needed
+                }
+            }
+        }
+    }
+
+    /** A TCP socket of a table: whether it listens, and its local port. */
+    record TcpSocket(boolean listening, int port) {
     }
 
     private static long parseLong(String text) {

@@ -1,13 +1,7 @@
 package org.socklab.grader.harness;
 
-import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
-import java.io.FileDescriptor;
-import java.io.FileInputStream;
-import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -21,57 +15,57 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The main class of a child JVM that hosts one exercise's servers for the grader (see
- * {@link ChildJvm}). It uses the JDK only, and loads no student class before it has reported its
- * first listener's port.
+ * {@link ChildJvm}). It uses the JDK only, and connects its {@link ControlChannel} before any
+ * student class is loaded.
  *
- * <p>Protocol, one UTF-8 line per message. The grader writes to the child's standard input:
+ * <p>Protocol, one UTF-8 line per message, on the control channel only. The grader sends:
  * <ul>
  *   <li>{@code serve <id> [<type>:<value>]...}: bind a listener on 127.0.0.1, port 0, and call the
  *       server class's {@code serve(listener, values...)} on a new thread;</li>
- *   <li>{@code stop <id>}: close that listener.</li>
+ *   <li>{@code stop <id>}: close that listener;</li>
+ *   <li>{@code ping <n>}: answer {@code pong <n>}. Messages are handled and answered in order,
+ *       so once the pong is back, everything the host said before it has arrived too.</li>
  * </ul>
- * The child answers on its standard output, each line starting with {@value #PREFIX}:
- * {@code ready}, {@code listening <id> <port>}, and {@code ended <id> <outcome> [<base64>...]} when
- * a {@code serve} call ends (outcomes: {@code returned}, {@code threw}, {@code not-implemented},
- * {@code class-missing}, {@code no-serve}, {@code cannot-start}). The student's own
- * {@code System.out} is redirected to standard error, and standard input is hidden from it.
+ * The host says {@code listening <id> <port>}; {@code ended <id> <outcome> [<base64>...]} when a
+ * {@code serve} call ends (outcomes: {@code returned}, {@code threw}, {@code not-implemented},
+ * {@code class-missing}, {@code no-serve}, {@code cannot-start}); {@code pong <n>}; and
+ * {@code stuck <base64>} when a class of the submission never finishes its static initializer
+ * ({@link InitializerWatch}). The student's standard output and error are left as they are: the
+ * grader captures them as data and never reads a message there. Standard input is empty.
  *
  * <p>None of this is trusted for the score: the grader scores what its clients observe over TCP;
- * these messages only choose the words of a failure's feedback.
+ * these messages only choose the words of a failure's feedback, and end waits early.
  */
 public final class ServerHost {
-    /** What starts every protocol line of the child. */
-    static final String PREFIX = "@socklab ";
-
     private static final int BACKLOG = 200;
 
     private final String serverClass;
-    private final PrintStream control;
+    private final ControlChannel control;
     private final Map<String, ServerSocket> listeners = new ConcurrentHashMap<>();
 
-    private ServerHost(String serverClass, PrintStream control) {
+    private ServerHost(String serverClass, ControlChannel control) {
         this.serverClass = serverClass;
         this.control = control;
     }
 
     public static void main(String[] args) throws IOException {
-        PrintStream control = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
-        BufferedReader commands = new BufferedReader(new InputStreamReader(new FileInputStream(FileDescriptor.in),
-                StandardCharsets.UTF_8));
-        System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8));
+        ControlChannel control = ControlChannel.connect();
         System.setIn(new ByteArrayInputStream(new byte[0]));
         ServerHost host = new ServerHost(args[0], control);
-        host.say("ready");
+        InitializerWatch.start(InitializerWatch.submissionPrefix(args[0]),
+                stuck -> host.say("stuck " + encode(stuck)));
         String line;
-        while ((line = commands.readLine()) != null) {
+        while ((line = control.receive()) != null) {
             String[] words = line.split(" ");
             if (words.length >= 2 && words[0].equals("serve")) {
                 host.serve(words);
             } else if (words.length == 2 && words[0].equals("stop")) {
                 host.stop(words[1]);
+            } else if (words.length == 2 && words[0].equals("ping")) {
+                host.say("pong " + words[1]);
             }
         }
-        // The grader closed our standard input: it is gone, and so are we.
+        // The grader closed the channel: it is gone, and so are we.
         Runtime.getRuntime().halt(0);
     }
 
@@ -139,7 +133,7 @@ public final class ServerHost {
     }
 
     private void say(String message) {
-        control.println(PREFIX + message);
+        control.send(message);
     }
 
     static String encode(String text) {

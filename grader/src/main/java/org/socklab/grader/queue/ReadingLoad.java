@@ -107,11 +107,12 @@ final class ReadingLoad implements AutoCloseable {
         running.set(false);
     }
 
+    /** The next line; one without end past {@link LineClient#MAX_BYTES} is returned cut there (it is wrong anyway). */
     private static String readLine(InputStream in) throws IOException {
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         int b;
         while ((b = in.read()) != -1) {
-            if (b == '\n') {
+            if (b == '\n' || line.size() >= LineClient.MAX_BYTES) {
                 return line.toString(StandardCharsets.UTF_8);
             }
             line.write(b);

@@ -13,15 +13,32 @@ class ChildJvmTest {
 
     @Test
     void should_not_be_reused_once_killed_even_before_its_process_is_gone() {
-        ChildJvm child = ChildJvm.start(Exercise.ECHOCAPS, List.of(), ChildOutput.discarded());
-        try {
+        try (Watchdog watchdog = new Watchdog()) {
+            ChildJvm child = ChildJvm.start(Exercise.ECHOCAPS, List.of(), ChildOutput.discarded(),
+                    new ExerciseLedger(), watchdog);
+            try {
+                assertThat(child.alive()).isTrue();
+
+                child.kill(CoreFeedback.serverWouldNotStop(Duration.ofSeconds(5)));
+
+                assertThat(child.alive()).isFalse();
+            } finally {
+                child.close();
+            }
+        }
+    }
+
+    @Test
+    void should_answer_a_round_trip_on_its_control_channel_and_end_when_closed() throws InterruptedException {
+        try (Watchdog watchdog = new Watchdog()) {
+            ChildJvm child = ChildJvm.start(Exercise.ECHOCAPS, List.of(), ChildOutput.discarded(),
+                    new ExerciseLedger(), watchdog);
+            child.sync();
             assertThat(child.alive()).isTrue();
 
-            child.kill(CoreFeedback.serverWouldNotStop(Duration.ofSeconds(5)));
-
-            assertThat(child.alive()).isFalse();
-        } finally {
             child.close();
+
+            assertThat(ProcessHandle.of(child.pid()).map(ProcessHandle::isAlive).orElse(false)).isFalse();
         }
     }
 }

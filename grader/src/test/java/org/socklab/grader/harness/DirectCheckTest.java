@@ -19,6 +19,7 @@ import org.socklab.grader.score.TestScore;
 /** Direct-call tests under child isolation: each runs in a child JVM, and only its verdict counts. */
 class DirectCheckTest {
     private static Map<String, TestScore> scores;
+    private static Map<String, TestScore> stuck;
 
     @BeforeAll
     static void gradeTheSampleInChildren() {
@@ -26,10 +27,12 @@ class DirectCheckTest {
         ScoreCollector collector = new ScoreCollector();
         LauncherFactory.create(LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false).build())
                 .execute(LauncherDiscoveryRequestBuilder.request()
-                        .selectors(selectClass(DirectCheckSample.class))
+                        .selectors(selectClass(DirectCheckSample.class), selectClass(StuckInitializerSample.class))
                         .configurationParameter(ServerExtension.ISOLATION, Isolation.CHILD_PROCESS.value())
                         .build(), collector);
         scores = collector.report().exercise(Exercise.TEMPERATURE).orElseThrow().tests().stream()
+                .collect(Collectors.toMap(TestScore::id, score -> score));
+        stuck = collector.report().exercise(Exercise.QUEUE).orElseThrow().tests().stream()
                 .collect(Collectors.toMap(TestScore::id, score -> score));
     }
 
@@ -65,5 +68,14 @@ class DirectCheckTest {
     void should_not_take_printed_text_for_a_verdict() {
         assertThat(scores.get("printsAFakeVerdict").passed()).isFalse();
         assertThat(ScoreJson.feedback(scores.get("printsAFakeVerdict"), Language.ENGLISH)).isEqualTo("really failed");
+    }
+
+    @Test
+    void should_fail_every_check_of_an_exercise_whose_class_initializer_never_ends_with_that_reason() {
+        String reason = "the static initializer of lab.sample.NeverReady did not end within 5 s";
+        assertThat(stuck.get("firstTouch").passed()).isFalse();
+        assertThat(ScoreJson.feedback(stuck.get("firstTouch"), Language.ENGLISH)).startsWith(reason);
+        assertThat(stuck.get("secondTouch").passed()).isFalse();
+        assertThat(ScoreJson.feedback(stuck.get("secondTouch"), Language.ENGLISH)).startsWith(reason);
     }
 }

@@ -1,0 +1,127 @@
+package org.socklab.grader.harness;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.socklab.grader.feedback.CoreFeedback;
+
+/**
+ * One thread that guards every live child JVM of a run against the bounds no TCP client can see:
+ * more than {@value ChildJvm#THREAD_LIMIT} live threads, a listening socket the grader did not ask
+ * for (a server that binds its own port), a life longer than {@link ChildJvm#LIFETIME}. Breaking one
+ * kills the child, with the reason as the feedback of the tests it was serving.
+ *
+ * <p>Its cost follows what it guards: it ticks every {@link #PERIOD} (a thread bomb or a port of
+ * its own is caught within a fraction of a second, long before a test's deadline) only while some
+ * child is alive, and a tick reads, per child, its thread count and the list of its sockets; the
+ * TCP tables (thousands of lines after a load test) are read only when a child holds a socket the
+ * watchdog has not classified yet, once per network namespace per tick, and parsed without regular
+ * expressions. A socket seen connected is never looked up again; one seen listening has its port.
+ *
+ * <p>Thread-safe: children are added and removed from any thread; everything else is confined to
+ * the watchdog's own daemon thread.
+ */
+final class Watchdog implements AutoCloseable {
+    static final Duration PERIOD = Duration.ofMillis(250);
+
+    private final Map<ChildJvm, Guard> guarded = new ConcurrentHashMap<>();
+    private final CountDownLatch closed = new CountDownLatch(1);
+    private final boolean linux = ProcFs.available();
+    private Thread thread;
+
+    /** Guards the child from now until it ends or is {@linkplain #forget forgotten}. */
+    synchronized void watch(ChildJvm child) {
+        guarded.put(child, new Guard());
+        if (thread == null && closed.getCount() > 0) {
+            thread = new Thread(this::run, "socklab-watchdog");
+            thread.setDaemon(true);
+            thread.start();
+        }
+    }
+
+    void forget(ChildJvm child) {
+        guarded.remove(child);
+    }
+
+    @Override
+    public void close() {
+        closed.countDown();
+        guarded.clear();
+    }
+
+    private void run() {
+        try {
+            while (!closed.await(PERIOD.toMillis(), TimeUnit.MILLISECONDS)) {
+                tick();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void tick() {
+        Map<String, Map<Long, ProcFs.TcpSocket>> tables = new HashMap<>();
+        for (Map.Entry<ChildJvm, Guard> entry : guarded.entrySet()) {
+            ChildJvm child = entry.getKey();
+            if (!child.alive()) {
+                guarded.remove(child);
+            } else if (child.age().compareTo(ChildJvm.LIFETIME) > 0) {
+                child.kill(CoreFeedback.processOutOfTime(ChildJvm.LIFETIME));
+            } else if (linux) {
+                guard(child, entry.getValue(), tables);
+            }
+        }
+    }
+
+    private static void guard(ChildJvm child, Guard guard, Map<String, Map<Long, ProcFs.TcpSocket>> tables) {
+        long pid = child.pid();
+        if (ProcFs.threadCount(pid) > ChildJvm.THREAD_LIMIT) {
+            child.kill(CoreFeedback.processTooManyThreads(ChildJvm.THREAD_LIMIT));
+            return;
+        }
+        Set<Long> sockets = ProcFs.socketInodes(pid);
+        guard.listening.keySet().retainAll(sockets);
+        guard.connected.retainAll(sockets);
+        Set<Long> unknown = new HashSet<>(sockets);
+        unknown.removeAll(guard.connected);
+        unknown.removeAll(guard.listening.keySet());
+        if (!unknown.isEmpty()) {
+            // one read of the namespace's tables per tick, whatever the number of children in it
+            Map<Long, ProcFs.TcpSocket> table = tables.computeIfAbsent(ProcFs.netNamespace(pid),
+                    namespace -> ProcFs.tcpSockets(pid));
+            for (Long inode : unknown) {
+                ProcFs.TcpSocket socket = table.get(inode);
+                if (socket == null) {
+                    continue; // not bound yet, or not TCP: looked at again next tick
+                }
+                if (socket.listening()) {
+                    guard.listening.put(inode, socket.port());
+                } else if (socket.port() != 0) {
+                    guard.connected.add(inode); // connected (or closing): it will never listen
+                }
+            }
+        }
+        Set<Integer> foreign = new HashSet<>(guard.listening.values());
+        foreign.removeAll(child.ownPorts());
+        // seen twice in a row: a listener of ours may be bound a moment before its port reaches us
+        for (Integer port : foreign) {
+            if (guard.suspicious.contains(port)) {
+                child.kill(CoreFeedback.processForeignListener(port));
+                return;
+            }
+        }
+        guard.suspicious = foreign;
+    }
+
+    /** What the watchdog knows of one child's sockets, from one tick to the next. */
+    private static final class Guard {
+        final Map<Long, Integer> listening = new HashMap<>();
+        final Set<Long> connected = new HashSet<>();
+        Set<Integer> suspicious = Set.of();
+    }
+}
