@@ -130,6 +130,21 @@ public final class CoreFeedback {
         return Feedback.of(MESSAGES, "process.tooManyThreads", Integer.toString(limit));
     }
 
+    /** The grader killed the child's processes because their resident memory passed the bound. */
+    public static Feedback processTooMuchMemory(int limitMb) {
+        return Feedback.of(MESSAGES, "process.tooMuchMemory", Integer.toString(limitMb));
+    }
+
+    /** The grader killed the child's processes because it started too many of them. */
+    public static Feedback processTooManyProcesses(int limit) {
+        return Feedback.of(MESSAGES, "process.tooManyProcesses", Integer.toString(limit));
+    }
+
+    /** The child ended on the CPU-time limit (SIGXCPU). */
+    public static Feedback processOutOfCpu(int limitSeconds) {
+        return Feedback.of(MESSAGES, "process.outOfCpu", Integer.toString(limitSeconds));
+    }
+
     /** The grader killed the child JVM because it listened on a port of its own. */
     public static Feedback processForeignListener(int port) {
         return Feedback.of(MESSAGES, "process.foreignListener", Integer.toString(port));

@@ -23,13 +23,15 @@ final class ChildHosts implements AutoCloseable {
 
     private final List<Path> classes;
     private final ChildOutput output;
+    private final Sandbox sandbox;
     private final Map<Exercise, ChildJvm> current = new EnumMap<>(Exercise.class);
     private final Map<Exercise, Integer> ends = new EnumMap<>(Exercise.class);
     private boolean closed;
 
-    ChildHosts(List<Path> classes, ChildOutput output) {
+    ChildHosts(List<Path> classes, ChildOutput output, Sandbox sandbox) {
         this.classes = List.copyOf(classes);
         this.output = output;
+        this.sandbox = sandbox;
     }
 
     /** Starts the exercise's {@code serve} in its child, starting or replacing the child as needed. */
@@ -50,7 +52,7 @@ final class ChildHosts implements AutoCloseable {
                 throw new GradedFailure(CoreFeedback.processGivenUp(ended));
             }
             if (jvm == null) {
-                jvm = ChildJvm.start(exercise, classes, output);
+                jvm = ChildJvm.start(exercise, classes, output, sandbox);
                 current.put(exercise, jvm);
             }
         }
@@ -59,7 +61,7 @@ final class ChildHosts implements AutoCloseable {
 
     /** Runs one {@link org.socklab.grader.DirectCalls} test in a child JVM of its own. */
     void check(Exercise exercise, Class<?> testClass, java.lang.reflect.Method test) {
-        DirectCheck.run(exercise, testClass, test, classes, output);
+        DirectCheck.run(exercise, testClass, test, classes, output, sandbox);
     }
 
     @Override

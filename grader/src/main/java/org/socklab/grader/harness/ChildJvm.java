@@ -45,8 +45,11 @@ final class ChildJvm {
     static final Duration START_DEADLINE = Duration.ofSeconds(20);
     private static final Duration WATCH_PERIOD = Duration.ofMillis(50);
     private static final int MAX_LINE = 8192;
+    /** The whole process tree is read every this many ticks, the JVM's own memory every tick. */
+    private static final int TREE_EVERY = 5;
 
     private final Exercise exercise;
+    private final Sandbox sandbox;
     private final Process process;
     private final OutputStream commands;
     private final ChildOutput output;
@@ -58,16 +61,18 @@ final class ChildJvm {
     private final CountDownLatch ready = new CountDownLatch(1);
     private final CountDownLatch gone = new CountDownLatch(1);
     private volatile boolean closing;
+    private volatile ProcessHandle jvm;
 
-    private ChildJvm(Exercise exercise, Process process, ChildOutput output) {
+    private ChildJvm(Exercise exercise, Sandbox sandbox, Process process, ChildOutput output) {
         this.exercise = exercise;
+        this.sandbox = sandbox;
         this.process = process;
         this.commands = process.getOutputStream();
         this.output = output;
     }
 
     /** Starts a child for the exercise's server class, found on the grader's class path plus {@code classes}. */
-    static ChildJvm start(Exercise exercise, List<Path> classes, ChildOutput output) {
+    static ChildJvm start(Exercise exercise, List<Path> classes, ChildOutput output, Sandbox sandbox) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + HEAP_MB + "m", "-XX:MaxDirectMemorySize=64m", "-XX:+UseSerialGC",
@@ -76,11 +81,11 @@ final class ChildJvm {
                 "-cp", classPath(classes), ServerHost.class.getName(), exercise.serverClassName()));
         Process process;
         try {
-            process = new ProcessBuilder(command).start();
+            process = new ProcessBuilder(sandbox.wrap(command)).start();
         } catch (IOException e) {
             throw new GradedFailure(CoreFeedback.processCannotStart(e.getMessage()), e);
         }
-        ChildJvm child = new ChildJvm(exercise, process, output);
+        ChildJvm child = new ChildJvm(exercise, sandbox, process, output);
         child.daemon("socklab-child-out-" + exercise.key(), () -> child.readControl(process.getInputStream()));
         child.daemon("socklab-child-err-" + exercise.key(), () -> child.readLines(process.getErrorStream(),
                 line -> output.line(exercise.key(), line)));
@@ -117,7 +122,7 @@ final class ChildJvm {
         for (Object argument : extraArguments) {
             command.append(' ').append(typed(argument));
         }
-        ChildProcessServer server = new ChildProcessServer(this, id, ProcFs.threads(process.pid()));
+        ChildProcessServer server = new ChildProcessServer(this, id, ProcFs.threads(pid()));
         servers.put(id, server);
         send(command.toString());
         server.awaitListening(START_DEADLINE);
@@ -151,8 +156,14 @@ final class ChildJvm {
         }
     }
 
+    /** The child JVM's process id: inside a sandbox, the java process it runs, not the sandbox's own. */
     long pid() {
-        return process.pid();
+        ProcessHandle known = jvm;
+        if (known == null || known.pid() == process.pid()) {
+            known = sandbox.jvm(process);
+            jvm = known;
+        }
+        return known.pid();
     }
 
     Exercise exercise() {
@@ -219,7 +230,7 @@ final class ChildJvm {
             Thread.currentThread().interrupt();
         }
         if (!closing) {
-            death.compareAndSet(null, CoreFeedback.processExited(status));
+            death.compareAndSet(null, sandbox.exitReason(status).orElse(CoreFeedback.processExited(status)));
         }
         gone.countDown();
         ready.countDown();
@@ -292,13 +303,20 @@ final class ChildJvm {
     private void watch() {
         boolean linux = ProcFs.available();
         Set<Integer> suspicious = new HashSet<>();
+        int ticks = 0;
         while (gone.getCount() > 0 && process.isAlive()) {
             if (linux) {
-                if (ProcFs.threadCount(process.pid()) > THREAD_LIMIT) {
+                Optional<Sandbox.Limit> limit = sandbox.overLimit(process.toHandle(), ProcessHandle.of(pid())
+                        .orElse(process.toHandle()), ++ticks % TREE_EVERY == 0);
+                if (limit.isPresent()) {
+                    kill(limit.get().feedback(sandbox.limits()));
+                    return;
+                }
+                if (ProcFs.threadCount(pid()) > THREAD_LIMIT) {
                     kill(CoreFeedback.processTooManyThreads(THREAD_LIMIT));
                     return;
                 }
-                Set<Integer> foreign = ProcFs.listeningPorts(process.pid());
+                Set<Integer> foreign = ProcFs.listeningPorts(pid());
                 foreign.removeAll(ownPorts);
                 // seen twice in a row: a listener of ours may be bound before its port reached us
                 for (Integer port : foreign) {

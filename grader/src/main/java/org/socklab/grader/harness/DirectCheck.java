@@ -45,11 +45,12 @@ final class DirectCheck {
     private DirectCheck() {
     }
 
-    static void run(Exercise exercise, Class<?> testClass, Method test, List<Path> classes, ChildOutput output) {
+    static void run(Exercise exercise, Class<?> testClass, Method test, List<Path> classes, ChildOutput output,
+            Sandbox sandbox) {
         byte[] secret = new byte[16];
         RANDOM.nextBytes(secret);
         String token = HexFormat.of().formatHex(secret);
-        Process process = start(testClass, test, classes);
+        Process process = start(testClass, test, classes, sandbox);
         try {
             try (OutputStream in = process.getOutputStream()) {
                 in.write((token + "\n").getBytes(StandardCharsets.UTF_8));
@@ -107,7 +108,7 @@ final class DirectCheck {
         }
     }
 
-    private static Process start(Class<?> testClass, Method test, List<Path> classes) {
+    private static Process start(Class<?> testClass, Method test, List<Path> classes, Sandbox sandbox) {
         List<String> classPath = new ArrayList<>(List.of(System.getProperty("java.class.path")));
         classes.forEach(entry -> classPath.add(entry.toAbsolutePath().toString()));
         List<String> command = List.of(
@@ -118,7 +119,7 @@ final class DirectCheck {
                 "-cp", String.join(File.pathSeparator, classPath),
                 CheckHost.class.getName(), testClass.getName(), test.getName(), Language.current().name());
         try {
-            return new ProcessBuilder(command).start();
+            return new ProcessBuilder(sandbox.wrap(command)).start();
         } catch (IOException e) {
             throw new GradedFailure(CoreFeedback.processCannotStart(e.getMessage()), e);
         }

@@ -13,7 +13,7 @@ class ChildJvmTest {
 
     @Test
     void should_not_be_reused_once_killed_even_before_its_process_is_gone() {
-        ChildJvm child = ChildJvm.start(Exercise.ECHOCAPS, List.of(), ChildOutput.discarded());
+        ChildJvm child = ChildJvm.start(Exercise.ECHOCAPS, List.of(), ChildOutput.discarded(), Sandbox.NONE);
         try {
             assertThat(child.alive()).isTrue();
 
