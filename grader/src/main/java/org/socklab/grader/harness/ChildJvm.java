@@ -81,7 +81,7 @@ final class ChildJvm {
                 "-cp", classPath(classes), ServerHost.class.getName(), exercise.serverClassName()));
         Process process;
         try {
-            process = new ProcessBuilder(sandbox.wrap(command)).start();
+            process = sandbox.start(command);
         } catch (IOException e) {
             throw new GradedFailure(CoreFeedback.processCannotStart(e.getMessage()), e);
         }

@@ -119,7 +119,7 @@ final class DirectCheck {
                 "-cp", String.join(File.pathSeparator, classPath),
                 CheckHost.class.getName(), testClass.getName(), test.getName(), Language.current().name());
         try {
-            return new ProcessBuilder(sandbox.wrap(command)).start();
+            return sandbox.start(command);
         } catch (IOException e) {
             throw new GradedFailure(CoreFeedback.processCannotStart(e.getMessage()), e);
         }

@@ -1,10 +1,14 @@
 package org.socklab.grader.harness;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.socklab.grader.feedback.CoreFeedback;
 import org.socklab.grader.feedback.Feedback;
 
@@ -109,6 +113,40 @@ public record Sandbox(Kind kind, Limits limits) {
                 "--chdir", "/tmp", "--"));
         wrapped.addAll(command);
         return wrapped;
+    }
+
+    /**
+     * Starts {@code command} (a {@code java ...} command) under this sandbox, with pipes for its
+     * standard streams.
+     *
+     * <p>Started from one long-lived thread of this JVM's: bubblewrap's {@code --die-with-parent}
+     * is Linux's parent-death signal, which fires when the <em>thread</em> that started the
+     * process ends, and a test's thread may end long before the process should.
+     *
+     * @throws IOException if it cannot be started
+     */
+    public Process start(List<String> command) throws IOException {
+        List<String> wrapped = wrap(command);
+        if (kind == Kind.NONE) {
+            return new ProcessBuilder(wrapped).start();
+        }
+        try {
+            return Starter.THREAD.submit(() -> new ProcessBuilder(wrapped).start()).get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while starting a process", e);
+        }
+    }
+
+    /** The thread that starts sandboxed processes: it lives as long as this JVM. */
+    private static final class Starter {
+        static final ExecutorService THREAD = Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "socklab-sandbox-starter");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /**
