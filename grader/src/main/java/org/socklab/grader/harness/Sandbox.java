@@ -127,11 +127,18 @@ public record Sandbox(Kind kind, Limits limits) {
      */
     public Process start(List<String> command) throws IOException {
         List<String> wrapped = wrap(command);
-        if (kind == Kind.NONE) {
-            return new ProcessBuilder(wrapped).start();
-        }
+        return kind == Kind.NONE ? new ProcessBuilder(wrapped).start() : startKept(new ProcessBuilder(wrapped));
+    }
+
+    /**
+     * Starts a process from the long-lived thread (see {@link #start}), for a process run with
+     * {@code bwrap --die-with-parent} that must live as long as this JVM wants it to.
+     *
+     * @throws IOException if it cannot be started
+     */
+    public static Process startKept(ProcessBuilder builder) throws IOException {
         try {
-            return Starter.THREAD.submit(() -> new ProcessBuilder(wrapped).start()).get();
+            return Starter.THREAD.submit(builder::start).get();
         } catch (ExecutionException e) {
             throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
         } catch (InterruptedException e) {

@@ -13,6 +13,7 @@ import org.junit.platform.launcher.core.LauncherConfig;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.socklab.grader.Exercise;
+import org.socklab.grader.feedback.Feedback;
 import org.socklab.grader.feedback.Language;
 
 /**
@@ -60,6 +61,20 @@ public final class Grading {
         ScoreCollector collector = new ScoreCollector(language);
         collector.testPlanExecutionStarted(launcher().discover(discovery(exercises, Map.of())));
         return reportOf(collector);
+    }
+
+    /**
+     * The score of the exercises when their grading gave no score at all (its JVM could not start,
+     * or ended without one): every graded test at zero, {@link Status#NOT_RUN}, saying why.
+     */
+    public static ScoreReport failed(Set<Exercise> exercises, Language language, Feedback why) {
+        String said = why.render(language);
+        List<ExerciseScore> scores = notRun(exercises, language).exercises().stream()
+                .map(exercise -> ExerciseScore.of(exercise.exercise(), exercise.tests().stream()
+                        .map(test -> new TestScore(test.id(), test.name(), 0, test.max(), Status.NOT_RUN, said))
+                        .toList()))
+                .toList();
+        return ScoreReport.of(scores);
     }
 
     private static ScoreReport execute(LauncherDiscoveryRequest discovery, Language language) {
