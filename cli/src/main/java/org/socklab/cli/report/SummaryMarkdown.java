@@ -30,10 +30,10 @@ final class SummaryMarkdown {
     private SummaryMarkdown() {
     }
 
-    static String write(ScoreReport report, String title, String compileErrors) {
+    static String write(ScoreReport report, String title, String compileErrors, String sandbox) {
         StringBuilder out = new StringBuilder();
         out.append("## ").append(cell(title)).append(": ").append(report.total()).append('/').append(report.max())
-                .append("\n\n");
+                .append("\n\n").append(cell(sandbox)).append("\n\n");
         if (!compileErrors.isEmpty()) {
             out.append("**The submission does not compile**: every test scores 0.\n\n```text\n")
                     .append(compileErrors.replace("```", "'''")).append("\n```\n\n");
