@@ -65,7 +65,8 @@ public final class GradeAllCommand implements Callable<Integer> {
         if (!Files.isDirectory(parent)) {
             throw new CliFailure("no such folder: " + parent);
         }
-        Containment containment = sandbox.containment();
+        Containment containment = sandbox.containment(terminal.environment()
+                .getOrDefault("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin")));
         Language lang = language != null ? language : Language.current();
         Set<Exercise> graded = exercises != null ? EnumSet.copyOf(exercises) : Template.gradedExercises();
         GradebookFile gradebook = new GradebookFile(csv, graded);

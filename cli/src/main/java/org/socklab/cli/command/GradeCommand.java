@@ -64,7 +64,8 @@ public final class GradeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Language lang = language != null ? language : Language.current();
-        Containment containment = sandbox.containment();
+        Containment containment = sandbox.containment(terminal.environment()
+                .getOrDefault("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin")));
         Submission submission;
         Path reportDir;
         if (folder == null) {

@@ -19,15 +19,15 @@ public enum SandboxMode {
     }
 
     /**
-     * The containment of this run, found once, before any grading.
+     * The containment of this run, found once, before any grading, with the tools on {@code path}.
      *
      * @throws CliFailure under {@link #REQUIRED} when there is no sandbox here (one line, at once)
      */
-    public Containment containment() {
+    public Containment containment(String path) {
         if (this == NONE) {
             return Containment.off();
         }
-        Containment found = Containment.detect();
+        Containment found = Containment.detect(path);
         if (this == REQUIRED && !found.sandboxed()) {
             throw new CliFailure("--sandbox required, but " + found.describe(Language.ENGLISH));
         }

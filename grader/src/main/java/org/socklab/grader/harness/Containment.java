@@ -48,14 +48,19 @@ public record Containment(Sandbox sandbox, String version, Optional<Feedback> wh
      * AppArmor restriction or Docker's default seccomp profile); else none, and why.
      */
     public static Containment detect() {
+        return detect(System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+    }
+
+    /** As {@link #detect()}, looking for the tools on {@code path} (a {@code PATH} value). */
+    public static Containment detect(String path) {
         if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux")) {
             return none(CoreFeedback.sandboxNotLinux());
         }
-        Optional<Path> bwrap = onPath("bwrap");
+        Optional<Path> bwrap = onPath("bwrap", path);
         if (bwrap.isEmpty()) {
             return none(CoreFeedback.sandboxMissing("bwrap"));
         }
-        if (onPath("prlimit").isEmpty()) {
+        if (onPath("prlimit", path).isEmpty()) {
             return none(CoreFeedback.sandboxMissing("prlimit"));
         }
         Run version = run(List.of(bwrap.get().toString(), "--version"));
@@ -82,8 +87,8 @@ public record Containment(Sandbox sandbox, String version, Optional<Feedback> wh
                 .render(language);
     }
 
-    private static Optional<Path> onPath(String name) {
-        for (String folder : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(File.pathSeparator)) {
+    private static Optional<Path> onPath(String name, String path) {
+        for (String folder : path.split(File.pathSeparator)) {
             Path candidate = Path.of(folder.isEmpty() ? "." : folder, name);
             if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
                 return Optional.of(candidate);
