@@ -68,7 +68,8 @@ class HostileEscapesTest {
         for (String escape : ESCAPES) {
             // the neighbour exercise keeps its points, whatever the escape cost its own
             String[] fields = row(rows, escape).split(",");
-            assertThat(Integer.parseInt(fields[4])).as(escape + ": http").isEqualTo(Integer.parseInt(row(rows, "victim")
+            assertThat(Integer.parseInt(fields[4])).as(escape + ": http\n" + summary(parent.resolve(escape)))
+                    .isEqualTo(Integer.parseInt(row(rows, "victim")
                     .split(",")[4]));
         }
         assertThat(survivors()).as("processes of the escapes still alive").isEmpty();
@@ -99,6 +100,14 @@ class HostileEscapesTest {
         try (Stream<Path> left = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
             assertThat(left.map(path -> path.getFileName().toString()))
                     .noneMatch(name -> name.startsWith("socklab-slow-ana-") || name.startsWith("socklab-slow-bia-"));
+        }
+    }
+
+    private static String summary(Path submission) {
+        try {
+            return Files.readString(submission.resolve("target/socklab/summary.md"));
+        } catch (IOException e) {
+            return "no summary: " + e;
         }
     }
 

@@ -175,14 +175,16 @@ public record Sandbox(Kind kind, Limits limits) {
     /**
      * What bound the processes of a sandbox break now, if any: resident memory (of {@code jvm}
      * alone, a cheap reading for every tick; of the whole tree under {@code root} when
-     * {@code wholeTree}), and the number of processes in that tree. Linux only; elsewhere never.
+     * {@code wholeTree} and in a sandbox), and the number of processes in that tree. Linux only;
+     * elsewhere never.
      */
     Optional<Limit> overLimit(ProcessHandle root, ProcessHandle jvm, boolean wholeTree) {
         if (!ProcFs.available()) {
             return Optional.empty();
         }
         long bound = limits.memoryMb() * 1024L * 1024L;
-        if (!wholeTree) {
+        // without a sandbox, the tree is not worth a scan of every process: an orphan leaves it anyway
+        if (!wholeTree || kind == Kind.NONE) {
             return Resident.bytes(jvm.pid()) > bound ? Optional.of(Limit.MEMORY) : Optional.empty();
         }
         List<ProcessHandle> tree = new ArrayList<>();
