@@ -19,8 +19,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import org.socklab.grader.Exercise;
 import org.socklab.grader.feedback.CoreFeedback;
+import org.socklab.grader.feedback.Feedback;
 import org.socklab.grader.feedback.GradedFailure;
 import org.socklab.grader.feedback.Language;
 import org.socklab.grader.feedback.NotApplicable;
@@ -67,7 +69,13 @@ final class DirectCheck {
                 });
                 verdict.complete(null);
             });
-            judge(verdict.get(DEADLINE.toMillis(), TimeUnit.MILLISECONDS), process);
+            AtomicReference<Feedback> limit = new AtomicReference<>();
+            sandbox.guard(process, limit::set);
+            String said = verdict.get(DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+            if (said == null && limit.get() != null) {
+                throw new GradedFailure(limit.get());
+            }
+            judge(said, process);
         } catch (TimeoutException e) {
             throw new GradedFailure(CoreFeedback.checkOutOfTime(DEADLINE));
         } catch (InterruptedException e) {

@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.socklab.grader.feedback.CoreFeedback;
 import org.socklab.grader.feedback.Feedback;
 
@@ -207,6 +209,33 @@ public record Sandbox(Kind kind, Limits limits) {
     Optional<Feedback> exitReason(int status) {
         return kind != Kind.NONE && status == 128 + 24
                 ? Optional.of(CoreFeedback.processOutOfCpu(limits.cpuSeconds())) : Optional.empty();
+    }
+
+    /**
+     * Watches a process started by {@link #start} until it ends, for a JVM that has no watchdog of
+     * its own (a direct check's): when it breaks a bound of {@link #overLimit}, kills it, and
+     * everything it started, and hands the feedback to {@code onLimit}. A daemon thread.
+     */
+    void guard(Process process, Consumer<Feedback> onLimit) {
+        Thread guard = new Thread(() -> {
+            int ticks = 0;
+            while (process.isAlive()) {
+                Optional<Limit> limit = overLimit(process.toHandle(), jvm(process), ++ticks % 5 == 0);
+                if (limit.isPresent()) {
+                    onLimit.accept(limit.get().feedback(limits));
+                    process.descendants().forEach(ProcessHandle::destroyForcibly);
+                    process.destroyForcibly();
+                    return;
+                }
+                try {
+                    process.waitFor(50, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "socklab-sandbox-guard");
+        guard.setDaemon(true);
+        guard.start();
     }
 
     /** bubblewrap's own processes (its monitor and the namespace's first process) do not count. */
