@@ -179,6 +179,22 @@ class CheckoutCommandTest {
     }
 
     @Test
+    void should_refuse_in_one_line_to_write_through_a_symbolic_link_in_the_checkout() throws IOException {
+        Path folder = temp.resolve("x");
+        socklab("checkout", "echocaps", folder.toString());
+        Path teacher = Files.writeString(temp.resolve("teacher.txt"), "the teacher's own file\n");
+        Files.delete(folder.resolve(STUB));
+        Files.createSymbolicLink(folder.resolve(STUB), teacher);
+
+        Submissions.Run run = socklab("checkout", "echocaps", folder.toString(), "-y");
+
+        assertThat(run.status()).isEqualTo(Cli.FAILED);
+        assertThat(run.err().strip()).contains(STUB + " in ").contains("is a symbolic link: refused, never followed")
+                .doesNotContain("\n");
+        assertThat(teacher).hasContent("the teacher's own file");
+    }
+
+    @Test
     void should_restore_a_deleted_file_and_leave_the_rest_alone() throws IOException {
         Path folder = temp.resolve("x");
         socklab("checkout", "echocaps", folder.toString());

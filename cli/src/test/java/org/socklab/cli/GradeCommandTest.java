@@ -87,17 +87,72 @@ class GradeCommandTest {
     }
 
     @Test
-    void should_grade_a_checkout_of_one_exercise_on_that_exercise_alone() throws IOException {
-        Path checkout = temp.resolve("echocaps");
-        assertThat(Submissions.socklab("checkout", "echocaps", checkout.toString()).status()).isZero();
+    void should_grade_the_exercises_of_the_command_line_whatever_the_submissions_checkout_state_names()
+            throws IOException {
+        Path submission = Submissions.reference(temp.resolve("student"));
+        Files.createDirectories(submission.resolve(".socklab"));
+        Files.writeString(submission.resolve(".socklab/checkout.properties"), "key=echocaps\n");
 
-        Submissions.Run run = Submissions.socklab("grade", checkout.toString(), "--lang", "en");
+        Submissions.Run run = Submissions.socklab("grade", submission.toString(), "--lang", "en",
+                "--exercises", "echocaps,http");
 
         assertThat(run.status()).as(run.err()).isZero();
-        JsonNode score = JSON.readTree(checkout.resolve("target/socklab/score.json").toFile());
-        assertThat(score.get("exercises")).singleElement()
-                .satisfies(exercise -> assertThat(exercise.get("exercise").asText()).isEqualTo("echocaps"));
-        assertThat(score.get("max").asInt()).isEqualTo(10);
+        JsonNode score = JSON.readTree(submission.resolve("target/socklab/score.json").toFile());
+        assertThat(score.get("exercises")).hasSize(2);
+        assertThat(score.get("total").asInt()).isEqualTo(score.get("max").asInt());
+        assertThat(score.get("sandbox").get("line").asText()).startsWith("sandbox: ");
+        assertThat(run.out()).contains(score.get("sandbox").get("line").asText());
+        assertThat(Files.readString(submission.resolve("target/socklab/summary.md")))
+                .contains(score.get("sandbox").get("line").asText());
+    }
+
+    @Test
+    void should_refuse_at_once_in_one_line_to_grade_without_the_sandbox_when_it_is_required() {
+        Path out = temp.resolve("reports");
+
+        Submissions.Run run = Submissions.socklab(Map.of("PATH", temp.resolve("no-tools").toString()),
+                "grade", "--sandbox", "required", "--out", out.toString());
+
+        assertThat(run.status()).isEqualTo(Cli.FAILED);
+        assertThat(run.err().strip()).isEqualTo("socklab: --sandbox required, but sandbox: none, bwrap not found;"
+                + " student code ran as your user");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void should_refuse_a_source_that_is_a_symbolic_link_in_one_line_and_never_follow_it() throws IOException {
+        Path victim = Submissions.reference(temp.resolve("victim"));
+        Path student = Submissions.template(temp.resolve("student"));
+        Path stub = student.resolve("src/main/java/lab/echocaps/EchoCapsServer.java");
+        Files.delete(stub);
+        Files.createSymbolicLink(stub, victim.resolve("src/main/java/lab/echocaps/EchoCapsServer.java"));
+
+        Submissions.Run run = Submissions.socklab("grade", student.toString(), "--exercises", "echocaps");
+
+        assertThat(run.status()).isEqualTo(Cli.FAILED);
+        assertThat(run.err().strip()).startsWith("socklab: student: src/main/java/lab/echocaps/EchoCapsServer.java"
+                + " is a symbolic link: refused").doesNotContain("\n");
+    }
+
+    @Test
+    void should_never_write_reports_through_a_link_the_submission_committed() throws IOException {
+        Path teacher = Files.writeString(temp.resolve("teacher.txt"), "the teacher's own file\n");
+        Path elsewhere = Files.createDirectories(temp.resolve("someone-else"));
+        Path linkedTarget = Submissions.reference(temp.resolve("linked-target"));
+        Files.createSymbolicLink(linkedTarget.resolve("target"), elsewhere);
+        Path linkedLog = Submissions.reference(temp.resolve("linked-log"));
+        Files.createDirectories(linkedLog.resolve("target/socklab"));
+        Files.createSymbolicLink(linkedLog.resolve("target/socklab/output.log"), teacher);
+
+        Submissions.Run refused = Submissions.socklab("grade", linkedTarget.toString(), "--exercises", "echocaps");
+        Submissions.Run graded = Submissions.socklab("grade", linkedLog.toString(), "--exercises", "echocaps");
+
+        assertThat(refused.status()).isEqualTo(Cli.FAILED);
+        assertThat(refused.err().strip()).contains("target in the submission is a symbolic link").doesNotContain("\n");
+        assertThat(elsewhere).isEmptyDirectory();
+        assertThat(graded.status()).as(graded.err()).isZero();
+        assertThat(teacher).hasContent("the teacher's own file");
+        assertThat(Files.isSymbolicLink(linkedLog.resolve("target/socklab/output.log"))).isFalse();
     }
 
     @Test

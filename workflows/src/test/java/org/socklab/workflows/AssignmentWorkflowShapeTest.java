@@ -43,4 +43,15 @@ class AssignmentWorkflowShapeTest {
         assertThat(actions).isNotEmpty().allSatisfy(uses -> assertThat(uses)
                 .matches("actions/(checkout|setup-java|upload-artifact)@v\\d+"));
     }
+
+    @Test
+    void should_install_the_sandbox_lift_apparmors_userns_restriction_and_grade_only_with_the_sandbox() {
+        List<String> scripts = workflow.steps("grade").stream().map(Workflow.Step::run)
+                .filter(run -> run != null).toList();
+
+        assertThat(scripts).anySatisfy(run -> assertThat(run).contains("apt-get install -y -qq bubblewrap",
+                "sysctl -w kernel.apparmor_restrict_unprivileged_userns=0"));
+        assertThat(scripts).filteredOn(run -> run.contains("socklab\" grade")).singleElement()
+                .satisfies(run -> assertThat(run).contains("--sandbox required"));
+    }
 }

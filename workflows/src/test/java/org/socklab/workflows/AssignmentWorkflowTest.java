@@ -49,6 +49,7 @@ class AssignmentWorkflowTest {
         assertThat(job.summary()).contains("| Exercise | Points |\n|---|---:|\n")
                 .containsPattern("\\| 1\\. echocaps \\| \\d+/\\d+ \\|")
                 .contains("| **Total** | **" + points + "** |");
+        assertThat(job.summary()).as("graded in the sandbox, and saying so").contains("sandbox: bwrap");
         assertThat(job.summary().split("## socklab: echo-alice: " + points, -1))
                 .as("the summary is appended once").hasSize(2);
 

@@ -89,6 +89,10 @@ public final class Checkout {
         }
         Map<String, TemplateFile> files = download(entries);
         Map<String, String> written = new HashMap<>(previous.map(CheckoutState::written).orElse(Map.of()));
+        List<String> touched = new ArrayList<>(files.keySet());
+        touched.addAll(written.keySet());
+        touched.add(CheckoutState.FILE);
+        touched.forEach(this::refuseLinks);
         List<Outcome> outcomes = new ArrayList<>();
         try {
             for (TemplateFile file : files.values()) {
@@ -124,6 +128,22 @@ public final class Checkout {
                     + ": choose another folder; nothing was written");
         }
         return state;
+    }
+
+    /**
+     * Refuses a path of the checkout that is, or goes through, a symbolic link: a checkout never
+     * writes, reads or deletes through one (a link committed to another student's file, or to one
+     * of the teacher's). Checked for every path before anything is written.
+     */
+    private void refuseLinks(String path) {
+        Path current = folder;
+        for (Path part : Path.of(path)) {
+            current = current.resolve(part.toString());
+            if (Files.isSymbolicLink(current)) {
+                throw new CliFailure(folder.relativize(current) + " in " + folder
+                        + " is a symbolic link: refused, never followed; nothing was written");
+            }
+        }
     }
 
     private String unknownKey(SiteIndex index) {

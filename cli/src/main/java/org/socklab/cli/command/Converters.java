@@ -4,6 +4,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.socklab.cli.checkout.Template;
+import org.socklab.cli.grading.SandboxMode;
 import org.socklab.grader.Exercise;
 import org.socklab.grader.feedback.Language;
 import picocli.CommandLine.ITypeConverter;
@@ -35,6 +36,15 @@ final class Converters {
             return Exercise.byKey(key).filter(graded::contains).orElseThrow(() -> new TypeConversionException(
                     "no graded exercise " + key.strip() + " (known: "
                             + graded.stream().map(Exercise::key).collect(Collectors.joining(", ")) + ")"));
+        }
+    }
+
+    /** {@code --sandbox}: {@code auto}, {@code required} or {@code none}. */
+    static final class SandboxConverter implements ITypeConverter<SandboxMode> {
+        @Override
+        public SandboxMode convert(String value) {
+            return Stream.of(SandboxMode.values()).filter(mode -> mode.value().equals(value.strip())).findFirst()
+                    .orElseThrow(() -> new TypeConversionException("--sandbox: auto, required or none, not " + value));
         }
     }
 

@@ -1,21 +1,23 @@
 package org.socklab.cli.command;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.socklab.cli.CliFailure;
 import org.socklab.cli.checkout.Template;
 import org.socklab.cli.grading.GradeAll;
+import org.socklab.cli.grading.SandboxMode;
 import org.socklab.cli.report.Console;
 import org.socklab.cli.report.Gradebook;
 import org.socklab.cli.report.ReportTexts;
+import org.socklab.cli.report.GradebookFile;
 import org.socklab.grader.Exercise;
 import org.socklab.grader.feedback.Language;
+import org.socklab.grader.harness.Containment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -48,6 +50,11 @@ public final class GradeAllCommand implements Callable<Integer> {
             converter = Converters.ExerciseConverter.class, description = "grade only these exercises")
     private List<Exercise> exercises;
 
+    @Option(names = "--sandbox", paramLabel = "auto|required|none", converter = Converters.SandboxConverter.class,
+            description = "run student code in the OS sandbox (bubblewrap): where available (auto, the default),"
+                    + " or refuse to grade without it (required), or never (none)")
+    private SandboxMode sandbox = SandboxMode.AUTO;
+
     private final Terminal terminal;
 
     public GradeAllCommand(Terminal terminal) {
@@ -59,22 +66,21 @@ public final class GradeAllCommand implements Callable<Integer> {
         if (!Files.isDirectory(parent)) {
             throw new CliFailure("no such folder: " + parent);
         }
+        Containment containment = sandbox.containment(terminal.environment()
+                .getOrDefault("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin")));
         Language lang = language != null ? language : Language.fromEnvironment();
-        GradeAll gradeAll = new GradeAll(exercises != null ? EnumSet.copyOf(exercises) : Template.gradedExercises(),
-                lang,
-                jobs != null ? jobs : GradeAll.defaultJobs(),
-                timeout != null ? Duration.ofSeconds(timeout) : GradeAll.DEFAULT_TIMEOUT);
-        List<Gradebook.Row> rows = gradeAll.grade(parent, row -> terminal.out().println(Console.sanitized(
-                row.student() + ": " + row.total() + "/" + row.max()
-                        + (row.reason().isEmpty() ? "" : " (" + row.reason() + ")"))));
-        try {
-            if (csv.toAbsolutePath().getParent() != null) {
-                Files.createDirectories(csv.toAbsolutePath().getParent());
+        Set<Exercise> graded = exercises != null ? EnumSet.copyOf(exercises) : Template.gradedExercises();
+        GradebookFile gradebook = new GradebookFile(csv, graded);
+        terminal.out().println(containment.describe(lang));
+        GradeAll gradeAll = new GradeAll(graded, lang, jobs != null ? jobs : GradeAll.defaultJobs(),
+                timeout != null ? Duration.ofSeconds(timeout) : GradeAll.DEFAULT_TIMEOUT, containment);
+        List<Gradebook.Row> rows = gradeAll.grade(parent, row -> {
+            gradebook.add(row);
+            synchronized (terminal) {
+                terminal.out().println(Console.sanitized(row.student() + ": " + row.total() + "/" + row.max()
+                        + (row.reason().isEmpty() ? "" : " (" + row.reason() + ")")));
             }
-            Files.writeString(csv, Gradebook.write(rows, gradeAll.exercises()), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new CliFailure("cannot write " + csv + ": " + e.getMessage());
-        }
+        });
         terminal.out().println(ReportTexts.text(lang, "console.gradebook", Integer.toString(rows.size()), csv.toString()));
         return 0;
     }

@@ -10,16 +10,18 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.socklab.cli.checkout.CheckoutState;
 import org.socklab.cli.checkout.Template;
 import org.socklab.cli.grading.GradeResult;
 import org.socklab.cli.grading.Grader;
+import org.socklab.cli.grading.SandboxMode;
 import org.socklab.cli.grading.Submission;
 import org.socklab.cli.report.Console;
 import org.socklab.cli.report.ReportTexts;
+import org.socklab.cli.report.ReportFolder;
 import org.socklab.cli.report.Reports;
 import org.socklab.grader.Exercise;
 import org.socklab.grader.feedback.Language;
+import org.socklab.grader.harness.Containment;
 import org.socklab.grader.score.ScoreTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,8 +33,8 @@ import picocli.CommandLine.Parameters;
  * compile. Not thread-safe: one instance runs once.
  */
 @Command(name = "grade", description = "Grades the submission in DIR (default: the bundled reference solutions)."
-        + " Reports go to DIR/target/socklab (or --out). A checkout of one exercise is graded on that exercise"
-        + " alone, unless --exercises says otherwise.")
+        + " Reports go to DIR/target/socklab (or --out). Every exercise is graded, unless --exercises says otherwise:"
+        + " nothing in the submission changes what is graded.")
 public final class GradeCommand implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "DIR", description = "the submission (a copy of the template)")
     private Path folder;
@@ -48,6 +50,11 @@ public final class GradeCommand implements Callable<Integer> {
             converter = Converters.ExerciseConverter.class, description = "grade only these exercises")
     private List<Exercise> exercises;
 
+    @Option(names = "--sandbox", paramLabel = "auto|required|none", converter = Converters.SandboxConverter.class,
+            description = "run student code in the OS sandbox (bubblewrap): where available (auto, the default),"
+                    + " or refuse to grade without it (required), or never (none)")
+    private SandboxMode sandbox = SandboxMode.AUTO;
+
     private final Terminal terminal;
 
     public GradeCommand(Terminal terminal) {
@@ -57,6 +64,8 @@ public final class GradeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Language lang = language != null ? language : Language.fromEnvironment();
+        Containment containment = sandbox.containment(terminal.environment()
+                .getOrDefault("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin")));
         Submission submission;
         Path reportDir;
         if (folder == null) {
@@ -67,15 +76,17 @@ public final class GradeCommand implements Callable<Integer> {
                 throw new UncheckedIOException(e);
             }
             submission = new Submission(Template.extractReference(scratch.resolve("reference")).folder(), "reference");
-            reportDir = out != null ? out : Path.of("target", "socklab");
+            reportDir = ReportFolder.given(out != null ? out : Path.of("target", "socklab"));
         } else {
             submission = Submission.in(folder);
-            reportDir = out != null ? out : submission.folder().resolve("target/socklab");
+            reportDir = out != null ? ReportFolder.given(out) : ReportFolder.freshIn(submission.folder());
         }
-        GradeResult result = Grader.grade(submission, exercisesToGrade(submission.folder()), reportDir);
+        Set<Exercise> graded = exercises != null ? EnumSet.copyOf(exercises) : Template.gradedExercises();
+        GradeResult result = Grader.grade(submission, graded, reportDir, containment, Grader.defaultParallel());
         Reports.write(result, lang, reportDir);
         Console console = new Console(terminal.out(), "true".equals(terminal.environment().get("GITHUB_ACTIONS")));
         console.untrusted(ScoreTable.render(result.report(), lang).stripTrailing());
+        console.trusted(containment.describe(lang));
         console.trusted(ReportTexts.text(lang, "console.written", reportDir.toAbsolutePath().normalize().toString(),
                 String.format(lang.locale(), "%.1f", result.elapsed().toMillis() / 1000.0)));
         console.points(result.report().total(), result.report().max(), lang);
@@ -86,23 +97,6 @@ public final class GradeCommand implements Callable<Integer> {
             return 1;
         }
         return 0;
-    }
-
-    /**
-     * What to grade: the exercises of {@code --exercises}; else, for a folder made by
-     * {@code socklab checkout} of one exercise, that exercise (so that it scores out of its own
-     * points); else every exercise that has graded tests.
-     */
-    private Set<Exercise> exercisesToGrade(Path submission) {
-        if (exercises != null) {
-            return EnumSet.copyOf(exercises);
-        }
-        Set<Exercise> graded = Template.gradedExercises();
-        return CheckoutState.read(submission)
-                .flatMap(state -> Exercise.byKey(state.key()))
-                .filter(graded::contains)
-                .map(exercise -> (Set<Exercise>) EnumSet.of(exercise))
-                .orElse(graded);
     }
 
     private void appendStepSummary(Path reportDir) {

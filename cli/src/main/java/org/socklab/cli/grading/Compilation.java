@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,16 +28,16 @@ record Compilation(Path classes, String errors) {
         return errors.isEmpty();
     }
 
-    /** Compiles every {@code .java} file under the submission's {@code src/main/java} into {@code classes}. */
-    static Compilation of(Submission submission, Path classes) {
+    /** Compiles every {@code .java} file under {@code sources} (the submission's, copied) into {@code classes}. */
+    static Compilation of(Path sources, Path classes) {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) {
             throw new CliFailure("no Java compiler here: run socklab with a JDK, not a JRE");
         }
         List<String> arguments = new ArrayList<>(List.of("--release", "17", "-encoding", "UTF-8", "-nowarn",
                 "-proc:none", "-implicit:none", "-sourcepath", "", "-classpath", "", "-d", classes.toString()));
-        try (Stream<Path> files = Files.walk(submission.sources())) {
-            files.filter(file -> file.toString().endsWith(".java") && Files.isRegularFile(file))
+        try (Stream<Path> files = Files.walk(sources)) {
+            files.filter(file -> file.toString().endsWith(".java") && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS))
                     .sorted().forEach(file -> arguments.add(file.toString()));
             Files.createDirectories(classes);
         } catch (IOException e) {

@@ -3,6 +3,7 @@ package org.socklab.cli.grading;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,24 +14,32 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.socklab.cli.CliFailure;
 import org.socklab.cli.report.Gradebook;
+import org.socklab.cli.report.ReportFolder;
 import org.socklab.cli.report.Reports;
 import org.socklab.grader.Exercise;
 import org.socklab.grader.feedback.Language;
+import org.socklab.grader.harness.Containment;
 import org.socklab.grader.score.Grading;
 
 /**
  * Grades every submission folder under a parent folder, {@code jobs} at a time, each into its own
- * {@code target/socklab} reports, and returns one gradebook row per folder, in name order.
+ * {@code target/socklab} reports (a folder the grader makes anew), and returns one gradebook row
+ * per folder, in name order; each row is handed to {@code progress} as soon as it is complete.
  *
- * <p>A submission that is not a template, does not compile, or is not graded within the timeout
- * gets a row of zeros and the reason; it never stops the others. A timed-out grading is abandoned
- * (its child JVMs end with their own lifetime bound).
+ * <p>Each submission is compiled in a private temporary folder of its own (readable by this user
+ * alone, removed afterwards) and graded in sandboxes of its own (see {@link Grader}), so that no
+ * submission can read or write another's. A submission that is not a template, does not compile,
+ * or is not graded within the timeout gets a row of zeros and the reason; it never stops the
+ * others. At its timeout, a grading is interrupted: its grading JVMs, and every process in their
+ * sandboxes, are killed and its worker is free for the next submission at once.
  *
  * <p>Thread-safe for one call at a time; the gradings run on its own pool of daemon threads.
  */
@@ -41,12 +50,14 @@ public final class GradeAll {
     private final Language language;
     private final int jobs;
     private final Duration timeout;
+    private final Containment containment;
 
-    public GradeAll(Set<Exercise> exercises, Language language, int jobs, Duration timeout) {
+    public GradeAll(Set<Exercise> exercises, Language language, int jobs, Duration timeout, Containment containment) {
         this.exercises = exercises;
         this.language = language;
         this.jobs = jobs;
         this.timeout = timeout;
+        this.containment = containment;
     }
 
     /** One grading per core: each grading is mostly one test thread and one child JVM. */
@@ -61,7 +72,7 @@ public final class GradeAll {
     public List<Gradebook.Row> grade(Path parent, Consumer<Gradebook.Row> progress) {
         List<Path> folders;
         try (Stream<Path> children = Files.list(parent)) {
-            folders = children.filter(Files::isDirectory)
+            folders = children.filter(folder -> Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS))
                     .filter(folder -> !folder.getFileName().toString().startsWith("."))
                     .sorted(Comparator.comparing(folder -> folder.getFileName().toString()))
                     .toList();
@@ -74,46 +85,66 @@ public final class GradeAll {
             thread.setDaemon(true);
             return thread;
         });
+        ScheduledExecutorService alarms = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "socklab-grade-all-timeout");
+            thread.setDaemon(true);
+            return thread;
+        });
         try {
             List<Future<Gradebook.Row>> futures = new ArrayList<>();
             for (Path folder : folders) {
-                futures.add(pool.submit(() -> gradeOne(folder, max)));
+                futures.add(pool.submit(() -> {
+                    Gradebook.Row row = gradeOne(folder, max, alarms);
+                    progress.accept(row);
+                    return row;
+                }));
             }
             List<Gradebook.Row> rows = new ArrayList<>();
             for (int i = 0; i < folders.size(); i++) {
-                Gradebook.Row row = await(futures.get(i), folders.get(i), max);
-                progress.accept(row);
-                rows.add(row);
+                rows.add(await(futures.get(i), folders.get(i), max));
             }
             return rows;
         } finally {
             pool.shutdownNow();
+            alarms.shutdownNow();
         }
     }
 
-    private Gradebook.Row gradeOne(Path folder, int max) {
+    /** Grades one folder, interrupted at its timeout. */
+    private Gradebook.Row gradeOne(Path folder, int max, ScheduledExecutorService alarms) {
         String student = folder.getFileName().toString();
+        Thread worker = Thread.currentThread();
+        AtomicBoolean late = new AtomicBoolean();
+        ScheduledFuture<?> alarm = alarms.schedule(() -> {
+            late.set(true);
+            worker.interrupt();
+        }, timeout.toMillis(), TimeUnit.MILLISECONDS);
         try {
             Submission submission = Submission.in(folder);
-            Path reportDir = submission.folder().resolve("target/socklab");
-            GradeResult result = Grader.grade(submission, exercises, reportDir);
+            Path reportDir = ReportFolder.freshIn(submission.folder());
+            GradeResult result = Grader.grade(submission, exercises, reportDir, containment, 1);
+            if (late.get()) {
+                return Gradebook.failed(student, exercises, max, "not graded within " + timeout.toSeconds() + " s");
+            }
             Reports.write(result, language, reportDir);
             return Gradebook.graded(result, exercises);
         } catch (CliFailure e) {
             return Gradebook.failed(student, exercises, max, e.getMessage());
         } catch (RuntimeException e) {
-            return Gradebook.failed(student, exercises, max, "grading failed: " + e);
+            return late.get() ? Gradebook.failed(student, exercises, max, "not graded within " + timeout.toSeconds() + " s")
+                    : Gradebook.failed(student, exercises, max, "grading failed: " + e);
+        } finally {
+            alarm.cancel(false);
+            // an alarm that rang after the grading ended must not reach the next submission
+            Thread.interrupted();
         }
     }
 
     private Gradebook.Row await(Future<Gradebook.Row> future, Path folder, int max) {
         String student = folder.getFileName().toString();
         try {
-            // each waits at most its own timeout after the ones before it: started in order, they share the pool
-            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            future.cancel(true);
-            return Gradebook.failed(student, exercises, max, "not graded within " + timeout.toSeconds() + " s");
+            // each grading ends at its own timeout, so this wait is bounded too
+            return future.get();
         } catch (ExecutionException e) {
             return Gradebook.failed(student, exercises, max, "grading failed: " + e.getCause());
         } catch (InterruptedException e) {

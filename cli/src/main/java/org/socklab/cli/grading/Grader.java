@@ -2,66 +2,135 @@ package org.socklab.cli.grading;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.socklab.cli.report.ReportFolder;
 import org.socklab.cli.report.Reports;
 import org.socklab.grader.Exercise;
 import org.socklab.grader.feedback.CoreFeedback;
 import org.socklab.grader.feedback.Feedback;
-import org.socklab.grader.harness.Isolation;
-import org.socklab.grader.harness.ServerExtension;
+import org.socklab.grader.harness.Containment;
 import org.socklab.grader.score.ExerciseScore;
 import org.socklab.grader.score.Grading;
+import org.socklab.grader.score.GradingJvm;
 import org.socklab.grader.score.ScoreReport;
 import org.socklab.grader.score.Status;
 import org.socklab.grader.score.TestScore;
 
 /**
- * Grades one submission without trusting it: compiles its sources alone, then runs the grader's
- * tests in this process against its servers, each exercise's servers in a child JVM
- * ({@link Isolation#CHILD_PROCESS}). The score is what this process's tests observed.
+ * Grades one submission without trusting it: copies its sources (regular files only) into a
+ * private temporary folder, compiles them there alone ({@code javac -proc:none}: no student code
+ * runs while compiling), then grades each exercise in a grading JVM of its own
+ * ({@link GradingJvm}), inside the OS sandbox when the {@link Containment} has one, {@code
+ * parallel} exercises at a time. The score is what the grader's tests observed; the temporary
+ * folder is removed afterwards.
  *
- * <p>What the servers print goes to {@code output.log} in the report folder, never to the console.
+ * <p>What the servers print goes to {@code output.log} in the report folder (cut at 1 MiB), never
+ * to the console.
  *
- * <p>Stateless and thread-safe: several submissions may be graded at once.
+ * <p>Stateless and thread-safe: several submissions may be graded at once. An interrupt (a
+ * timeout of grade-all, Ctrl-C) ends its grading JVMs, and every process in their sandboxes.
  */
 public final class Grader {
+    private static final int OUTPUT_LIMIT = 1024 * 1024;
+
     private Grader() {
     }
 
-    /** Grades the exercises of the pristine template; {@code reportDir} receives the child output log. */
-    public static GradeResult grade(Submission submission, Set<Exercise> exercises, Path reportDir) {
+    /**
+     * Exercises graded at once by one {@code socklab grade}: one per two cores, since each grading
+     * keeps its test thread and its server's JVM busy; the fixtures' pins hold under that load.
+     */
+    public static int defaultParallel() {
+        return Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+    }
+
+    /** Grades the exercises of the pristine template; {@code reportDir} (made by the caller) receives the output log. */
+    public static GradeResult grade(Submission submission, Set<Exercise> exercises, Path reportDir,
+            Containment containment, int parallel) {
         long start = System.nanoTime();
         Path work;
         try {
             work = Files.createTempDirectory("socklab-" + safe(submission.name()) + "-");
-            Files.createDirectories(reportDir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        TemporaryFolders.register(work);
         try {
-            Compilation compilation = Compilation.of(submission, work.resolve("classes"));
+            Compilation compilation = Compilation.of(submission.copySources(work.resolve("src")), work.resolve("classes"));
             if (!compilation.succeeded()) {
                 ScoreReport zero = notCompiled(Grading.notRun(exercises));
-                return new GradeResult(submission, zero, compilation.errors(), elapsed(start));
+                return new GradeResult(submission, zero, compilation.errors(), elapsed(start), containment);
             }
-            Map<String, String> configuration = Map.of(
-                    ServerExtension.CLASSES, compilation.classes().toString(),
-                    ServerExtension.ISOLATION, Isolation.CHILD_PROCESS.value(),
-                    ServerExtension.CHILD_OUTPUT, reportDir.resolve(Reports.OUTPUT_LOG).toString());
-            ScoreReport report = Grading.run(exercises, configuration);
-            return new GradeResult(submission, report, "", elapsed(start));
+            Path scratch = Files.createDirectories(work.resolve("out"));
+            ScoreReport report = gradeExercises(exercises, compilation.classes(), scratch, containment, parallel);
+            collectOutput(scratch, exercises, reportDir.resolve(Reports.OUTPUT_LOG));
+            return new GradeResult(submission, report, "", elapsed(start), containment);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } finally {
-            deleteQuietly(work);
+            ReportFolder.deleteTree(work);
+            TemporaryFolders.unregister(work);
         }
+    }
+
+    private static ScoreReport gradeExercises(Set<Exercise> exercises, Path classes, Path scratch,
+            Containment containment, int parallel) {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parallel, exercises.size())));
+        try {
+            List<Future<ScoreReport>> reports = new ArrayList<>();
+            for (Exercise exercise : exercises) {
+                reports.add(pool.submit(() -> GradingJvm.run(EnumSet.of(exercise), classes, scratch, containment)));
+            }
+            List<ExerciseScore> scores = new ArrayList<>();
+            for (Future<ScoreReport> report : reports) {
+                scores.addAll(report.get().exercises());
+            }
+            scores.sort(Comparator.comparing(ExerciseScore::exercise));
+            return new ScoreReport(scores.stream().mapToInt(ExerciseScore::points).sum(),
+                    scores.stream().mapToInt(ExerciseScore::max).sum(), scores);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Grading.failed(exercises, CoreFeedback.gradingWithoutScore("interrupted"));
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("grading failed", e.getCause());
+        } finally {
+            // an interrupt reaches the grading JVMs' waits, which end their sandboxes
+            pool.shutdownNow();
+            try {
+                pool.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** The servers' output of every exercise, in course order, cut at {@value #OUTPUT_LIMIT} bytes. */
+    private static void collectOutput(Path scratch, Set<Exercise> exercises, Path log) throws IOException {
+        StringBuilder output = new StringBuilder();
+        for (Exercise exercise : exercises) {
+            Path file = scratch.resolve("output-" + exercise.key() + ".log");
+            if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                output.append(Files.readString(file, StandardCharsets.UTF_8));
+            }
+        }
+        String text = output.length() > OUTPUT_LIMIT
+                ? output.substring(0, OUTPUT_LIMIT) + "\n[socklab] output cut off after " + OUTPUT_LIMIT + " characters\n"
+                : output.toString();
+        ReportFolder.replace(log, text);
     }
 
     /** Every test at zero, saying why. */
@@ -83,25 +152,5 @@ public final class Grader {
 
     private static String safe(String name) {
         return name.replaceAll("[^A-Za-z0-9_.-]", "_");
-    }
-
-    private static void deleteQuietly(Path folder) {
-        try {
-            Files.walkFileTree(folder, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-                    Files.deleteIfExists(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-                    Files.deleteIfExists(dir);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException ignored) {
-            // a temporary folder: the system cleans it eventually
-        }
     }
 }

@@ -1,7 +1,11 @@
 package org.socklab.cli.grading;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.socklab.cli.CliFailure;
 
 /**
@@ -13,9 +17,34 @@ import org.socklab.cli.CliFailure;
  */
 public record Submission(Path folder, String name) {
 
-    /** The sources the grader takes. */
-    Path sources() {
-        return folder.resolve("src/main/java");
+    private static final String SOURCES = "src/main/java";
+
+    /**
+     * Copies the sources the grader takes, the regular files under {@code src/main/java}, into
+     * {@code into}, and returns it. The submission is read as data, never trusted as a file tree:
+     * nothing is followed out of it.
+     *
+     * @throws CliFailure if a symbolic link is among them (refused, never followed)
+     */
+    Path copySources(Path into) {
+        Path sources = folder.resolve(SOURCES);
+        try (Stream<Path> files = Files.walk(sources)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Path target = into.resolve(sources.relativize(file).toString());
+                if (Files.isSymbolicLink(file)) {
+                    throw new CliFailure(name + ": " + folder.relativize(file)
+                            + " is a symbolic link: refused, never followed (commit the file itself)");
+                }
+                if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.createDirectories(target);
+                } else if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.copy(file, target, LinkOption.NOFOLLOW_LINKS);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return into;
     }
 
     /**
@@ -30,6 +59,12 @@ public record Submission(Path folder, String name) {
         }
         if (!Files.isDirectory(absolute)) {
             throw new CliFailure("not a folder: " + folder);
+        }
+        for (String part : new String[] {"src", "src/main", SOURCES, SOURCES + "/lab"}) {
+            if (Files.isSymbolicLink(absolute.resolve(part))) {
+                throw new CliFailure("not graded: " + folder + "/" + part
+                        + " is a symbolic link: refused, never followed (commit the folder itself)");
+            }
         }
         if (!Files.isDirectory(absolute.resolve("src/main/java/lab"))) {
             throw new CliFailure("not a socklab template: " + folder + " has no src/main/java/lab");

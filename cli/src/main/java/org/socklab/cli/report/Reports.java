@@ -1,9 +1,5 @@
 package org.socklab.cli.report;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.socklab.cli.grading.GradeResult;
 import org.socklab.grader.feedback.Language;
@@ -26,18 +22,13 @@ public final class Reports {
 
     public static void write(GradeResult result, Language language, Path folder) {
         String title = "socklab: " + result.submission().name();
-        try {
-            Files.createDirectories(folder);
-            Files.writeString(folder.resolve(SCORE), ScoreJson.write(result.report(), language), StandardCharsets.UTF_8);
-            Files.writeString(folder.resolve(SUMMARY), SummaryMarkdown.write(result.report(), title,
-                    result.compileErrors(), language), StandardCharsets.UTF_8);
-            String output = "socklab: " + result.report().total() + "/" + result.report().max()
-                    + (result.compiled() ? "" : "\n" + ReportTexts.text(language, "results.notCompiled") + "\n"
-                            + result.compileErrors());
-            Files.writeString(folder.resolve(GRADESCOPE), GradescopeJson.write(result.report(), output, language),
-                    StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the reports into " + folder, e);
-        }
+        String sandbox = result.containment().describe(language);
+        ReportFolder.replace(folder.resolve(SCORE), ScoreJson.write(result.report(), language, result.containment()));
+        ReportFolder.replace(folder.resolve(SUMMARY), SummaryMarkdown.write(result.report(), title,
+                result.compileErrors(), sandbox, language));
+        String output = "socklab: " + result.report().total() + "/" + result.report().max() + "\n" + sandbox
+                + (result.compiled() ? "" : "\n" + ReportTexts.text(language, "results.notCompiled") + "\n"
+                        + result.compileErrors());
+        ReportFolder.replace(folder.resolve(GRADESCOPE), GradescopeJson.write(result.report(), output, language));
     }
 }

@@ -32,10 +32,10 @@ final class SummaryMarkdown {
     private SummaryMarkdown() {
     }
 
-    static String write(ScoreReport report, String title, String compileErrors, Language language) {
+    static String write(ScoreReport report, String title, String compileErrors, String sandbox, Language language) {
         StringBuilder out = new StringBuilder();
         out.append("## ").append(cell(title)).append(": ").append(report.total()).append('/').append(report.max())
-                .append("\n\n");
+                .append("\n\n").append(cell(sandbox)).append("\n\n");
         if (!compileErrors.isEmpty()) {
             out.append(ReportTexts.text(language, "summary.notCompiled")).append("\n\n```text\n")
                     .append(compileErrors.replace("```", "'''")).append("\n```\n\n");

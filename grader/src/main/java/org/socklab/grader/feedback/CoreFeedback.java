@@ -141,6 +141,61 @@ public final class CoreFeedback {
         return Feedback.of(MESSAGES, "process.tooManyThreads", Integer.toString(limit));
     }
 
+    /** The grader killed the child's processes because their resident memory passed the bound. */
+    public static Feedback processTooMuchMemory(int limitMb) {
+        return Feedback.of(MESSAGES, "process.tooMuchMemory", Integer.toString(limitMb));
+    }
+
+    /** The grader killed the child's processes because it started too many of them. */
+    public static Feedback processTooManyProcesses(int limit) {
+        return Feedback.of(MESSAGES, "process.tooManyProcesses", Integer.toString(limit));
+    }
+
+    /** The child ended on the CPU-time limit (SIGXCPU). */
+    public static Feedback processOutOfCpu(int limitSeconds) {
+        return Feedback.of(MESSAGES, "process.outOfCpu", Integer.toString(limitSeconds));
+    }
+
+    /** The line of a report that says student code ran in a sandbox, and under which limits. */
+    public static Feedback sandboxUsed(String kind, String version, String limits) {
+        return Feedback.of(MESSAGES, "sandbox.used", kind, version, limits);
+    }
+
+    /** The line of a report that says student code ran without a sandbox, and why. */
+    public static Feedback sandboxNone(String why) {
+        return Feedback.of(MESSAGES, "sandbox.none", why);
+    }
+
+    /** Why no sandbox: a tool it needs is not installed. */
+    public static Feedback sandboxMissing(String tool) {
+        return Feedback.of(MESSAGES, "sandbox.missing", tool);
+    }
+
+    /** Why no sandbox: it cannot create namespaces on this machine. */
+    public static Feedback sandboxBlocked(String said) {
+        return Feedback.of(MESSAGES, "sandbox.blocked", said);
+    }
+
+    /** Why no sandbox: not Linux. */
+    public static Feedback sandboxNotLinux() {
+        return Feedback.of(MESSAGES, "sandbox.notLinux");
+    }
+
+    /** Why no sandbox: {@code --sandbox none}. */
+    public static Feedback sandboxOff() {
+        return Feedback.of(MESSAGES, "sandbox.off");
+    }
+
+    /** The grading JVM of an exercise could not start (a problem of the grader's machine). */
+    public static Feedback gradingCannotStart(String reason) {
+        return Feedback.of(MESSAGES, "grading.cannotStart", reason);
+    }
+
+    /** The grading JVM of an exercise ended without handing back a whole score. */
+    public static Feedback gradingWithoutScore(String status) {
+        return Feedback.of(MESSAGES, "grading.noScore", status);
+    }
+
     /** The grader killed the child JVM because it listened on a port of its own. */
     public static Feedback processForeignListener(int port) {
         return Feedback.of(MESSAGES, "process.foreignListener", Integer.toString(port));

@@ -21,13 +21,15 @@ final class ChildHosts implements AutoCloseable {
     private final List<Path> classes;
     private final ChildOutput output;
     private final Watchdog watchdog = new Watchdog();
+    private final Sandbox sandbox;
     private final Map<Exercise, ChildJvm> current = new EnumMap<>(Exercise.class);
     private final Map<Exercise, ExerciseLedger> ledgers = new EnumMap<>(Exercise.class);
     private boolean closed;
 
-    ChildHosts(List<Path> classes, ChildOutput output) {
+    ChildHosts(List<Path> classes, ChildOutput output, Sandbox sandbox) {
         this.classes = List.copyOf(classes);
         this.output = output;
+        this.sandbox = sandbox;
     }
 
     /** Starts the exercise's {@code serve} in its child, starting or replacing the child as needed. */
@@ -46,7 +48,7 @@ final class ChildHosts implements AutoCloseable {
                 jvm = null;
             }
             if (jvm == null) {
-                jvm = ChildJvm.start(exercise, classes, output, ledger, watchdog);
+                jvm = ChildJvm.start(exercise, classes, output, ledger, watchdog, sandbox);
                 current.put(exercise, jvm);
             }
         }
@@ -60,7 +62,7 @@ final class ChildHosts implements AutoCloseable {
             ledger = ledger(exercise);
         }
         ledger.requireNotLost();
-        DirectCheck.run(exercise, testClass, test, classes, output, ledger);
+        DirectCheck.run(exercise, testClass, test, classes, output, ledger, sandbox);
     }
 
     /** The exercise's tests are over: its child is closed now rather than at the end of the run. */

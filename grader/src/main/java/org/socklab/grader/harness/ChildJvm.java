@@ -47,6 +47,7 @@ final class ChildJvm {
     private static final Duration SYNC_DEADLINE = Duration.ofSeconds(2);
 
     private final Exercise exercise;
+    private final Sandbox sandbox;
     private final Process process;
     private final ControlChannel control;
     private final ExerciseLedger ledger;
@@ -58,8 +59,10 @@ final class ChildJvm {
     private final AtomicInteger nextId = new AtomicInteger();
     private final CountDownLatch gone = new CountDownLatch(1);
     private volatile boolean closing;
+    private volatile ProcessHandle jvm;
 
-    private ChildJvm(Exercise exercise, Process process, ControlChannel control, ExerciseLedger ledger) {
+    private ChildJvm(Exercise exercise, Sandbox sandbox, Process process, ControlChannel control, ExerciseLedger ledger) {
+        this.sandbox = sandbox;
         this.exercise = exercise;
         this.process = process;
         this.control = control;
@@ -71,11 +74,11 @@ final class ChildJvm {
      * {@code classes}, and returns once its control channel is connected.
      */
     static ChildJvm start(Exercise exercise, List<Path> classes, ChildOutput output, ExerciseLedger ledger,
-            Watchdog watchdog) {
+            Watchdog watchdog, Sandbox sandbox) {
         ControlChannel.Pending pending = ControlChannel.listen();
         Process process;
         try {
-            process = new ProcessBuilder(command(exercise, classes)).start();
+            process = sandbox.start(command(exercise, classes));
         } catch (IOException e) {
             pending.close();
             throw lost(ledger, CoreFeedback.processCannotStart(e.getMessage()), e);
@@ -93,7 +96,7 @@ final class ChildJvm {
             destroy(process);
             throw lost(ledger, reason, e);
         }
-        ChildJvm child = new ChildJvm(exercise, process, control, ledger);
+        ChildJvm child = new ChildJvm(exercise, sandbox, process, control, ledger);
         Thread reader = new Thread(child::readControl, "socklab-child-control-" + exercise.key());
         reader.setDaemon(true);
         reader.start();
@@ -143,7 +146,7 @@ final class ChildJvm {
         for (Object argument : extraArguments) {
             command.append(' ').append(typed(argument));
         }
-        ChildProcessServer server = new ChildProcessServer(this, id, ProcFs.threads(process.pid()));
+        ChildProcessServer server = new ChildProcessServer(this, id, ProcFs.threads(pid()));
         servers.put(id, server);
         if (!alive()) {
             server.processEnded(death().orElse(CoreFeedback.processExited(exitStatus(process))));
@@ -202,8 +205,14 @@ final class ChildJvm {
         }
     }
 
+    /** The child JVM's process id: inside a sandbox, the java process it runs, not the sandbox's own. */
     long pid() {
-        return process.pid();
+        ProcessHandle known = jvm;
+        if (known == null || known.pid() == process.pid()) {
+            known = sandbox.jvm(process);
+            jvm = known;
+        }
+        return known.pid();
     }
 
     Exercise exercise() {
@@ -212,6 +221,15 @@ final class ChildJvm {
 
     ExerciseLedger ledger() {
         return ledger;
+    }
+
+    /**
+     * The sandbox's bound this child breaks now, if any (resident memory, processes): the JVM's
+     * own memory on every call, the whole process tree when {@code wholeTree}.
+     */
+    Optional<Feedback> overLimit(boolean wholeTree) {
+        return sandbox.overLimit(process.toHandle(), ProcessHandle.of(pid()).orElse(process.toHandle()), wholeTree)
+                .map(limit -> limit.feedback(sandbox.limits()));
     }
 
     Duration age() {
@@ -279,7 +297,7 @@ final class ChildJvm {
             Thread.currentThread().interrupt();
         }
         if (!closing) {
-            death.compareAndSet(null, CoreFeedback.processExited(status));
+            death.compareAndSet(null, sandbox.exitReason(status).orElse(CoreFeedback.processExited(status)));
         }
         gone.countDown();
         pings.values().forEach(CountDownLatch::countDown);

@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import org.socklab.grader.Exercise;
 import org.socklab.grader.feedback.CoreFeedback;
 import org.socklab.grader.feedback.Feedback;
@@ -46,11 +47,11 @@ final class DirectCheck {
     }
 
     static void run(Exercise exercise, Class<?> testClass, Method test, List<Path> classes, ChildOutput output,
-            ExerciseLedger ledger) {
+            ExerciseLedger ledger, Sandbox sandbox) {
         ControlChannel.Pending pending = ControlChannel.listen();
         Process process;
         try {
-            process = new ProcessBuilder(command(exercise, testClass, test, classes)).start();
+            process = sandbox.start(command(exercise, testClass, test, classes));
         } catch (IOException e) {
             pending.close();
             throw lost(ledger, CoreFeedback.processCannotStart(e.getMessage()), e);
@@ -60,6 +61,8 @@ final class DirectCheck {
             ChildOutput.capture(process.getInputStream(), output, exercise.key() + "-check");
             ChildOutput.capture(process.getErrorStream(), output, exercise.key() + "-check");
             process.onExit().thenRun(pending::close);
+            AtomicReference<Feedback> limit = new AtomicReference<>();
+            sandbox.guard(process, limit::set);
             ControlChannel control;
             try {
                 control = pending.accept(ChildJvm.START_DEADLINE);
@@ -69,7 +72,11 @@ final class DirectCheck {
             }
             try (control) {
                 CompletableFuture<String> verdict = CompletableFuture.supplyAsync(control::receive, DirectCheck::daemon);
-                judge(verdict.get(DEADLINE.toMillis(), TimeUnit.MILLISECONDS), process, ledger);
+                String said = verdict.get(DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+                if (said == null && limit.get() != null) {
+                    throw new GradedFailure(limit.get());
+                }
+                judge(said, process, ledger);
             }
         } catch (TimeoutException e) {
             throw lost(ledger, CoreFeedback.checkOutOfTime(DEADLINE), e);

@@ -160,7 +160,7 @@ public final class ServerExtension implements ParameterResolver, InvocationInter
         }
         ChildOutput output = context.getConfigurationParameter(CHILD_OUTPUT).filter(value -> !value.isBlank())
                 .map(file -> ChildOutput.to(Path.of(file))).orElseGet(ChildOutput::discarded);
-        return new ChildHosts(entries, output);
+        return new ChildHosts(entries, output, Sandbox.of(context.getConfigurationParameter(Sandbox.PARAMETER)));
     }
 
     private static LoadedImplementation load(ExtensionContext context) {

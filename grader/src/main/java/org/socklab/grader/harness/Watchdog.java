@@ -5,14 +5,17 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.socklab.grader.feedback.CoreFeedback;
+import org.socklab.grader.feedback.Feedback;
 
 /**
  * One thread that guards every live child JVM of a run against the bounds no TCP client can see:
- * more than {@value ChildJvm#THREAD_LIMIT} live threads, a listening socket the grader did not ask
+ * the sandbox's resident-memory and process bounds ({@link Sandbox#limits()}), more than
+ * {@value ChildJvm#THREAD_LIMIT} live threads, a listening socket the grader did not ask
  * for (a server that binds its own port), a life longer than {@link ChildJvm#LIFETIME}. Breaking one
  * kills the child, with the reason as the feedback of the tests it was serving.
  *
@@ -28,6 +31,8 @@ import org.socklab.grader.feedback.CoreFeedback;
  */
 final class Watchdog implements AutoCloseable {
     static final Duration PERIOD = Duration.ofMillis(250);
+    /** The sandbox's whole process tree is read every this many ticks, the JVM's own memory every tick. */
+    private static final int TREE_EVERY = 4;
 
     private final Map<ChildJvm, Guard> guarded = new ConcurrentHashMap<>();
     private final CountDownLatch closed = new CountDownLatch(1);
@@ -79,6 +84,11 @@ final class Watchdog implements AutoCloseable {
     }
 
     private static void guard(ChildJvm child, Guard guard, Map<String, Map<Long, ProcFs.TcpSocket>> tables) {
+        Optional<Feedback> limit = child.overLimit(++guard.ticks % TREE_EVERY == 0);
+        if (limit.isPresent()) {
+            child.kill(limit.get());
+            return;
+        }
         long pid = child.pid();
         if (ProcFs.threadCount(pid) > ChildJvm.THREAD_LIMIT) {
             child.kill(CoreFeedback.processTooManyThreads(ChildJvm.THREAD_LIMIT));
@@ -123,5 +133,6 @@ final class Watchdog implements AutoCloseable {
         final Map<Long, Integer> listening = new HashMap<>();
         final Set<Long> connected = new HashSet<>();
         Set<Integer> suspicious = Set.of();
+        int ticks;
     }
 }

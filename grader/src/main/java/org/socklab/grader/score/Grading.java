@@ -13,6 +13,7 @@ import org.junit.platform.launcher.core.LauncherConfig;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.socklab.grader.Exercise;
+import org.socklab.grader.feedback.Feedback;
 
 /**
  * Runs the graded tests of some exercises through the JUnit Platform launcher and returns their
@@ -58,6 +59,19 @@ public final class Grading {
         ScoreCollector collector = new ScoreCollector();
         collector.testPlanExecutionStarted(launcher().discover(discovery(exercises, Map.of())));
         return reportOf(collector);
+    }
+
+    /**
+     * The score of the exercises when their grading gave no score at all (its JVM could not start,
+     * or ended without one): every graded test at zero, {@link Status#NOT_RUN}, saying why.
+     */
+    public static ScoreReport failed(Set<Exercise> exercises, Feedback why) {
+        List<ExerciseScore> scores = notRun(exercises).exercises().stream()
+                .map(exercise -> ExerciseScore.of(exercise.exercise(), exercise.tests().stream()
+                        .map(test -> new TestScore(test.id(), test.name(), 0, test.max(), Status.NOT_RUN, List.of(why)))
+                        .toList()))
+                .toList();
+        return ScoreReport.of(scores);
     }
 
     private static ScoreReport execute(LauncherDiscoveryRequest discovery) {

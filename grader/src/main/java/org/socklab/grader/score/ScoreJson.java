@@ -25,10 +25,27 @@ public final class ScoreJson {
     }
 
     public static String write(ScoreReport report, Language language) {
+        return write(report, language, null);
+    }
+
+    /**
+     * With {@code "sandbox"}: how the grading contained student code ({@code kind} {@code bwrap} or
+     * {@code none}, {@code version}, {@code limits}, and {@code line}, the report's one-line
+     * account of it); left out when {@code containment} is null (a student's own run).
+     */
+    public static String write(ScoreReport report, Language language,
+            org.socklab.grader.harness.Containment containment) {
         StringBuilder out = new StringBuilder();
         out.append("{\n");
         out.append("  \"format\": ").append(quote(FORMAT)).append(",\n");
         out.append("  \"language\": ").append(quote(language.locale().toLanguageTag())).append(",\n");
+        if (containment != null) {
+            out.append("  \"sandbox\": {\"kind\": ").append(quote(containment.sandbox().kind().value()))
+                    .append(", \"version\": ").append(quote(containment.version()))
+                    .append(", \"limits\": ").append(quote(containment.sandboxed()
+                            ? containment.sandbox().limits().describe() : ""))
+                    .append(", \"line\": ").append(quote(containment.describe(language))).append("},\n");
+        }
         out.append("  \"total\": ").append(report.total()).append(",\n");
         out.append("  \"max\": ").append(report.max()).append(",\n");
         out.append("  \"exercises\": [");

@@ -1,0 +1,150 @@
+package org.socklab.grader.score;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+import org.socklab.grader.Exercise;
+import org.socklab.grader.feedback.CoreFeedback;
+import org.socklab.grader.harness.Containment;
+import org.socklab.grader.harness.Isolation;
+import org.socklab.grader.harness.Sandbox;
+import org.socklab.grader.harness.ServerExtension;
+
+/**
+ * Grades some exercises of a compiled submission in a grading JVM of their own ({@link GradingHost})
+ * and returns the score it hands back. The grading JVM runs the grader's trusted tests; the
+ * student's servers and direct checks are its children ({@link Isolation#CHILD_PROCESS}).
+ *
+ * <p>With a bubblewrap {@link Containment}, the grading JVM starts inside a sandbox of its own: its
+ * own network namespace (only a loopback, where its clients and the student's servers meet), PID
+ * and mount namespaces; it sees the system's programs and libraries ({@code /usr}, {@code /etc}),
+ * the JDK, the grader's class path and the submission's classes read-only, a private {@code /tmp}
+ * and one writable folder, {@code scratch}, for the servers' output; no home, no other
+ * submission, no report folder. Student processes are nested in it ({@link Sandbox}). Killing this
+ * grading (a timeout, an interrupt) kills the whole sandbox, every process in it included.
+ *
+ * <p>Stateless and thread-safe: each call has a process of its own.
+ */
+public final class GradingJvm {
+    /** A backstop far above any exercise's own bounds: the harness ends every wait long before. */
+    static final Duration DEADLINE = Duration.ofMinutes(10);
+    private static final String INSIDE = "/socklab";
+    private static final int MAX_SCORE_LINES = 10_000;
+
+    private GradingJvm() {
+    }
+
+    /**
+     * The score of {@code exercises} of the classes in {@code classes}; the servers' output goes to
+     * {@code scratch/output-<first exercise>.log}, the grading JVM's own to {@code grading-...log}.
+     * A grading JVM that ends without a whole score scores those exercises zero, saying so.
+     */
+    public static ScoreReport run(Set<Exercise> exercises, Path classes, Path scratch, Containment containment) {
+        String name = exercises.stream().map(Exercise::key).collect(Collectors.joining("-"));
+        List<String> command = command(exercises, classes, scratch, name, containment);
+        Process process;
+        try {
+            process = Sandbox.startKept(new ProcessBuilder(command)
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                    .redirectError(scratch.resolve("grading-" + name + ".log").toFile()));
+        } catch (IOException e) {
+            return Grading.failed(exercises, CoreFeedback.gradingCannotStart(String.valueOf(e.getMessage())));
+        }
+        try {
+            CompletableFuture<List<String>> score = new CompletableFuture<>();
+            Thread reader = new Thread(() -> score.complete(lines(process)), "socklab-grading-score-" + name);
+            reader.setDaemon(true);
+            reader.start();
+            if (!process.waitFor(DEADLINE.toMillis(), TimeUnit.MILLISECONDS)) {
+                return Grading.failed(exercises, CoreFeedback.gradingWithoutScore("killed after "
+                        + DEADLINE.toMinutes() + " min"));
+            }
+            try {
+                return ScoreLines.read(score.get(5, TimeUnit.SECONDS));
+            } catch (IllegalArgumentException | ExecutionException | TimeoutException e) {
+                return Grading.failed(exercises,
+                        CoreFeedback.gradingWithoutScore(Integer.toString(process.exitValue())));
+            }
+        } catch (InterruptedException e) {
+            // a timeout of grade-all, or Ctrl-C: the finally below ends the sandbox and all in it
+            Thread.currentThread().interrupt();
+            return Grading.failed(exercises, CoreFeedback.gradingWithoutScore("interrupted"));
+        } finally {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }
+    }
+
+    /** The grading JVM's standard output, at most {@value #MAX_SCORE_LINES} lines. */
+    private static List<String> lines(Process process) {
+        List<String> lines = new ArrayList<>();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null && lines.size() < MAX_SCORE_LINES) {
+                lines.add(line);
+            }
+        } catch (IOException e) {
+            // the process is gone: what was read is judged whole or not
+        }
+        return lines;
+    }
+
+    private static List<String> command(Set<Exercise> exercises, Path classes, Path scratch, String name,
+            Containment containment) {
+        boolean sandboxed = containment.sandboxed();
+        Path javaHome = Path.of(System.getProperty("java.home"));
+        List<String> command = new ArrayList<>();
+        List<String> classPath = new ArrayList<>();
+        String submission = classes.toAbsolutePath().toString();
+        String out = scratch.toAbsolutePath().toString();
+        if (sandboxed) {
+            command.addAll(List.of("bwrap", "--unshare-all", "--die-with-parent", "--new-session",
+                    "--clearenv", "--setenv", "PATH", "/usr/bin:/bin", "--setenv", "LANG", "C.UTF-8",
+                    "--ro-bind", "/usr", "/usr", "--ro-bind-try", "/bin", "/bin", "--ro-bind-try", "/sbin", "/sbin",
+                    "--ro-bind-try", "/lib", "/lib", "--ro-bind-try", "/lib64", "/lib64",
+                    "--ro-bind-try", "/lib32", "/lib32", "--ro-bind-try", "/etc", "/etc",
+                    "--proc", "/proc", "--dev", "/dev", "--size", Long.toString(256L * 1024 * 1024), "--tmpfs", "/tmp"));
+            if (!javaHome.toAbsolutePath().startsWith("/usr")) {
+                command.addAll(List.of("--ro-bind", javaHome.toString(), javaHome.toString()));
+            }
+            int i = 0;
+            for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+                if (entry.isBlank()) {
+                    continue;
+                }
+                String inside = INSIDE + "/grader/" + i++ + "-" + Path.of(entry).getFileName();
+                command.addAll(List.of("--ro-bind", Path.of(entry).toAbsolutePath().toString(), inside));
+                classPath.add(inside);
+            }
+            submission = INSIDE + "/submission";
+            out = INSIDE + "/out";
+            command.addAll(List.of("--ro-bind", classes.toAbsolutePath().toString(), submission,
+                    "--bind", scratch.toAbsolutePath().toString(), out, "--chdir", "/tmp", "--"));
+        } else {
+            classPath.add(System.getProperty("java.class.path"));
+        }
+        command.addAll(List.of(javaHome.resolve("bin").resolve("java").toString(),
+                "-XX:+UseSerialGC", "-Xss1m", "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8",
+                "-cp", String.join(File.pathSeparator, classPath),
+                GradingHost.class.getName(),
+                exercises.stream().map(Exercise::key).collect(Collectors.joining(",")),
+                ServerExtension.CLASSES + "=" + submission,
+                ServerExtension.ISOLATION + "=" + Isolation.CHILD_PROCESS.value(),
+                ServerExtension.CHILD_OUTPUT + "=" + out + "/output-" + name + ".log",
+                Sandbox.PARAMETER + "=" + containment.sandbox().kind().value()));
+        return command;
+    }
+}

@@ -1,0 +1,111 @@
+package org.socklab.grader.score;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.socklab.grader.Exercise;
+import org.socklab.grader.feedback.Feedback;
+import org.socklab.grader.feedback.FeedbackCodec;
+
+/**
+ * A {@link ScoreReport} as lines of tab-separated fields, the way a grading JVM hands its score to
+ * the command that started it ({@link GradingHost}): {@code exercise KEY}, then one {@code test ID
+ * NAME POINTS MAX STATUS FEEDBACK} line per test, then {@code end}. The name and the feedback are
+ * messages, not text ({@link FeedbackCodec}: the report renders them in its language), the
+ * feedback's messages separated by commas; tabs, line ends and backslashes in the id are escaped,
+ * so one record is always one line.
+ *
+ * <p>Only the grading JVM writes these lines, on its own standard output; student processes are
+ * its children, with pipes of their own. A text that does not read back whole is refused.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class ScoreLines {
+    private static final String END = "end";
+
+    private ScoreLines() {
+    }
+
+    public static String write(ScoreReport report) {
+        StringBuilder out = new StringBuilder();
+        for (ExerciseScore exercise : report.exercises()) {
+            out.append("exercise\t").append(exercise.exercise().key()).append('\n');
+            for (TestScore test : exercise.tests()) {
+                out.append(String.join("\t", "test", escape(test.id()), FeedbackCodec.encode(test.name()),
+                        Integer.toString(test.points()), Integer.toString(test.max()),
+                        test.status().name(), String.join(",", test.feedback().stream().map(FeedbackCodec::encode)
+                                .toList()))).append('\n');
+            }
+        }
+        return out.append(END).append('\n').toString();
+    }
+
+    /**
+     * The report these lines hold.
+     *
+     * @throws IllegalArgumentException if they are not a whole report
+     */
+    public static ScoreReport read(List<String> lines) {
+        List<ExerciseScore> exercises = new ArrayList<>();
+        Exercise exercise = null;
+        List<TestScore> tests = new ArrayList<>();
+        for (String line : lines) {
+            String[] fields = line.split("\t", -1);
+            switch (fields[0]) {
+                case "exercise" -> {
+                    if (exercise != null) {
+                        exercises.add(ExerciseScore.of(exercise, tests));
+                    }
+                    exercise = Exercise.byKey(fields[1])
+                            .orElseThrow(() -> new IllegalArgumentException("unknown exercise: " + fields[1]));
+                    tests = new ArrayList<>();
+                }
+                case "test" -> {
+                    if (exercise == null || fields.length != 7) {
+                        throw new IllegalArgumentException("a test line out of place");
+                    }
+                    tests.add(new TestScore(unescape(fields[1]), message(fields[2]), Integer.parseInt(fields[3]),
+                            Integer.parseInt(fields[4]), Status.valueOf(fields[5].toUpperCase(Locale.ROOT)),
+                            fields[6].isEmpty() ? List.of()
+                                    : Arrays.stream(fields[6].split(",")).map(ScoreLines::message).toList()));
+                }
+                case END -> {
+                    if (exercise != null) {
+                        exercises.add(ExerciseScore.of(exercise, tests));
+                    }
+                    return ScoreReport.of(exercises);
+                }
+                default -> throw new IllegalArgumentException("not a score line");
+            }
+        }
+        throw new IllegalArgumentException("the score ended early");
+    }
+
+    private static Feedback message(String field) {
+        return FeedbackCodec.decode(field).orElseThrow(() -> new IllegalArgumentException("not a message"));
+    }
+
+    private static String escape(String text) {
+        return text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r");
+    }
+
+    private static String unescape(String text) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\' && i + 1 < text.length()) {
+                char next = text.charAt(++i);
+                out.append(switch (next) {
+                    case 't' -> '\t';
+                    case 'n' -> '\n';
+                    case 'r' -> '\r';
+                    default -> next;
+                });
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

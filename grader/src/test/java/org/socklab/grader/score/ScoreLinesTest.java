@@ -1,0 +1,47 @@
+package org.socklab.grader.score;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.socklab.grader.Exercise;
+import org.socklab.grader.feedback.CoreFeedback;
+import org.socklab.grader.feedback.Language;
+
+/** The score a grading JVM hands back reads back whole, as messages, and only whole. */
+class ScoreLinesTest {
+    private static final ScoreReport REPORT = ScoreReport.of(List.of(
+            ExerciseScore.of(Exercise.ECHOCAPS, List.of(
+                    new TestScore("a\tb", CoreFeedback.notRun(), 1, 1, Status.PASSED, List.of()),
+                    new TestScore("b", CoreFeedback.notRun(), 0, 2, Status.FAILED, List.of(
+                            CoreFeedback.wrongReply("x\n", "X\n", "nothing\r\t\\"), CoreFeedback.notRun())))),
+            ExerciseScore.of(Exercise.CHAT, List.of(
+                    new TestScore("c", CoreFeedback.notRun(), 0, 3, Status.NOT_RUN, List.of(CoreFeedback.notRun()))))));
+
+    @Test
+    void should_read_back_the_report_it_wrote_messages_tabs_line_ends_and_backslashes_included() {
+        List<String> lines = ScoreLines.write(REPORT).lines().toList();
+
+        ScoreReport read = ScoreLines.read(lines);
+
+        for (Language language : Language.values()) {
+            assertThat(ScoreJson.write(read, language)).isEqualTo(ScoreJson.write(REPORT, language));
+        }
+        assertThat(read.exercises().get(0).tests().get(0).id()).isEqualTo("a\tb");
+    }
+
+    @Test
+    void should_refuse_a_report_that_ended_early() {
+        List<String> lines = ScoreLines.write(REPORT).lines().toList();
+
+        assertThatThrownBy(() -> ScoreLines.read(lines.subList(0, lines.size() - 1)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void should_refuse_lines_that_are_not_a_score() {
+        assertThatThrownBy(() -> ScoreLines.read(List.of("Points 100/100", "end")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
