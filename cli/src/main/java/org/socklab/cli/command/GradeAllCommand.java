@@ -8,9 +8,11 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import org.socklab.cli.CliFailure;
 import org.socklab.cli.checkout.Template;
 import org.socklab.cli.grading.GradeAll;
+import org.socklab.cli.progress.SubmissionProgress;
 import org.socklab.cli.report.Console;
 import org.socklab.cli.report.Gradebook;
 import org.socklab.grader.Exercise;
@@ -58,13 +60,15 @@ public final class GradeAllCommand implements Callable<Integer> {
         if (!Files.isDirectory(parent)) {
             throw new CliFailure("no such folder: " + parent);
         }
+        OutputPaths.requireWritableFile(csv, "the gradebook");
+        SubmissionProgress progress = new SubmissionProgress(submissionCount());
         GradeAll gradeAll = new GradeAll(exercises != null ? EnumSet.copyOf(exercises) : Template.gradedExercises(),
                 language != null ? language : Language.current(),
                 jobs != null ? jobs : GradeAll.defaultJobs(),
                 timeout != null ? Duration.ofSeconds(timeout) : GradeAll.DEFAULT_TIMEOUT);
         List<Gradebook.Row> rows = gradeAll.grade(parent, row -> terminal.out().println(Console.sanitized(
                 row.student() + ": " + row.total() + "/" + row.max()
-                        + (row.reason().isEmpty() ? "" : " (" + row.reason() + ")"))));
+                        + (row.reason().isEmpty() ? "" : " (" + row.reason() + ")")) + "   [" + progress.next() + "]"));
         try {
             if (csv.toAbsolutePath().getParent() != null) {
                 Files.createDirectories(csv.toAbsolutePath().getParent());
@@ -75,5 +79,15 @@ public final class GradeAllCommand implements Callable<Integer> {
         }
         terminal.out().println("Gradebook of " + rows.size() + " submissions written to " + csv);
         return 0;
+    }
+
+    /** How many submissions there are, for the progress: the folders under PARENT that grade-all grades. */
+    private int submissionCount() {
+        try (Stream<Path> children = Files.list(parent)) {
+            return (int) children.filter(Files::isDirectory)
+                    .filter(child -> !child.getFileName().toString().startsWith(".")).count();
+        } catch (IOException e) {
+            throw new CliFailure("cannot read " + parent + ": " + e.getMessage());
+        }
     }
 }

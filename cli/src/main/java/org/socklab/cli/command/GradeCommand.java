@@ -1,7 +1,6 @@
 package org.socklab.cli.command;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,11 +10,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.socklab.cli.CliFailure;
 import org.socklab.cli.checkout.CheckoutState;
 import org.socklab.cli.checkout.Template;
 import org.socklab.cli.grading.GradeResult;
 import org.socklab.cli.grading.Grader;
 import org.socklab.cli.grading.Submission;
+import org.socklab.cli.progress.ProgressLine;
+import org.socklab.cli.progress.TestProgress;
 import org.socklab.cli.report.Console;
 import org.socklab.cli.report.Reports;
 import org.socklab.grader.Exercise;
@@ -48,6 +50,9 @@ public final class GradeCommand implements Callable<Integer> {
             converter = Converters.ExerciseConverter.class, description = "grade only these exercises")
     private List<Exercise> exercises;
 
+    /** The environment variable that names the reference solutions' folder (set by the launcher). */
+    public static final String REFERENCE_VARIABLE = "SOCKLAB_REFERENCE";
+
     private final Terminal terminal;
 
     public GradeCommand(Terminal terminal) {
@@ -60,19 +65,15 @@ public final class GradeCommand implements Callable<Integer> {
         Submission submission;
         Path reportDir;
         if (folder == null) {
-            Path scratch;
-            try {
-                scratch = Files.createTempDirectory("socklab-reference-");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            submission = new Submission(Template.extractReference(scratch.resolve("reference")).folder(), "reference");
+            submission = reference();
             reportDir = out != null ? out : Path.of("target", "socklab");
         } else {
             submission = Submission.in(folder);
             reportDir = out != null ? out : submission.folder().resolve("target/socklab");
         }
-        GradeResult result = Grader.grade(submission, exercisesToGrade(submission.folder()), lang, reportDir);
+        OutputPaths.requireWritableFolder(reportDir, "the reports");
+        TestProgress progress = new TestProgress(ProgressLine.of(terminal.err(), terminal.environment()));
+        GradeResult result = Grader.grade(submission, exercisesToGrade(submission.folder()), lang, reportDir, progress);
         Reports.write(result, lang, reportDir);
         Console console = new Console(terminal.out(), "true".equals(terminal.environment().get("GITHUB_ACTIONS")));
         console.untrusted(ScoreTable.render(result.report(), lang).stripTrailing());
@@ -86,6 +87,20 @@ public final class GradeCommand implements Callable<Integer> {
             return 1;
         }
         return 0;
+    }
+
+    /**
+     * The reference solutions, for a teacher's {@code ./socklab grade} with no folder: they live in
+     * the socklab repository ({@code fixtures/reference}), which the launcher names in
+     * {@value #REFERENCE_VARIABLE}; they are never bundled in the jar that students download.
+     */
+    private Submission reference() {
+        String reference = terminal.environment().get(REFERENCE_VARIABLE);
+        if (reference == null || reference.isBlank()) {
+            throw new CliFailure("give the folder to grade (the reference solutions are not bundled in this jar:"
+                    + " ./socklab grade, from the socklab repository, grades them)");
+        }
+        return new Submission(Submission.in(Path.of(reference)).folder(), "reference");
     }
 
     /**

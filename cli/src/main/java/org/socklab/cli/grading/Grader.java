@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.platform.launcher.TestExecutionListener;
 import org.socklab.cli.report.Reports;
 import org.socklab.grader.Exercise;
 import org.socklab.grader.feedback.CoreFeedback;
@@ -39,6 +40,12 @@ public final class Grader {
 
     /** Grades the exercises of the pristine template; {@code reportDir} receives the child output log. */
     public static GradeResult grade(Submission submission, Set<Exercise> exercises, Language language, Path reportDir) {
+        return grade(submission, exercises, language, reportDir, new TestExecutionListener() { });
+    }
+
+    /** Grades as above, telling {@code progress} which tests start and end (it cannot change the score). */
+    public static GradeResult grade(Submission submission, Set<Exercise> exercises, Language language, Path reportDir,
+            TestExecutionListener progress) {
         long start = System.nanoTime();
         Path work;
         try {
@@ -57,7 +64,7 @@ public final class Grader {
                     ServerExtension.CLASSES, compilation.classes().toString(),
                     ServerExtension.ISOLATION, Isolation.CHILD_PROCESS.value(),
                     ServerExtension.CHILD_OUTPUT, reportDir.resolve(Reports.OUTPUT_LOG).toString());
-            ScoreReport report = Grading.run(exercises, configuration, language);
+            ScoreReport report = Grading.run(exercises, configuration, language, progress);
             return new GradeResult(submission, report, "", elapsed(start));
         } finally {
             deleteQuietly(work);

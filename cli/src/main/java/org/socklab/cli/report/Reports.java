@@ -35,6 +35,11 @@ public final class Reports {
                     + (result.compiled() ? "" : "\nThe submission does not compile:\n" + result.compileErrors());
             Files.writeString(folder.resolve(GRADESCOPE), GradescopeJson.write(result.report(), output),
                     StandardCharsets.UTF_8);
+            if (!result.compiled()) {
+                // no server ran: an earlier run's output must not pass for this one's
+                Files.writeString(folder.resolve(OUTPUT_LOG), "The submission does not compile: no server ran.\n"
+                        + result.compileErrors() + "\n", StandardCharsets.UTF_8);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the reports into " + folder, e);
         }
