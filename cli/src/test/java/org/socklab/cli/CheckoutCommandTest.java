@@ -50,7 +50,7 @@ class CheckoutCommandTest {
 
         assertThat(run.status()).as(run.err()).isZero();
         assertThat(files(folder)).contains("pom.xml", "mvnw", "mvnw.cmd", ".mvn/wrapper/maven-wrapper.properties",
-                ".mvn/maven.config",
+                ".mvn/maven.config", ".mvn/jvm.config",
                 ".gitignore", "README.md", STUB, "src/test/java/lab/echocaps/EchoCapsServerTest.java",
                 "src/test/resources/META-INF/services/org.junit.platform.launcher.TestExecutionListener",
                 CheckoutState.FILE)
