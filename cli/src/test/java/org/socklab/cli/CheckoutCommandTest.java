@@ -261,7 +261,8 @@ class CheckoutCommandTest {
         Path folder = temp.resolve("x");
         socklab("checkout", "echocaps", folder.toString());
         Files.writeString(folder.resolve(".gitignore"), "target/\n*.log\n");
-        unpublish(site, "echocaps", "README.md", ".gitignore", ".mvn/maven.config", ".mvn/wrapper/maven-wrapper.properties");
+        unpublish(site, "echocaps", "README.md", ".gitignore", ".mvn/maven.config", ".mvn/jvm.config",
+                ".mvn/wrapper/maven-wrapper.properties");
 
         Submissions.Run run = socklab("checkout", "echocaps", folder.toString());
 
