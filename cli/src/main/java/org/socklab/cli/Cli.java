@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.socklab.cli.checkout.BuildInfo;
+import org.socklab.cli.command.AssignmentCommand;
 import org.socklab.cli.command.CheckoutCommand;
 import org.socklab.cli.command.GradeAllCommand;
 import org.socklab.cli.command.GradeCommand;
@@ -55,6 +56,7 @@ final class Cli implements Callable<Integer> {
                 .addSubcommand(new GradeCommand(terminal))
                 .addSubcommand(new GradeAllCommand(terminal))
                 .addSubcommand(new CheckoutCommand(terminal))
+                .addSubcommand(new AssignmentCommand(terminal))
                 .addSubcommand(new CommandLine(new SiteCommand())
                         .addSubcommand(new SiteExportCommand(terminal))
                         .addSubcommand(new SiteListCommand(terminal)))

@@ -50,7 +50,7 @@ class CheckoutCommandTest {
 
         assertThat(run.status()).as(run.err()).isZero();
         assertThat(files(folder)).contains("pom.xml", "mvnw", "mvnw.cmd", ".mvn/wrapper/maven-wrapper.properties",
-                ".mvn/maven.config",
+                ".mvn/maven.config", ".mvn/jvm.config",
                 ".gitignore", ".gitattributes", ".editorconfig", "README.md", STUB, "src/test/java/lab/echocaps/EchoCapsServerTest.java",
                 "src/test/resources/META-INF/services/org.junit.platform.launcher.TestExecutionListener",
                 CheckoutState.FILE)
@@ -195,6 +195,73 @@ class CheckoutCommandTest {
     }
 
     @Test
+    void should_keep_a_backup_of_every_file_it_overwrites_with_y_and_list_them() throws IOException {
+        Path folder = temp.resolve("x");
+        socklab("checkout", "echocaps", folder.toString());
+        Files.writeString(folder.resolve(STUB), "my work\n");
+        Files.writeString(folder.resolve("pom.xml"), "my pom\n");
+
+        Submissions.Run run = socklab("checkout", "echocaps", folder.toString(), "-y");
+
+        assertThat(run.status()).as(run.err()).isZero();
+        List<String> backups = run.out().lines().map(String::strip)
+                .filter(line -> line.startsWith(".socklab/backup/")).toList();
+        assertThat(backups).hasSize(2).anySatisfy(backup -> assertThat(backup).endsWith("/" + STUB))
+                .anySatisfy(backup -> assertThat(backup).endsWith("/pom.xml"));
+        for (String backup : backups) {
+            assertThat(Files.readString(folder.resolve(backup))).startsWith("my ");
+        }
+        assertThat(run.out()).contains(STUB + ": overwritten (-y): your version is saved as .socklab/backup/");
+    }
+
+    @Test
+    void should_name_a_malformed_line_of_the_sites_file_and_still_serve_the_sites_that_parse() throws IOException {
+        Path site = exportedSite();
+        configure("this line has no equals sign\nlocal = " + site + "\nbuiltin = /elsewhere\nweb = http://[bad\n");
+
+        Submissions.Run list = socklab("site", "list");
+        Submissions.Run fromLocal = socklab("checkout", "echocaps@local", temp.resolve("a").toString());
+        Submissions.Run fromBuiltin = socklab("checkout", "echocaps@builtin", temp.resolve("b").toString());
+
+        assertThat(list.status()).as(list.err()).isZero();
+        assertThat(list.out()).contains("local = " + site + "  (default)").contains("builtin = builtin");
+        assertThat(list.err().lines().toList()).hasSize(3)
+                .anySatisfy(line -> assertThat(line).contains("line 1: expected name = URL or folder"))
+                .anySatisfy(line -> assertThat(line).contains("line 3: the name builtin is taken"))
+                .anySatisfy(line -> assertThat(line).contains("line 4:"));
+        assertThat(fromLocal.status()).as(fromLocal.err()).isZero();
+        assertThat(fromBuiltin.status()).as(fromBuiltin.err()).isZero();
+        assertThat(temp.resolve("b").resolve(STUB)).exists();
+    }
+
+    @Test
+    void should_ship_a_checksum_beside_every_file_of_the_grader_repository() throws IOException {
+        Path folder = temp.resolve("x");
+        socklab("checkout", "http", folder.toString());
+
+        List<Path> artifacts;
+        try (var files = Files.walk(folder.resolve("lib"))) {
+            artifacts = files.filter(file -> file.toString().endsWith(".jar") || file.toString().endsWith(".pom")).toList();
+        }
+        assertThat(artifacts).hasSize(2);
+        for (Path artifact : artifacts) {
+            byte[] content = Files.readAllBytes(artifact);
+            assertThat(Files.readString(Path.of(artifact + ".sha1"))).isEqualTo(java.util.HexFormat.of()
+                    .formatHex(sha("SHA-1", content)));
+            assertThat(Files.readString(Path.of(artifact + ".md5"))).isEqualTo(java.util.HexFormat.of()
+                    .formatHex(sha("MD5", content)));
+        }
+    }
+
+    private static byte[] sha(String algorithm, byte[] content) {
+        try {
+            return java.security.MessageDigest.getInstance(algorithm).digest(content);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void should_restore_a_deleted_file_and_leave_the_rest_alone() throws IOException {
         Path folder = temp.resolve("x");
         socklab("checkout", "echocaps", folder.toString());
@@ -213,7 +280,8 @@ class CheckoutCommandTest {
         Path folder = temp.resolve("x");
         socklab("checkout", "echocaps", folder.toString());
         Files.writeString(folder.resolve(".gitignore"), "target/\n*.log\n");
-        unpublish(site, "echocaps", "README.md", ".gitignore", ".mvn/maven.config", ".mvn/wrapper/maven-wrapper.properties");
+        unpublish(site, "echocaps", "README.md", ".gitignore", ".mvn/maven.config", ".mvn/jvm.config",
+                ".mvn/wrapper/maven-wrapper.properties");
 
         Submissions.Run run = socklab("checkout", "echocaps", folder.toString());
 

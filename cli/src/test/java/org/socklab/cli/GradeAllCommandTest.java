@@ -44,6 +44,36 @@ class GradeAllCommandTest {
         assertThat(parent.resolve("ana/target/socklab/score.json")).exists();
     }
 
+    @Test
+    void should_fail_in_one_line_before_grading_when_the_gradebook_cannot_be_written() throws IOException {
+        Path parent = temp.resolve("class");
+        Submissions.reference(parent.resolve("ana"));
+        Path inTheWay = Files.writeString(temp.resolve("a-file"), "not a folder");
+
+        Submissions.Run run = Submissions.socklab("grade-all", parent.toString(), "--csv",
+                inTheWay.resolve("grades.csv").toString());
+
+        assertThat(run.status()).isEqualTo(Cli.FAILED);
+        assertThat(run.err().strip()).startsWith("socklab: cannot write the gradebook ").doesNotContain("\n");
+        assertThat(run.out()).isEmpty();
+        assertThat(parent.resolve("ana/target")).doesNotExist();
+    }
+
+    @Test
+    void should_show_submissions_done_of_all_with_the_time_left() throws IOException {
+        Path parent = temp.resolve("class");
+        Submissions.reference(parent.resolve("ana"));
+        Files.createDirectories(parent.resolve("bruno"));
+
+        Submissions.Run run = Submissions.socklab("grade-all", parent.toString(), "--csv", temp.resolve("g.csv").toString(),
+                "--exercises", "echocaps", "--jobs", "1");
+
+        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(run.out().lines().toList())
+                .anySatisfy(line -> assertThat(line).matches("ana: 10/10 +\\[1/2 done, about \\d+ (s|min \\d+ s) left]"))
+                .anySatisfy(line -> assertThat(line).matches("bruno: 0/10 \\(.*\\) +\\[2/2 done]"));
+    }
+
     private static String row(List<String> lines, String prefix) {
         return lines.stream().filter(line -> line.startsWith(prefix)).findFirst().orElseThrow();
     }

@@ -251,6 +251,62 @@ class GradeCommandTest {
     }
 
     @Test
+    void should_leave_no_report_of_an_earlier_run_after_a_compile_error() throws IOException {
+        Path broken = Submissions.reference(temp.resolve("broken"));
+        Path reports = Files.createDirectories(broken.resolve("target/socklab"));
+        for (String report : List.of(Reports.SCORE, Reports.SUMMARY, Reports.GRADESCOPE, Reports.OUTPUT_LOG)) {
+            Files.writeString(reports.resolve(report), "an earlier run's " + report);
+        }
+        Files.writeString(broken.resolve("src/main/java/lab/echocaps/EchoCapsServer.java"),
+                "package lab.echocaps; public class EchoCapsServer { int x = ; }");
+
+        Submissions.Run run = Submissions.socklab("grade", broken.toString(), "--lang", "en", "--exercises", "echocaps");
+
+        assertThat(run.status()).isEqualTo(Cli.FAILED);
+        for (String report : List.of(Reports.SCORE, Reports.SUMMARY, Reports.GRADESCOPE, Reports.OUTPUT_LOG)) {
+            assertThat(reports.resolve(report)).content().as(report).doesNotContain("an earlier run");
+        }
+        assertThat(JSON.readTree(reports.resolve(Reports.SCORE).toFile()).get("total").asInt()).isZero();
+        assertThat(reports.resolve(Reports.OUTPUT_LOG)).content().contains("EchoCapsServer.java");
+        assertThat(reports.resolve(Reports.SUMMARY)).content().contains("EchoCapsServer.java");
+    }
+
+    @Test
+    void should_fail_in_one_line_before_grading_when_the_reports_cannot_be_written() throws IOException {
+        Path submission = Submissions.reference(temp.resolve("alice"));
+        Path inTheWay = Files.writeString(temp.resolve("a-file"), "not a folder");
+
+        Submissions.Run run = Submissions.socklab("grade", submission.toString(), "--out", inTheWay.resolve("reports").toString());
+
+        assertThat(run.status()).isEqualTo(Cli.FAILED);
+        assertThat(run.err().strip()).startsWith("socklab: cannot write the reports into ").contains("nothing was graded")
+                .doesNotContain("\n");
+        assertThat(run.err()).doesNotContain("socklab: grading");
+        assertThat(submission.resolve("target")).doesNotExist();
+    }
+
+    @Test
+    void should_show_the_exercise_being_graded_and_the_tests_done() throws IOException {
+        Path submission = Submissions.reference(temp.resolve("alice"));
+
+        Submissions.Run run = Submissions.socklab("grade", submission.toString(), "--lang", "en", "--exercises", "echocaps");
+
+        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(run.err().lines().toList()).as("plain lines when the output is not a terminal")
+                .anySatisfy(line -> assertThat(line).matches("socklab: grading 1\\. echocaps \\(\\d+ tests\\)"))
+                .anySatisfy(line -> assertThat(line).matches("socklab: 1\\. echocaps: (\\d+)/\\1 tests done in .* s"))
+                .noneSatisfy(line -> assertThat(line).contains("\r"));
+    }
+
+    @Test
+    void should_refuse_to_grade_with_no_folder_when_no_reference_is_named() {
+        Submissions.Run run = Submissions.socklabAlone(Map.of(), "grade");
+
+        assertThat(run.status()).isEqualTo(Cli.FAILED);
+        assertThat(run.err().strip()).startsWith("socklab: give the folder to grade").doesNotContain("\n");
+    }
+
+    @Test
     void should_fence_student_text_and_print_the_points_notice_under_github_actions() throws IOException {
         Path sneaky = Submissions.reference(temp.resolve("sneaky"));
         Files.writeString(sneaky.resolve("src/main/java/lab/echocaps/EchoCapsServer.java"), """

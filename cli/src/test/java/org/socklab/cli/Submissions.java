@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -58,7 +59,15 @@ final class Submissions {
     record Run(int status, String out, String err) {
     }
 
+    /** Runs the command in process, as the launcher would: with the repository's reference solutions named. */
     static Run socklab(Map<String, String> environment, String... args) {
+        Map<String, String> withReference = new HashMap<>(environment);
+        withReference.putIfAbsent(org.socklab.cli.command.GradeCommand.REFERENCE_VARIABLE, REPOSITORY.resolve("fixtures/reference").toString());
+        return socklabAlone(withReference, args);
+    }
+
+    /** Runs the command in process with exactly this environment. */
+    static Run socklabAlone(Map<String, String> environment, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int status = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8),

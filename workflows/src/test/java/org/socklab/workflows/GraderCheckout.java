@@ -43,7 +43,8 @@ final class GraderCheckout {
         }
     }
 
-    private static void writeLauncherJar(Path jar) throws IOException {
+    /** A jar with no class of its own that runs the command from this test's class path. */
+    static void writeLauncherJar(Path jar) throws IOException {
         List<String> urls = new ArrayList<>();
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
             if (!entry.isBlank()) {

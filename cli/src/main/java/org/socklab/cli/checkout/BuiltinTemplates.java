@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
+import java.util.stream.Collectors;
 import org.socklab.cli.CliFailure;
 import org.socklab.grader.Exercise;
 
@@ -35,7 +37,8 @@ public final class BuiltinTemplates {
         SortedMap<String, byte[]> template = Bundled.tree(TEMPLATE, "README.md");
         GraderArtifact grader = GraderArtifact.current();
         Map<String, List<TemplateFile>> keys = new LinkedHashMap<>();
-        List<TemplateFile> everything = common(template, grader, CheckoutKeys.ALL, "socklab-exercises", "socklab exercises");
+        List<TemplateFile> everything = common(template, grader, "socklab checkout " + CheckoutKeys.ALL,
+                "socklab-exercises", "socklab exercises");
         everything.add(file(template, "README.md"));
         template.keySet().stream()
                 .filter(path -> path.startsWith("src/main/java/lab/") || path.startsWith("src/test/java/lab/"))
@@ -46,7 +49,7 @@ public final class BuiltinTemplates {
             if (template.keySet().stream().noneMatch(path -> path.startsWith(tests))) {
                 continue;
             }
-            List<TemplateFile> files = common(template, grader, exercise.key(), "socklab-" + exercise.key(),
+            List<TemplateFile> files = common(template, grader, "socklab checkout " + exercise.key(), "socklab-" + exercise.key(),
                     "socklab exercise " + exercise.number() + ": " + exercise.key());
             files.add(TemplateFile.text("README.md", ExerciseReadme.of(exercise)));
             String stubs = "src/main/java/lab/" + exercise.key() + "/";
@@ -58,11 +61,30 @@ public final class BuiltinTemplates {
         return keys;
     }
 
+    /**
+     * What an assignment of these exercises starts from: the files a checkout of each would have
+     * (one pom, one wrapper, one grader), with the stubs and test classes of those exercises only,
+     * and no README (the assignment writes its own).
+     */
+    static List<TemplateFile> exercises(Set<Exercise> exercises, String command) {
+        SortedMap<String, byte[]> template = Bundled.tree(TEMPLATE, "README.md");
+        List<TemplateFile> files = common(template, GraderArtifact.current(), command, "socklab-assignment",
+                "socklab assignment: " + exercises.stream().map(Exercise::key).collect(Collectors.joining(", ")));
+        for (Exercise exercise : exercises) {
+            String stubs = "src/main/java/lab/" + exercise.key() + "/";
+            String tests = "src/test/java/lab/" + exercise.key() + "/";
+            template.keySet().stream()
+                    .filter(path -> path.startsWith(stubs) || path.startsWith(tests))
+                    .forEach(path -> files.add(file(template, path)));
+        }
+        return files;
+    }
+
     private static List<TemplateFile> common(SortedMap<String, byte[]> template, GraderArtifact grader,
-            String key, String artifactId, String name) {
+            String command, String artifactId, String name) {
         List<TemplateFile> files = new ArrayList<>();
         files.add(TemplateFile.text("pom.xml", BuildInfo.fill(Bundled.text("socklab/checkout/pom.xml.template"),
-                Map.of("key", key, "artifactId", artifactId, "name", name, "grader.version", grader.version()))));
+                Map.of("command", command, "artifactId", artifactId, "name", name, "grader.version", grader.version()))));
         files.add(new TemplateFile(".gitignore", Bundled.bytes("socklab/checkout/gitignore.template"), false));
         // Sane line endings and encoding when a student commits from Windows or saves with Notepad.
         files.add(new TemplateFile(".gitattributes", Bundled.bytes("socklab/checkout/gitattributes.template"), false));
@@ -72,6 +94,9 @@ public final class BuiltinTemplates {
         files.add(file(template, ".mvn/wrapper/maven-wrapper.properties"));
         // Lets mvn -o read lib/ (a file: repository) before the grader was ever cached.
         files.add(new TemplateFile(".mvn/maven.config", Bundled.bytes("socklab/checkout/maven.config.template"), false));
+        // Maven's own JVM: a short run gains nothing from the optimizing compiler (about a third
+        // less CPU for a warm mvn test); the tests' JVM keeps the defaults.
+        files.add(new TemplateFile(".mvn/jvm.config", Bundled.bytes("socklab/checkout/jvm.config.template"), false));
         files.add(file(template, LISTENER));
         files.addAll(grader.files());
         return files;

@@ -3,10 +3,14 @@ package org.socklab.cli.checkout;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -23,8 +27,9 @@ import org.socklab.cli.site.SitePaths;
  * so a site that fails halfway leaves the folder as it was. Then, per file: a new one is added; one
  * the student has not changed (its checksum is the one the checkout last wrote) is updated; one the
  * student changed is kept, unless the caller confirmed overwriting ({@code -y}); one the student
- * deleted is restored. A file the template no longer has is removed if untouched and kept if
- * changed, even with {@code -y}: deleting a student's work is never an update.
+ * deleted is restored. A file overwritten with {@code -y} is first copied under {@value #BACKUPS}.
+ * A file the template no longer has is removed if untouched and kept if changed, even with
+ * {@code -y}: deleting a student's work is never an update.
  *
  * <p>A folder that exists, is not empty and holds no checkout state is refused, as is a checkout
  * of another key: nothing is written then.
@@ -39,7 +44,7 @@ public final class Checkout {
         UP_TO_DATE("up to date"),
         RESTORED("restored (you had deleted it)"),
         KEPT("kept: you changed it (socklab checkout -y overwrites it)"),
-        OVERWRITTEN("overwritten: your changes were replaced (-y)"),
+        OVERWRITTEN("overwritten (-y): your version is saved as"),
         REMOVED("removed: no longer in the template"),
         KEPT_UNLISTED("kept: no longer in the template, and you changed it");
 
@@ -54,14 +59,35 @@ public final class Checkout {
         }
     }
 
-    /** One file and what happened to it. */
-    public record Outcome(String path, Action action) {
+    /**
+     * One file and what happened to it.
+     *
+     * @param backup where the student's version was saved before it was overwritten, relative to
+     *     the checkout; empty for every other action
+     */
+    public record Outcome(String path, Action action, String backup) {
+        public Outcome(String path, Action action) {
+            this(path, action, "");
+        }
+
+        /** "added", or for an overwritten file "overwritten (-y): your version is saved as BACKUP". */
+        public String describe() {
+            return backup.isEmpty() ? action.description() : action.description() + " " + backup;
+        }
     }
+
+    /** Where {@code -y} saves the files it overwrites: one folder per run, named by its time. */
+    public static final String BACKUPS = CheckoutState.FOLDER + "/backup";
 
     /** What a checkout did, file by file. */
     public record Result(Site site, String key, Path folder, List<Outcome> outcomes) {
         public long count(Action action) {
             return outcomes.stream().filter(outcome -> outcome.action() == action).count();
+        }
+
+        /** The backups of the files {@code -y} overwrote, relative to the checkout. */
+        public List<String> backups() {
+            return outcomes.stream().map(Outcome::backup).filter(backup -> !backup.isEmpty()).toList();
         }
     }
 
@@ -69,6 +95,8 @@ public final class Checkout {
     private final String key;
     private final Path folder;
     private final boolean overwrite;
+    private final String backupFolder = BACKUPS + "/"
+            + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT).format(LocalDateTime.now());
 
     /**
      * @param overwrite whether files the student changed may be replaced by the template's
@@ -96,11 +124,11 @@ public final class Checkout {
         List<Outcome> outcomes = new ArrayList<>();
         try {
             for (TemplateFile file : files.values()) {
-                Action action = update(file, written.get(file.path()));
-                if (action != Action.KEPT) {
+                Outcome outcome = update(file, written.get(file.path()));
+                if (outcome.action() != Action.KEPT) {
                     written.put(file.path(), file.sha256());
                 }
-                outcomes.add(new Outcome(file.path(), action));
+                outcomes.add(outcome);
             }
             for (String path : List.copyOf(written.keySet())) {
                 if (!files.containsKey(path)) {
@@ -166,25 +194,30 @@ public final class Checkout {
         return files;
     }
 
-    private Action update(TemplateFile file, String lastWritten) throws IOException {
+    private Outcome update(TemplateFile file, String lastWritten) throws IOException {
         Path target = folder.resolve(file.path());
         if (!Files.exists(target)) {
             write(target, file);
-            return lastWritten == null ? Action.ADDED : Action.RESTORED;
+            return new Outcome(file.path(), lastWritten == null ? Action.ADDED : Action.RESTORED);
         }
         String current = TemplateFile.sha256(Files.readAllBytes(target));
         if (current.equals(file.sha256())) {
-            return Action.UP_TO_DATE;
+            return new Outcome(file.path(), Action.UP_TO_DATE);
         }
         if (current.equals(lastWritten)) {
             write(target, file);
-            return Action.UPDATED;
+            return new Outcome(file.path(), Action.UPDATED);
         }
         if (overwrite) {
+            // the student's work: saved before it is replaced, never lost
+            String backup = backupFolder + "/" + file.path();
+            Path saved = folder.resolve(backup);
+            Files.createDirectories(saved.getParent());
+            Files.copy(target, saved, StandardCopyOption.REPLACE_EXISTING);
             write(target, file);
-            return Action.OVERWRITTEN;
+            return new Outcome(file.path(), Action.OVERWRITTEN, backup);
         }
-        return Action.KEPT;
+        return new Outcome(file.path(), Action.KEPT);
     }
 
     private Action remove(String path, String lastWritten) throws IOException {

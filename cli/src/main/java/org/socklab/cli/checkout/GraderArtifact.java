@@ -9,7 +9,12 @@ import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -49,10 +54,29 @@ public record GraderArtifact(String version, byte[] jar, byte[] pom) {
         return new GraderArtifact(version, jar, pom.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The jar and the pom at their place in the checkout's {@code lib/} repository. */
+    /**
+     * The jar and the pom at their place in the checkout's {@code lib/} repository, each with its
+     * {@code .sha1} and {@code .md5}: Maven verifies what it reads from a repository against them,
+     * and without them warns at length ({@code ChecksumFailureException}) on a student's first run.
+     */
     List<TemplateFile> files() {
         String folder = "lib/" + GROUP_PATH + "/" + ARTIFACT + "/" + version + "/" + ARTIFACT + "-" + version;
-        return List.of(new TemplateFile(folder + ".jar", jar, false), new TemplateFile(folder + ".pom", pom, false));
+        List<TemplateFile> files = new ArrayList<>();
+        for (Map.Entry<String, byte[]> file : Map.of(folder + ".jar", jar, folder + ".pom", pom).entrySet()) {
+            files.add(new TemplateFile(file.getKey(), file.getValue(), false));
+            files.add(TemplateFile.text(file.getKey() + ".sha1", digest("SHA-1", file.getValue())));
+            files.add(TemplateFile.text(file.getKey() + ".md5", digest("MD5", file.getValue())));
+        }
+        files.sort(Comparator.comparing(TemplateFile::path));
+        return List.copyOf(files);
+    }
+
+    private static String digest(String algorithm, byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has " + algorithm, e);
+        }
     }
 
     /** The grader's classes and resources, from the jar or the folder this command loaded them from. */

@@ -47,6 +47,7 @@ public final class CheckoutCommand implements Callable<Integer> {
         }
         Path into = folder != null ? folder : Path.of(key);
         Sites sites = Sites.load(terminal.environment());
+        sites.problems().forEach(problem -> terminal.err().println("socklab: warning: " + problem));
         Site site = at >= 0 ? sites.named(spec.substring(at + 1))
                 : CheckoutState.read(into).filter(state -> state.key().equals(key))
                         .map(state -> Site.at(state.siteName(), state.siteLocation()))
@@ -54,12 +55,17 @@ public final class CheckoutCommand implements Callable<Integer> {
         Checkout.Result result = new Checkout(site, key, into, overwrite).run();
         for (Checkout.Outcome outcome : result.outcomes()) {
             if (outcome.action() != Checkout.Action.UP_TO_DATE) {
-                terminal.out().println("  " + outcome.path() + ": " + outcome.action().description());
+                terminal.out().println("  " + outcome.path() + ": " + outcome.describe());
             }
         }
         long upToDate = result.count(Checkout.Action.UP_TO_DATE);
         if (upToDate > 0) {
             terminal.out().println("  (" + upToDate + " more up to date)");
+        }
+        if (!result.backups().isEmpty()) {
+            terminal.out().println("Your versions of the " + result.backups().size()
+                    + " files overwritten (-y) are saved, in " + into.toAbsolutePath().normalize() + ", as:");
+            result.backups().forEach(backup -> terminal.out().println("  " + backup));
         }
         terminal.out().println("Checked out " + key + " from " + site.describe() + " into "
                 + into.toAbsolutePath().normalize() + ". Next: cd " + into + " && ./mvnw test");

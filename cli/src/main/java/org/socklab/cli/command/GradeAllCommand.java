@@ -1,5 +1,6 @@
 package org.socklab.cli.command;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -7,10 +8,12 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import org.socklab.cli.CliFailure;
 import org.socklab.cli.checkout.Template;
 import org.socklab.cli.grading.GradeAll;
 import org.socklab.cli.grading.SandboxMode;
+import org.socklab.cli.progress.SubmissionProgress;
 import org.socklab.cli.report.Console;
 import org.socklab.cli.report.Gradebook;
 import org.socklab.cli.report.ReportTexts;
@@ -66,6 +69,8 @@ public final class GradeAllCommand implements Callable<Integer> {
         if (!Files.isDirectory(parent)) {
             throw new CliFailure("no such folder: " + parent);
         }
+        OutputPaths.requireWritableFile(csv, "the gradebook");
+        SubmissionProgress progress = new SubmissionProgress(submissionCount());
         Containment containment = sandbox.containment(terminal.environment()
                 .getOrDefault("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin")));
         Language lang = language != null ? language : Language.fromEnvironment();
@@ -78,10 +83,20 @@ public final class GradeAllCommand implements Callable<Integer> {
             gradebook.add(row);
             synchronized (terminal) {
                 terminal.out().println(Console.sanitized(row.student() + ": " + row.total() + "/" + row.max()
-                        + (row.reason().isEmpty() ? "" : " (" + row.reason() + ")")));
+                        + (row.reason().isEmpty() ? "" : " (" + row.reason() + ")")) + "   [" + progress.next() + "]");
             }
         });
         terminal.out().println(ReportTexts.text(lang, "console.gradebook", Integer.toString(rows.size()), csv.toString()));
         return 0;
+    }
+
+    /** How many submissions there are, for the progress: the folders under PARENT that grade-all grades. */
+    private int submissionCount() {
+        try (Stream<Path> children = Files.list(parent)) {
+            return (int) children.filter(Files::isDirectory)
+                    .filter(child -> !child.getFileName().toString().startsWith(".")).count();
+        } catch (IOException e) {
+            throw new CliFailure("cannot read " + parent + ": " + e.getMessage());
+        }
     }
 }

@@ -1,7 +1,6 @@
 package org.socklab.cli.command;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,11 +9,14 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.socklab.cli.CliFailure;
 import org.socklab.cli.checkout.Template;
 import org.socklab.cli.grading.GradeResult;
 import org.socklab.cli.grading.Grader;
 import org.socklab.cli.grading.SandboxMode;
 import org.socklab.cli.grading.Submission;
+import org.socklab.cli.progress.ProgressLine;
+import org.socklab.cli.progress.ExerciseProgress;
 import org.socklab.cli.report.Console;
 import org.socklab.cli.report.ReportTexts;
 import org.socklab.cli.report.ReportFolder;
@@ -55,6 +57,9 @@ public final class GradeCommand implements Callable<Integer> {
                     + " or refuse to grade without it (required), or never (none)")
     private SandboxMode sandbox = SandboxMode.AUTO;
 
+    /** The environment variable that names the reference solutions' folder (set by the launcher). */
+    public static final String REFERENCE_VARIABLE = "SOCKLAB_REFERENCE";
+
     private final Terminal terminal;
 
     public GradeCommand(Terminal terminal) {
@@ -69,20 +74,16 @@ public final class GradeCommand implements Callable<Integer> {
         Submission submission;
         Path reportDir;
         if (folder == null) {
-            Path scratch;
-            try {
-                scratch = Files.createTempDirectory("socklab-reference-");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            submission = new Submission(Template.extractReference(scratch.resolve("reference")).folder(), "reference");
+            submission = reference();
             reportDir = ReportFolder.given(out != null ? out : Path.of("target", "socklab"));
         } else {
             submission = Submission.in(folder);
             reportDir = out != null ? ReportFolder.given(out) : ReportFolder.freshIn(submission.folder());
         }
         Set<Exercise> graded = exercises != null ? EnumSet.copyOf(exercises) : Template.gradedExercises();
-        GradeResult result = Grader.grade(submission, graded, reportDir, containment, Grader.defaultParallel());
+        OutputPaths.requireWritableFolder(reportDir, "the reports");
+        GradeResult result = Grader.grade(submission, graded, reportDir, containment, Grader.defaultParallel(),
+                new ExerciseProgress(ProgressLine.of(terminal.err(), terminal.environment()), graded.size()));
         Reports.write(result, lang, reportDir);
         Console console = new Console(terminal.out(), "true".equals(terminal.environment().get("GITHUB_ACTIONS")));
         console.untrusted(ScoreTable.render(result.report(), lang).stripTrailing());
@@ -97,6 +98,20 @@ public final class GradeCommand implements Callable<Integer> {
             return 1;
         }
         return 0;
+    }
+
+    /**
+     * The reference solutions, for a teacher's {@code ./socklab grade} with no folder: they live in
+     * the socklab repository ({@code fixtures/reference}), which the launcher names in
+     * {@value #REFERENCE_VARIABLE}; they are never bundled in the jar that students download.
+     */
+    private Submission reference() {
+        String reference = terminal.environment().get(REFERENCE_VARIABLE);
+        if (reference == null || reference.isBlank()) {
+            throw new CliFailure("give the folder to grade (the reference solutions are not bundled in this jar:"
+                    + " ./socklab grade, from the socklab repository, grades them)");
+        }
+        return new Submission(Submission.in(Path.of(reference)).folder(), "reference");
     }
 
     private void appendStepSummary(Path reportDir) {

@@ -17,7 +17,9 @@ public final class SiteListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<Site> all = Sites.load(terminal.environment()).all();
+        Sites sites = Sites.load(terminal.environment());
+        sites.problems().forEach(problem -> terminal.err().println("socklab: warning: " + problem));
+        List<Site> all = sites.all();
         for (Site site : all) {
             terminal.out().println(site.name() + " = " + site.location() + (site == all.get(0) ? "  (default)" : ""));
         }

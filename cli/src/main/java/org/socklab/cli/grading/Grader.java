@@ -61,6 +61,12 @@ public final class Grader {
     /** Grades the exercises of the pristine template; {@code reportDir} (made by the caller) receives the output log. */
     public static GradeResult grade(Submission submission, Set<Exercise> exercises, Path reportDir,
             Containment containment, int parallel) {
+        return grade(submission, exercises, reportDir, containment, parallel, GradingProgress.SILENT);
+    }
+
+    /** Grades as above, telling {@code progress} as each exercise starts and ends (it cannot change the score). */
+    public static GradeResult grade(Submission submission, Set<Exercise> exercises, Path reportDir,
+            Containment containment, int parallel, GradingProgress progress) {
         long start = System.nanoTime();
         Path work;
         try {
@@ -76,7 +82,7 @@ public final class Grader {
                 return new GradeResult(submission, zero, compilation.errors(), elapsed(start), containment);
             }
             Path scratch = Files.createDirectories(work.resolve("out"));
-            ScoreReport report = gradeExercises(exercises, compilation.classes(), scratch, containment, parallel);
+            ScoreReport report = gradeExercises(exercises, compilation.classes(), scratch, containment, parallel, progress);
             collectOutput(scratch, exercises, reportDir.resolve(Reports.OUTPUT_LOG));
             return new GradeResult(submission, report, "", elapsed(start), containment);
         } catch (IOException e) {
@@ -88,12 +94,18 @@ public final class Grader {
     }
 
     private static ScoreReport gradeExercises(Set<Exercise> exercises, Path classes, Path scratch,
-            Containment containment, int parallel) {
+            Containment containment, int parallel, GradingProgress progress) {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parallel, exercises.size())));
         try {
             List<Future<ScoreReport>> reports = new ArrayList<>();
             for (Exercise exercise : exercises) {
-                reports.add(pool.submit(() -> GradingJvm.run(EnumSet.of(exercise), classes, scratch, containment)));
+                reports.add(pool.submit(() -> {
+                    progress.started(exercise);
+                    long start = System.nanoTime();
+                    ScoreReport report = GradingJvm.run(EnumSet.of(exercise), classes, scratch, containment);
+                    report.exercises().forEach(score -> progress.finished(score, elapsed(start)));
+                    return report;
+                }));
             }
             List<ExerciseScore> scores = new ArrayList<>();
             for (Future<ScoreReport> report : reports) {

@@ -30,5 +30,10 @@ public final class Reports {
                 + (result.compiled() ? "" : "\n" + ReportTexts.text(language, "results.notCompiled") + "\n"
                         + result.compileErrors());
         ReportFolder.replace(folder.resolve(GRADESCOPE), GradescopeJson.write(result.report(), output, language));
+        if (!result.compiled()) {
+            // no server ran: an earlier run's output must not pass for this one's
+            ReportFolder.replace(folder.resolve(OUTPUT_LOG), ReportTexts.text(language, "results.notCompiled") + "\n"
+                    + result.compileErrors() + "\n");
+        }
     }
 }

@@ -16,12 +16,13 @@ import org.socklab.cli.CliFailure;
  * The sites a user knows: those listed in {@code <home>/sites}, one {@code name = location} per
  * line ({@code #} starts a comment; a location is an {@code http(s)://} URL or a folder, {@code ~/}
  * meaning the user's home), the first of them the default, and the builtin site, always
- * there and the default when the file lists none. The home is {@code $SOCKLAB_HOME}, else the
+ * there and the default when the file lists none. A line that does not parse is left out, and
+ * named in {@link #problems()}: one typo must not stop every checkout, the builtin site's included. The home is {@code $SOCKLAB_HOME}, else the
  * system property {@code socklab.home}, else {@code ~/.socklab}.
  *
  * <p>Immutable and thread-safe.
  */
-public record Sites(Path file, List<Site> configured) {
+public record Sites(Path file, List<Site> configured, List<String> problems) {
     public static final String HOME_VARIABLE = "SOCKLAB_HOME";
     static final String HOME_PROPERTY = "socklab.home";
     public static final String FILE = "sites";
@@ -29,6 +30,7 @@ public record Sites(Path file, List<Site> configured) {
 
     public Sites {
         configured = List.copyOf(configured);
+        problems = List.copyOf(problems);
     }
 
     /** The sites of the user whose environment this is. */
@@ -42,7 +44,7 @@ public record Sites(Path file, List<Site> configured) {
 
     static Sites read(Path file) {
         if (!Files.isRegularFile(file)) {
-            return new Sites(file, List.of());
+            return new Sites(file, List.of(), List.of());
         }
         List<String> lines;
         try {
@@ -51,26 +53,34 @@ public record Sites(Path file, List<Site> configured) {
             throw new CliFailure("cannot read " + file + ": " + e.getMessage());
         }
         List<Site> sites = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
             }
+            String where = file + ", line " + (i + 1) + ": ";
             int equals = line.indexOf('=');
             String name = equals < 0 ? "" : line.substring(0, equals).strip();
             String location = equals < 0 ? "" : line.substring(equals + 1).strip();
             if (!NAME.matcher(name).matches() || location.isEmpty()) {
-                throw new CliFailure(file + ", line " + (i + 1) + ": expected name = URL or folder");
+                problems.add(where + "expected name = URL or folder, not \"" + line + "\" (line ignored)");
+                continue;
             }
             if (name.equals(BuiltinSite.NAME)) {
-                throw new CliFailure(file + ", line " + (i + 1) + ": the name builtin is taken by the bundled site");
+                problems.add(where + "the name builtin is taken by the bundled site (line ignored)");
+                continue;
             }
             if (location.startsWith("~/")) {
                 location = System.getProperty("user.home") + location.substring(1);
             }
-            sites.add(Site.at(name, location));
+            try {
+                sites.add(Site.at(name, location));
+            } catch (CliFailure | IllegalArgumentException e) {
+                problems.add(where + e.getMessage() + " (line ignored)");
+            }
         }
-        return new Sites(file, sites);
+        return new Sites(file, sites, problems);
     }
 
     /** Every site, the default first. */

@@ -9,6 +9,7 @@ import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.discovery.ClassNameFilter;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.core.LauncherConfig;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
@@ -36,7 +37,18 @@ public final class Grading {
      * @throws IllegalStateException if the run discovered no graded test at all
      */
     public static ScoreReport run(Set<Exercise> exercises, Map<String, String> configuration) {
-        return execute(discovery(exercises, configuration));
+        return run(exercises, configuration, new TestExecutionListener() { });
+    }
+
+    /**
+     * Grades the exercises as {@link #run(Set, Map)} does, telling {@code progress} what starts and
+     * ends as it goes (to show progress; it cannot change the score).
+     */
+    public static ScoreReport run(Set<Exercise> exercises, Map<String, String> configuration,
+            TestExecutionListener progress) {
+        ScoreCollector collector = new ScoreCollector();
+        launcher().execute(discovery(exercises, configuration), collector, progress);
+        return reportOf(collector);
     }
 
     /** Grades whatever graded tests the selectors find. */

@@ -1,8 +1,11 @@
 package org.socklab.grader.score;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,13 +30,25 @@ import org.socklab.grader.feedback.Language;
 public class ScoreReportListener extends ScoreCollector {
     /** Where the reports go. */
     public static final String REPORT_DIR = "socklab.report.dir";
+    /**
+     * Where the build puts what the tests (and so the student's servers) printed, when it sends
+     * that to files ({@code redirectTestOutputToFile} in a checkout's pom): named under the table.
+     */
+    public static final String OUTPUT_DIR = "socklab.output.dir";
 
     private final PrintStream console;
     private volatile Language language;
     private volatile Path reportDir = Path.of("target", "socklab");
+    private volatile String outputDir = "";
 
+    /**
+     * Prints on the process's own standard error, not on {@link System#err}: Surefire replaces
+     * that with a stream that, in a checkout, goes to a file with the servers' output; the
+     * table must reach the console.
+     */
     public ScoreReportListener() {
-        this(Language.of(Locale.getDefault()), System.err);
+        this(Language.of(Locale.getDefault()), new PrintStream(new FileOutputStream(FileDescriptor.err), true,
+                Charset.defaultCharset()));
     }
 
     ScoreReportListener(Language language, PrintStream console) {
@@ -48,6 +63,7 @@ public class ScoreReportListener extends ScoreCollector {
         plan.getConfigurationParameters().get(REPORT_DIR).ifPresent(dir -> reportDir = Path.of(dir));
         plan.getConfigurationParameters().get(Language.PROPERTY).flatMap(Language::parse)
                 .ifPresent(asked -> language = asked);
+        plan.getConfigurationParameters().get(OUTPUT_DIR).ifPresent(dir -> outputDir = dir);
     }
 
     @Override
@@ -66,6 +82,9 @@ public class ScoreReportListener extends ScoreCollector {
             throw new UncheckedIOException("cannot write " + file, e);
         }
         console.println(CoreFeedback.MESSAGES.format("table.written", language, List.of(file.toString())));
+        if (!outputDir.isEmpty()) {
+            console.println(CoreFeedback.MESSAGES.format("table.output", language, List.of(outputDir)));
+        }
         console.flush();
     }
 }

@@ -99,6 +99,20 @@ class ReportsTest {
     }
 
     @Test
+    void should_name_where_the_servers_output_went_under_the_table_when_the_build_says(@TempDir Path dir) {
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        LauncherFactory.create(LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false).build())
+                .execute(LauncherDiscoveryRequestBuilder.request()
+                        .selectors(selectClass(GradedSample.Outcomes.class))
+                        .configurationParameter(ScoreReportListener.REPORT_DIR, dir.toString())
+                        .configurationParameter(ScoreReportListener.OUTPUT_DIR, "target/surefire-reports/*-output.txt")
+                        .build(), new ScoreReportListener(Language.ENGLISH, new PrintStream(console, true, StandardCharsets.UTF_8)));
+
+        assertThat(console.toString(StandardCharsets.UTF_8).strip())
+                .endsWith("What your servers printed: target/surefire-reports/*-output.txt");
+    }
+
+    @Test
     void should_say_loudly_that_nothing_was_graded_and_write_nothing(@TempDir Path dir) {
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         run(new ScoreReportListener(Language.ENGLISH, new PrintStream(console, true, StandardCharsets.UTF_8)),
