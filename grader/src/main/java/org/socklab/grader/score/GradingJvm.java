@@ -5,12 +5,19 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.jar.Attributes;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -87,6 +94,43 @@ public final class GradingJvm {
         }
     }
 
+    /**
+     * This JVM's class path, every entry that exists, with the {@code Class-Path} of a jar's
+     * manifest followed (a manifest-only jar, as Surefire's and the workflow tests' launchers
+     * make, names its real entries only there), so that each can be bound into the sandbox.
+     */
+    private static List<Path> graderClassPath() {
+        Set<Path> entries = new LinkedHashSet<>();
+        Deque<Path> pending = new ArrayDeque<>();
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            if (!entry.isBlank()) {
+                pending.add(Path.of(entry).toAbsolutePath().normalize());
+            }
+        }
+        while (!pending.isEmpty()) {
+            Path entry = pending.removeFirst();
+            if (!Files.exists(entry) || !entries.add(entry) || !Files.isRegularFile(entry)) {
+                continue;
+            }
+            try (JarFile jar = new JarFile(entry.toFile())) {
+                Manifest manifest = jar.getManifest();
+                String listed = manifest == null ? null : manifest.getMainAttributes().getValue(Attributes.Name.CLASS_PATH);
+                if (listed != null) {
+                    for (String item : listed.trim().split("\\s+")) {
+                        try {
+                            pending.add(Path.of(entry.toUri().resolve(item)).toAbsolutePath().normalize());
+                        } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+                            // not a file: nothing to bind
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                // not a jar: bound as it is
+            }
+        }
+        return new ArrayList<>(entries);
+    }
+
     /** The grading JVM's standard output, at most {@value #MAX_SCORE_LINES} lines. */
     private static List<String> lines(Process process) {
         List<String> lines = new ArrayList<>();
@@ -121,12 +165,9 @@ public final class GradingJvm {
                 command.addAll(List.of("--ro-bind", javaHome.toString(), javaHome.toString()));
             }
             int i = 0;
-            for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-                if (entry.isBlank()) {
-                    continue;
-                }
-                String inside = INSIDE + "/grader/" + i++ + "-" + Path.of(entry).getFileName();
-                command.addAll(List.of("--ro-bind", Path.of(entry).toAbsolutePath().toString(), inside));
+            for (Path entry : graderClassPath()) {
+                String inside = INSIDE + "/grader/" + i++ + "-" + entry.getFileName();
+                command.addAll(List.of("--ro-bind", entry.toString(), inside));
                 classPath.add(inside);
             }
             submission = INSIDE + "/submission";
