@@ -7,7 +7,8 @@ import java.util.Objects;
  * A message for a student, not yet rendered: a key in a {@link MessageBundle} and its arguments.
  *
  * <p>Rendering is late, so the same observation can be shown in any {@link Language}. Arguments
- * are kept as given; strings from the wire should be passed through {@link Shown} first.
+ * are kept as given; strings from the wire should be passed through {@link Shown} first. An
+ * argument may be a {@code Feedback}, or a list of them, rendered in the same language.
  *
  * @param bundle where the key lives
  * @param key the message's key
@@ -25,8 +26,26 @@ public record Feedback(MessageBundle bundle, String key, List<Object> arguments)
         return new Feedback(bundle, key, List.of(arguments));
     }
 
+    /**
+     * The message in one language. An argument that is itself a {@code Feedback} is rendered in the
+     * same language, and a list of them as one line each, so a message may quote others.
+     */
     public String render(Language language) {
-        return bundle.format(key, language, arguments);
+        List<Object> rendered = new java.util.ArrayList<>(arguments.size());
+        for (Object argument : arguments) {
+            rendered.add(renderArgument(argument, language));
+        }
+        return bundle.format(key, language, rendered);
+    }
+
+    private static Object renderArgument(Object argument, Language language) {
+        if (argument instanceof Feedback feedback) {
+            return feedback.render(language);
+        }
+        if (argument instanceof List<?> list && !list.isEmpty() && list.stream().allMatch(Feedback.class::isInstance)) {
+            return String.join("\n", list.stream().map(item -> ((Feedback) item).render(language)).toList());
+        }
+        return argument;
     }
 
     /** Rendered in {@link Language#current()}. */

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.launcher.TestExecutionListener;
@@ -16,6 +17,7 @@ import org.socklab.grader.feedback.CoreFeedback;
 import org.socklab.grader.feedback.Feedback;
 import org.socklab.grader.feedback.Language;
 import org.socklab.grader.feedback.MessageBundle;
+import org.socklab.grader.policy.PolicyFeedback;
 
 /**
  * Listens to a test run and scores its graded tests: every graded test discovered in the plan
@@ -25,8 +27,12 @@ import org.socklab.grader.feedback.MessageBundle;
  * <p>Thread-safe: JUnit may report from several threads.
  */
 public class ScoreCollector implements TestExecutionListener {
-    /** A stub that still throws needs no hint on what each test checks. */
-    private static final String NOT_IMPLEMENTED = CoreFeedback.notImplemented("").key();
+    /**
+     * A stub that still throws, or code that breaks the policy (none of its tests ran), needs no
+     * hint on what each test checks: the reason is the same for every test, and said once.
+     */
+    private static final Set<String> WITHOUT_HINT = Set.of(CoreFeedback.notImplemented("").key(),
+            PolicyFeedback.BROKEN);
 
     private final Map<String, GradedTest> discovered = new LinkedHashMap<>();
     private final Map<String, Outcome> outcomes = new ConcurrentHashMap<>();
@@ -100,7 +106,7 @@ public class ScoreCollector implements TestExecutionListener {
             return observed;
         }
         String hintKey = test.method() + ".hint";
-        if (!messages.has(hintKey, Language.ENGLISH) || NOT_IMPLEMENTED.equals(outcome.observation().key())) {
+        if (!messages.has(hintKey, Language.ENGLISH) || WITHOUT_HINT.contains(outcome.observation().key())) {
             return observed;
         }
         return observed + "\n" + messages.format(hintKey, language, List.of());
