@@ -1,5 +1,6 @@
 package org.socklab.grader.policy;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -14,6 +15,7 @@ import org.objectweb.asm.FieldVisitor;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
+import org.socklab.grader.Exercise;
 import org.socklab.grader.policy.Violation.Kind;
 
 /**
@@ -25,6 +27,14 @@ import org.socklab.grader.policy.Violation.Kind;
  */
 public final class PolicyCheck {
     private PolicyCheck() {
+    }
+
+    /**
+     * The violations of the course's policy in an exercise's classes found in these class path
+     * entries (folders or jars); empty when they keep it.
+     */
+    public static List<Violation> check(Exercise exercise, List<Path> classPath) {
+        return check(ExerciseClasses.in(exercise, classPath));
     }
 
     /** The violations of the course's policy in these class files; empty when they keep it. */
