@@ -29,15 +29,13 @@ final class ClassFileCheck extends ClassVisitor {
     private static final int API = Opcodes.ASM9;
     private static final String MAIN_DESCRIPTOR = "([Ljava/lang/String;)V";
 
-    private final StudentCodePolicy policy;
-    private final Hierarchy hierarchy;
+    private final Decisions policy;
     private final List<Violation> violations = new ArrayList<>();
     private String className = "?";
 
-    ClassFileCheck(StudentCodePolicy policy, Hierarchy hierarchy) {
+    ClassFileCheck(Decisions policy) {
         super(API);
         this.policy = policy;
-        this.hierarchy = hierarchy;
     }
 
     List<Violation> violations() {
@@ -271,26 +269,18 @@ final class ClassFileCheck extends ClassVisitor {
 
         /** Whether the member may be used here; a member allowed in main only, used elsewhere, is its own violation. */
         private boolean allowed(String owner, String name, String descriptor, boolean field, String shown) {
-            List<String> chain = name.equals("<init>") ? List.of(owner)
-                    : hierarchy.chainFor(owner, Hierarchy.memberKey(name, descriptor, field));
-            if (chain.isEmpty() || (StudentCodePolicy.isOwn(owner) && name.equals("<init>"))) {
-                return true;
-            }
             List<String> parameters = new ArrayList<>();
             if (!field) {
                 for (Type argument : Type.getArgumentTypes(descriptor)) {
                     parameters.add(argument.getClassName());
                 }
             }
-            Optional<Verdict> verdict = policy.member(chain, name, parameters);
-            if (verdict.isEmpty()) {
-                return policy.allowsClass(owner);
-            }
-            if (verdict.get() == Verdict.ALLOW_IN_MAIN && !main) {
+            Verdict verdict = policy.member(owner, name, descriptor, field, parameters);
+            if (verdict == Verdict.ALLOW_IN_MAIN && !main) {
                 add(line, Kind.OUTSIDE_MAIN, shown);
                 return true;
             }
-            return verdict.get() != Verdict.DENY;
+            return verdict != Verdict.DENY;
         }
 
         private void dynamic(String descriptor, Handle bootstrap, Object[] arguments) {

@@ -57,9 +57,9 @@ public final class PolicyCheck {
                 found.add(new Violation(nameOf(bytes), 0, Kind.UNREADABLE, String.valueOf(e.getMessage())));
             }
         }
-        Hierarchy hierarchy = new Hierarchy(superclasses, members);
+        Decisions decisions = new Decisions(policy, new Hierarchy(superclasses, members));
         for (ClassReader reader : readers) {
-            ClassFileCheck check = new ClassFileCheck(policy, hierarchy);
+            ClassFileCheck check = new ClassFileCheck(decisions);
             try {
                 reader.accept(check, ClassReader.SKIP_FRAMES);
                 found.addAll(check.violations());

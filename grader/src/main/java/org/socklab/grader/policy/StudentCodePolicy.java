@@ -33,6 +33,7 @@ public final class StudentCodePolicy {
     private final List<Rule> classRules = new ArrayList<>();
     private final Map<String, List<Rule>> memberRules = new HashMap<>();
     private final Set<String> partlyAllowed = new HashSet<>();
+    private final Set<String> memberNames = new HashSet<>();
     private final Set<String> bootstraps = new HashSet<>();
 
     private StudentCodePolicy(List<Rule> rules) {
@@ -41,6 +42,7 @@ public final class StudentCodePolicy {
                 bootstraps.add(rule.target() + "#" + rule.member().orElseThrow());
             } else if (rule.isMember()) {
                 memberRules.computeIfAbsent(rule.target(), key -> new ArrayList<>()).add(rule);
+                memberNames.add(rule.member().orElseThrow());
                 if (rule.verdict() != Verdict.DENY) {
                     partlyAllowed.add(rule.target());
                 }
@@ -156,6 +158,11 @@ public final class StudentCodePolicy {
             }
         }
         return Optional.empty();
+    }
+
+    /** Whether some member rule names a member called so: if none does, the owner's class rule decides. */
+    boolean hasMemberRulesNamed(String name) {
+        return memberNames.contains(name);
     }
 
     /** Whether {@code invokedynamic} may use this bootstrap method. */
