@@ -6,12 +6,14 @@ import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -19,43 +21,40 @@ import java.util.zip.ZipFile;
 import org.socklab.grader.Exercise;
 
 /**
- * Finds the class files of one exercise: every {@code .class} under its package folder
- * ({@code lab/<exercise>/}, subpackages included), in folders or jars. Nested, anonymous and local
- * classes are files of their own there; lambdas are methods of the class that holds them.
- * Symbolic links are not followed.
+ * Where the class files of a submission are read from: folders or jars. It finds every
+ * {@code .class} under an exercise's package folder ({@code lab/<exercise>/}, subpackages
+ * included: nested, anonymous and local classes are files of their own there, lambdas are methods
+ * of the class that holds them), and any other class of the submission by name, for the classes
+ * of another package that the exercise's code calls. Symbolic links are not followed.
  *
- * <p>Stateless and thread-safe.
+ * <p>Immutable and thread-safe.
  */
 final class ExerciseClasses {
-    private ExerciseClasses() {
+    private final List<Path> roots;
+    /** A class left out (path in its root without ".class", its nested classes too), or empty. */
+    private final String skipped;
+
+    private ExerciseClasses(List<Path> roots, String skipped) {
+        this.roots = List.copyOf(roots);
+        this.skipped = skipped;
     }
 
-    /** The class files of the exercise in these class path entries (folders or jars). */
-    static List<byte[]> in(Exercise exercise, List<Path> roots) {
-        String folder = folderOf(exercise);
-        List<byte[]> classes = new ArrayList<>();
-        for (Path root : roots) {
-            if (Files.isDirectory(root)) {
-                fromFolder(root, folder, classes, "");
-            } else if (Files.isRegularFile(root)) {
-                fromJar(root, folder, classes);
-            }
-        }
-        return classes;
+    /** The classes in these class path entries (folders or jars): a fixture, a compiled submission. */
+    static ExerciseClasses in(List<Path> roots) {
+        return new ExerciseClasses(roots, "");
     }
 
     /**
-     * The class files of the exercise as a class loader sees them (a student's test class path),
+     * The classes as a class loader sees them for an exercise (a student's test class path),
      * leaving out the root that holds the test classes when the exercise's server class is
      * elsewhere (Maven's {@code target/test-classes}), and the test class itself in any case.
      */
-    static List<byte[]> seenBy(Exercise exercise, ClassLoader loader, Class<?> testClass) {
-        String folder = folderOf(exercise);
-        Path testRoot = rootOf(testClass.getResource("/" + testClass.getName().replace('.', '/') + ".class"),
-                testClass.getName().replace('.', '/') + ".class");
+    static ExerciseClasses seenBy(Exercise exercise, ClassLoader loader, Class<?> testClass) {
+        String testFile = testClass.getName().replace('.', '/') + ".class";
+        Path testRoot = rootOf(testClass.getResource("/" + testFile), testFile);
         String serverFile = exercise.serverClassName().replace('.', '/') + ".class";
         Path serverRoot = rootOf(loader.getResource(serverFile), serverFile);
-        String skipped = testClass.getName().replace('.', '/');
+        String folder = folderOf(exercise);
         Set<Path> roots = new LinkedHashSet<>();
         try {
             for (URL url : Collections.list(loader.getResources(folder))) {
@@ -67,19 +66,59 @@ final class ExerciseClasses {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return new ExerciseClasses(new ArrayList<>(roots), testFile.substring(0, testFile.length() - ".class".length()));
+    }
+
+    /** Every class file of the exercise's package and its subpackages. */
+    List<byte[]> of(Exercise exercise) {
+        String folder = folderOf(exercise);
         List<byte[]> classes = new ArrayList<>();
         for (Path root : roots) {
             if (Files.isDirectory(root)) {
-                fromFolder(root, folder, classes, skipped);
-            } else {
+                fromFolder(root, folder, classes);
+            } else if (Files.isRegularFile(root)) {
                 fromJar(root, folder, classes);
             }
         }
         return classes;
     }
 
+    /** The class file of the class with this binary name, if one of the roots has it. */
+    Optional<byte[]> named(String className) {
+        String file = className.replace('.', '/') + ".class";
+        if (isSkipped(file.substring(0, file.length() - ".class".length()))) {
+            return Optional.empty();
+        }
+        try {
+            for (Path root : roots) {
+                if (Files.isDirectory(root)) {
+                    Path path = root.resolve(file);
+                    if (Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
+                        return Optional.of(Files.readAllBytes(path));
+                    }
+                } else if (Files.isRegularFile(root)) {
+                    try (ZipFile zip = new ZipFile(root.toFile())) {
+                        ZipEntry entry = zip.getEntry(file);
+                        if (entry != null) {
+                            try (InputStream in = zip.getInputStream(entry)) {
+                                return Optional.of(in.readAllBytes());
+                            }
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the class file " + file, e);
+        }
+        return Optional.empty();
+    }
+
     private static String folderOf(Exercise exercise) {
         return exercise.studentPackage().replace('.', '/') + "/";
+    }
+
+    private boolean isSkipped(String name) {
+        return !skipped.isEmpty() && (name.equals(skipped) || name.startsWith(skipped + "$"));
     }
 
     /** The class path entry (folder or jar) a resource was found in, or null if it is neither. */
@@ -89,9 +128,8 @@ final class ExerciseClasses {
         }
         try {
             if (url.getProtocol().equals("file")) {
-                Path found = Path.of(url.toURI());
+                Path root = Path.of(url.toURI());
                 int depth = Path.of(resource).getNameCount();
-                Path root = found;
                 for (int i = 0; i < depth && root != null; i++) {
                     root = root.getParent();
                 }
@@ -99,8 +137,7 @@ final class ExerciseClasses {
             }
             if (url.getProtocol().equals("jar")) {
                 String spec = url.getPath();
-                int bang = spec.indexOf("!/");
-                return Path.of(new URL(spec.substring(0, bang)).toURI());
+                return Path.of(new URL(spec.substring(0, spec.indexOf("!/"))).toURI());
             }
         } catch (URISyntaxException | IOException | RuntimeException e) {
             return null;
@@ -108,26 +145,22 @@ final class ExerciseClasses {
         return null;
     }
 
-    /**
-     * Class files under {@code root/folder}, but those of the class {@code skipped} (a path in the
-     * root without ".class", empty for none) and its nested classes.
-     */
-    private static void fromFolder(Path root, String folder, List<byte[]> classes, String skipped) {
+    /** Class files under {@code root/folder}, but the skipped class and its nested classes. */
+    private void fromFolder(Path root, String folder, List<byte[]> classes) {
         Path start = root.resolve(folder);
-        if (!Files.isDirectory(start)) {
+        if (!Files.isDirectory(start, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
         try (Stream<Path> files = Files.walk(start)) {
-            for (Path file : files.filter(Files::isRegularFile).filter(f -> f.toString().endsWith(".class")).toList()) {
+            for (Path file : files.filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS))
+                    .filter(f -> f.toString().endsWith(".class")).toList()) {
                 String relative = root.relativize(file).toString().replace(java.io.File.separatorChar, '/');
-                String name = relative.substring(0, relative.length() - ".class".length());
-                if (!skipped.isEmpty() && (name.equals(skipped) || name.startsWith(skipped + "$"))) {
-                    continue;
+                if (!isSkipped(relative.substring(0, relative.length() - ".class".length()))) {
+                    classes.add(Files.readAllBytes(file));
                 }
-                classes.add(Files.readAllBytes(file));
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the classes under " + folder, e);
+            throw new UncheckedIOException("cannot read the classes under " + start, e);
         }
     }
 

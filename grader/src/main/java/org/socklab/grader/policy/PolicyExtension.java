@@ -42,12 +42,12 @@ public final class PolicyExtension implements BeforeEachCallback {
     }
 
     private static Checked check(ExtensionContext context, Exercise exercise, Class<?> testClass) {
-        List<byte[]> classes = context.getConfigurationParameter(ServerExtension.CLASSES)
+        ExerciseClasses classes = context.getConfigurationParameter(ServerExtension.CLASSES)
                 .filter(value -> !value.isBlank())
-                .map(value -> ExerciseClasses.in(exercise, paths(value)))
+                .map(value -> ExerciseClasses.in(paths(value)))
                 .orElseGet(() -> ExerciseClasses.seenBy(exercise, Thread.currentThread().getContextClassLoader(),
                         testClass));
-        return new Checked(PolicyCheck.check(classes));
+        return new Checked(PolicyCheck.check(exercise, classes));
     }
 
     private static List<Path> paths(String classPath) {

@@ -63,8 +63,42 @@ class ExerciseClassesTest {
     void should_read_every_class_of_the_exercise_from_folders_and_jars_given_by_path() throws Exception {
         Path classes = write(temp.resolve("classes"), Map.of("lab.echocaps.EchoCapsServer", SERVER));
 
-        assertThat(ExerciseClasses.in(Exercise.ECHOCAPS, List.of(classes, temp.resolve("missing.jar")))).hasSize(2);
-        assertThat(ExerciseClasses.in(Exercise.CHAT, List.of(classes))).isEmpty();
+        assertThat(ExerciseClasses.in(List.of(classes, temp.resolve("missing.jar"))).of(Exercise.ECHOCAPS)).hasSize(2);
+        assertThat(ExerciseClasses.in(List.of(classes)).of(Exercise.CHAT)).isEmpty();
+    }
+
+    @Test
+    void should_check_the_classes_of_another_package_that_the_exercise_calls_and_only_those() throws Exception {
+        Path classes = write(temp.resolve("classes"), Map.of(
+                "lab.echocaps.EchoCapsServer", """
+                        package lab.echocaps;
+                        public class EchoCapsServer {
+                            public static void serve(java.net.ServerSocket listener) throws Exception {
+                                lab.util.Helper.help();
+                            }
+                        }
+                        """,
+                "lab.util.Helper", """
+                        package lab.util;
+                        public class Helper {
+                            public static void help() throws Exception {
+                                Runtime.getRuntime().exec("sh");
+                            }
+                        }
+                        """,
+                "lab.util.Unused", """
+                        package lab.util;
+                        public class Unused {
+                            static void never() {
+                                System.exit(1);
+                            }
+                        }
+                        """));
+
+        List<Violation> violations = PolicyCheck.check(Exercise.ECHOCAPS, List.of(classes));
+
+        assertThat(violations).containsExactly(
+                new Violation("lab.util.Helper", 4, Violation.Kind.CALLS, "java.lang.Runtime.exec"));
     }
 
     private static List<String> namesSeen(Path classes, Path testClasses) throws Exception {
@@ -72,7 +106,7 @@ class ExerciseClassesTest {
                 : new URL[] {testClasses.toUri().toURL(), classes.toUri().toURL()};
         try (URLClassLoader loader = new URLClassLoader(urls, ExerciseClassesTest.class.getClassLoader())) {
             Class<?> testClass = Class.forName("lab.echocaps.EchoCapsServerTest", false, loader);
-            return ExerciseClasses.seenBy(Exercise.ECHOCAPS, loader, testClass).stream()
+            return ExerciseClasses.seenBy(Exercise.ECHOCAPS, loader, testClass).of(Exercise.ECHOCAPS).stream()
                     .map(bytes -> new ClassReader(bytes).getClassName()).toList();
         }
     }

@@ -14,7 +14,7 @@ import org.socklab.grader.policy.Violation.Kind;
 class PolicyCheckTest {
 
     private static List<Violation> check(String className, String source) {
-        return PolicyCheck.check(InMemoryJavac.compile(Map.of(className, source)));
+        return PolicyCheck.check(StudentCodePolicy.standard(), InMemoryJavac.compile(Map.of(className, source)));
     }
 
     @Test
@@ -340,7 +340,7 @@ class PolicyCheckTest {
 
     @Test
     void should_let_calls_between_the_classes_of_the_submission_through() {
-        List<Violation> violations = PolicyCheck.check(InMemoryJavac.compile(Map.of(
+        List<Violation> violations = PolicyCheck.check(StudentCodePolicy.standard(), InMemoryJavac.compile(Map.of(
                 "lab.queue.Server", """
                         package lab.queue;
 
