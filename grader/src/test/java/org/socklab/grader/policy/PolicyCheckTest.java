@@ -103,7 +103,7 @@ class PolicyCheckTest {
                         if (args.length != 1) {
                             System.exit(2);
                         }
-                        serve(new ServerSocket(Integer.parseInt(args[0])));
+                        serve(new ServerSocket(Integer.parseInt(System.getProperty("port", args[0]))));
                     }
                 }
                 """);
