@@ -24,9 +24,9 @@ import org.socklab.grader.policy.Rule.Verdict;
  *
  * <p>Immutable and thread-safe; {@link #standard()} is read once per JVM.
  */
-public final class StudentCodePolicy {
+final class StudentCodePolicy {
     /** The policy file, on the class path. */
-    public static final String RESOURCE = "org/socklab/grader/policy/student-code-policy.txt";
+    static final String RESOURCE = "org/socklab/grader/policy/student-code-policy.txt";
     /** The packages of student code. */
     static final String OWN_PREFIX = "lab.";
 
@@ -53,7 +53,7 @@ public final class StudentCodePolicy {
     }
 
     /** The policy of the course, from {@value #RESOURCE}. */
-    public static StudentCodePolicy standard() {
+    static StudentCodePolicy standard() {
         return Standard.POLICY;
     }
 
