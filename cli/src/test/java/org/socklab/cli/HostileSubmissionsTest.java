@@ -31,11 +31,14 @@ class HostileSubmissionsTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "exit                     | echocaps    | http     | exit status 3",
+            "exit                     | echocaps    | http     | calls java.lang.System.exit outside main",
             "endless-loop-after-close | echocaps    | http     | did not return within 5 s",
             "own-fixed-port           | echocaps    | http     | listens on port 40123",
             "five-thousand-threads    | echocaps    | http     | more than 1000 threads",
-            "store-exits              | temperature | echocaps | exit status 4"})
+            "store-exits              | temperature | echocaps | calls java.lang.System.exit outside main",
+            "kill-parent              | echocaps    | http     | calls java.lang.ProcessHandle.current",
+            "attach-to-grader         | echocaps    | http     | calls com.sun.tools.attach.VirtualMachine.attach",
+            "runtime-exec             | temperature | echocaps | calls java.lang.Runtime.exec"})
     void should_cost_only_its_own_exercise_and_end_within_the_bound(String fixture, String exercise,
             String neighbour, String reason) throws IOException {
         JsonNode score = gradeWithinTheBound(fixture, exercise, neighbour);

@@ -11,11 +11,13 @@ import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.socklab.grader.harness.ServerExtension;
+import org.socklab.grader.policy.PolicyExtension;
 
 /**
  * Marks a class of graded tests for one exercise.
  *
- * <p>It brings the {@link ServerExtension}, which starts the server under test for each test and
+ * <p>It brings the {@link PolicyExtension}, which checks the exercise's classes against the policy
+ * on student code before any of its tests runs, and the {@link ServerExtension}, which starts the server under test for each test and
  * stops it afterwards, and a per-test timeout, so that no student's code can hold the run forever.
  * The test body runs on a thread of its own, so that even a test stuck where an interrupt cannot
  * reach (a student's class initializer that never ends, say) is abandoned at the deadline.
@@ -25,7 +27,7 @@ import org.socklab.grader.harness.ServerExtension;
 @Inherited
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
-@ExtendWith(ServerExtension.class)
+@ExtendWith({PolicyExtension.class, ServerExtension.class})
 @DisplayNameGeneration(GradedDisplayNames.class)
 @Timeout(value = 90, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 public @interface GradedExercise {

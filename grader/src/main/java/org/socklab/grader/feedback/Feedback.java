@@ -12,6 +12,7 @@ import java.util.Objects;
  * it is rendered exactly once, in the report's {@link Language}: nothing outside this package and
  * the report writers calls {@link #render}. Arguments are kept as given; strings from the wire
  * should be passed through {@link Shown} first. Immutable if its arguments are.
+ * An argument may be a {@code Feedback}, or a list of them, rendered in the same language.
  *
  * @param bundle where the key lives
  * @param key the message's key
@@ -29,13 +30,26 @@ public record Feedback(MessageBundle bundle, String key, List<Object> arguments)
         return new Feedback(bundle, key, List.of(arguments));
     }
 
-    /** The message in one language, nested messages included. */
+    /**
+     * The message in one language. An argument that is itself a {@code Feedback} is rendered in the
+     * same language, and a list of them as one line each, so a message may quote others.
+     */
     public String render(Language language) {
         List<Object> rendered = new ArrayList<>(arguments.size());
         for (Object argument : arguments) {
-            rendered.add(argument instanceof Feedback nested ? nested.render(language) : argument);
+            rendered.add(renderArgument(argument, language));
         }
         return bundle.format(key, language, rendered);
+    }
+
+    private static Object renderArgument(Object argument, Language language) {
+        if (argument instanceof Feedback feedback) {
+            return feedback.render(language);
+        }
+        if (argument instanceof List<?> list && !list.isEmpty() && list.stream().allMatch(Feedback.class::isInstance)) {
+            return String.join("\n", list.stream().map(item -> ((Feedback) item).render(language)).toList());
+        }
+        return argument;
     }
 
     /** For logs and debuggers only (English); a student reads {@link #render}. */

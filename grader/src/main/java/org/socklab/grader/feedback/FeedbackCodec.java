@@ -15,8 +15,8 @@ import java.util.Optional;
 /**
  * A {@link Feedback} as one line of Base64, so that a child JVM can send an observation to the
  * grader as a value (its bundle, key and arguments, nested messages included) and the grader
- * renders it in the report's language. Numbers stay numbers; any other argument travels as its
- * text. Stateless.
+ * renders it in the report's language. Numbers stay numbers, a list of messages stays a list;
+ * any other argument travels as its text. Stateless.
  */
 public final class FeedbackCodec {
     private static final int MAX_DEPTH = 4;
@@ -52,6 +52,12 @@ public final class FeedbackCodec {
             if (argument instanceof Feedback nested) {
                 out.writeByte('F');
                 write(out, nested);
+            } else if (argument instanceof List<?> list && list.stream().allMatch(Feedback.class::isInstance)) {
+                out.writeByte('V');
+                out.writeInt(list.size());
+                for (Object item : list) {
+                    write(out, (Feedback) item);
+                }
             } else if (argument instanceof Integer || argument instanceof Long) {
                 out.writeByte('L');
                 out.writeLong(((Number) argument).longValue());
@@ -76,12 +82,25 @@ public final class FeedbackCodec {
         for (int i = 0; i < count; i++) {
             switch (in.readByte()) {
                 case 'F' -> arguments.add(read(in, depth + 1));
+                case 'V' -> arguments.add(list(in, depth + 1));
                 case 'L' -> arguments.add(in.readLong());
                 case 'S' -> arguments.add(text(in));
                 default -> throw new IOException("unknown argument");
             }
         }
         return new Feedback(bundle, key, arguments);
+    }
+
+    private static List<Feedback> list(DataInputStream in, int depth) throws IOException {
+        int size = in.readInt();
+        if (size < 0 || size > 16) {
+            throw new IOException("too many messages");
+        }
+        List<Feedback> list = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            list.add(read(in, depth));
+        }
+        return List.copyOf(list);
     }
 
     private static void text(DataOutputStream out, String text) throws IOException {

@@ -18,6 +18,7 @@ import org.junit.platform.launcher.core.LauncherFactory;
 import org.socklab.grader.feedback.CoreFeedback;
 import org.socklab.grader.feedback.FeedbackCodec;
 import org.socklab.grader.feedback.NotApplicable;
+import org.socklab.grader.policy.PolicyExtension;
 import org.socklab.grader.score.Observations;
 
 /**
@@ -55,6 +56,7 @@ public final class CheckHost {
                 .execute(LauncherDiscoveryRequestBuilder.request()
                         .selectors(selectMethod(testClass, test))
                         .configurationParameter(ServerExtension.ISOLATION, Isolation.IN_PROCESS.value())
+                        .configurationParameter(PolicyExtension.CHECKED_BY_PARENT, "true")
                         .build(), new TestExecutionListener() {
                             @Override
                             public void executionFinished(TestIdentifier identifier, TestExecutionResult finished) {

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.launcher.TestExecutionListener;
@@ -31,6 +32,7 @@ public class ScoreCollector implements TestExecutionListener {
 
     private final Map<String, GradedTest> discovered = new LinkedHashMap<>();
     private final Map<String, Outcome> outcomes = new ConcurrentHashMap<>();
+
     public ScoreCollector() {
     }
 

@@ -17,6 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 import org.socklab.grader.Exercise;
+import org.socklab.grader.policy.PolicyFeedback;
 
 /**
  * Every message exists in both languages, key by key, with the same placeholders, and renders with
@@ -29,6 +30,7 @@ class MessagesTest {
     static Stream<MessageBundle> bundles() {
         List<MessageBundle> bundles = new ArrayList<>();
         bundles.add(CoreFeedback.MESSAGES);
+        bundles.add(PolicyFeedback.MESSAGES);
         for (Exercise exercise : Exercise.values()) {
             MessageBundle messages = exercise.messages();
             if (!messages.keys(Language.ENGLISH).isEmpty() || !messages.keys(Language.PORTUGUESE).isEmpty()) {
