@@ -69,7 +69,8 @@ final class Grader {
         List<ExerciseScore> exercises = new ArrayList<>();
         for (ExerciseScore exercise : unrun.exercises()) {
             List<TestScore> tests = exercise.tests().stream()
-                    .map(test -> new TestScore(test.id(), test.name(), 0, test.max(), Status.NOT_RUN, why))
+                    .map(test -> new TestScore(test.id(), test.name(), 0, test.max(), Status.NOT_RUN, why,
+                            test.hidden()))
                     .toList();
             exercises.add(new ExerciseScore(exercise.exercise(), 0, exercise.max(), tests));
         }

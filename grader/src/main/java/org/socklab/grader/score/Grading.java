@@ -36,7 +36,13 @@ public final class Grading {
      * @throws IllegalStateException if the run discovered no graded test at all
      */
     public static ScoreReport run(Set<Exercise> exercises, Map<String, String> configuration, Language language) {
-        return execute(discovery(exercises, configuration), language);
+        return run(exercises, TestSelection.VISIBLE, configuration, language);
+    }
+
+    /** Grades the exercises with the tests selected: the hidden ones are looked for in their own packages. */
+    public static ScoreReport run(Set<Exercise> exercises, TestSelection selection, Map<String, String> configuration,
+            Language language) {
+        return execute(discovery(exercises, selection, configuration), language);
     }
 
     /** Grades whatever graded tests the selectors find. */
@@ -57,8 +63,13 @@ public final class Grading {
      * @throws IllegalStateException if there is no graded test at all
      */
     public static ScoreReport notRun(Set<Exercise> exercises, Language language) {
+        return notRun(exercises, TestSelection.VISIBLE, language);
+    }
+
+    /** {@link #notRun(Set, Language)} for the tests selected. */
+    public static ScoreReport notRun(Set<Exercise> exercises, TestSelection selection, Language language) {
         ScoreCollector collector = new ScoreCollector(language);
-        collector.testPlanExecutionStarted(launcher().discover(discovery(exercises, Map.of())));
+        collector.testPlanExecutionStarted(launcher().discover(discovery(exercises, selection, Map.of())));
         return reportOf(collector);
     }
 
@@ -75,13 +86,17 @@ public final class Grading {
         return collector.report();
     }
 
-    private static LauncherDiscoveryRequest discovery(Set<Exercise> exercises, Map<String, String> configuration) {
+    private static LauncherDiscoveryRequest discovery(Set<Exercise> exercises, TestSelection selection,
+            Map<String, String> configuration) {
         LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
                 .filters(ClassNameFilter.includeClassNamePatterns(".*Tests"))
                 .enableImplicitConfigurationParameters(false)
                 .configurationParameters(configuration);
         for (Exercise exercise : exercises) {
             request.selectors(selectPackage(exercise.testPackage()));
+            if (selection.includesHidden()) {
+                request.selectors(selectPackage(exercise.hiddenTestPackage()));
+            }
         }
         return request.build();
     }

@@ -84,11 +84,12 @@ public class ScoreCollector implements TestExecutionListener {
     }
 
     private TestScore score(GradedTest test, Outcome outcome) {
-        MessageBundle messages = test.exercise().messages();
+        MessageBundle messages = test.messages();
         String nameKey = test.method() + ".name";
         String name = messages.has(nameKey, Language.ENGLISH) ? messages.format(nameKey, language, List.of()) : test.displayName();
         int points = outcome.status().earnsPoints() ? test.points() : 0;
-        return new TestScore(test.method(), name, points, test.points(), outcome.status(), feedback(test, outcome, messages));
+        return new TestScore(test.method(), name, points, test.points(), outcome.status(), feedback(test, outcome, messages),
+                test.hidden());
     }
 
     private String feedback(GradedTest test, Outcome outcome, MessageBundle messages) {

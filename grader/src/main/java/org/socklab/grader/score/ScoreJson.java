@@ -12,6 +12,8 @@ import java.util.Locale;
  *                    "passed": true, "status": "passed", "feedback": "" } ] } ] }
  * }</pre>
  *
+ * A {@linkplain org.socklab.grader.Hidden hidden} test also has {@code "hidden": true}.
+ *
  * Hand-written rather than a JSON library: the format is small and flat, and the grader stays
  * light for students' builds; the project's tests read it back with a real parser. Stateless.
  */
@@ -52,6 +54,7 @@ public final class ScoreJson {
                         .append(", \"passed\": ").append(test.passed())
                         .append(", \"status\": ").append(quote(test.status().name().toLowerCase(Locale.ROOT)))
                         .append(", \"feedback\": ").append(quote(test.feedback()))
+                        .append(test.hidden() ? ", \"hidden\": true" : "")
                         .append('}');
             }
             out.append(exercise.tests().isEmpty() ? "]\n" : "\n      ]\n");

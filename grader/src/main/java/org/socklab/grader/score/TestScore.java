@@ -9,8 +9,16 @@ package org.socklab.grader.score;
  * @param max the points the test is worth
  * @param status how it ended
  * @param feedback what was observed and what to look at; empty when it passed
+ * @param hidden whether the test is {@linkplain org.socklab.grader.Hidden hidden}: counted in the
+ *     teacher's grading, never shown to students before the results are released
  */
-public record TestScore(String id, String name, int points, int max, Status status, String feedback) {
+public record TestScore(String id, String name, int points, int max, Status status, String feedback, boolean hidden) {
+
+    /** A visible test's score. */
+    public TestScore(String id, String name, int points, int max, Status status, String feedback) {
+        this(id, name, points, max, status, feedback, false);
+    }
+
     public boolean passed() {
         return status.earnsPoints();
     }
