@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import org.socklab.grader.Exercise;
 import org.socklab.grader.feedback.Language;
 import org.socklab.grader.score.Grading;
+import org.socklab.grader.score.TestSelection;
 
 /**
  * Grades every submission folder under a parent folder, {@code jobs} at a time, each into its own
@@ -28,6 +29,9 @@ import org.socklab.grader.score.Grading;
  * <p>A submission that is not a template, does not compile, or is not graded within the timeout
  * gets a row of zeros and the reason; it never stops the others. A timed-out grading is abandoned
  * (its child JVMs end with their own lifetime bound).
+ *
+ * <p>This is the teacher's grading: the hidden tests run too, when the teacher-only module is
+ * on the class path (it is in the {@code socklab} command).
  *
  * <p>Thread-safe for one call at a time; the gradings run on its own pool of daemon threads.
  */
@@ -65,7 +69,7 @@ final class GradeAll {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        int max = Grading.notRun(exercises, language).max();
+        int max = Grading.notRun(exercises, TestSelection.VISIBLE_AND_HIDDEN, language).max();
         ExecutorService pool = Executors.newFixedThreadPool(jobs, task -> {
             Thread thread = new Thread(task, "socklab-grade-all");
             thread.setDaemon(true);
@@ -93,7 +97,7 @@ final class GradeAll {
         try {
             Submission submission = Submission.in(folder);
             Path reportDir = submission.folder().resolve("target/socklab");
-            GradeResult result = Grader.grade(submission, exercises, language, reportDir);
+            GradeResult result = Grader.grade(submission, exercises, TestSelection.VISIBLE_AND_HIDDEN, language, reportDir);
             Reports.write(result, language, reportDir);
             return Gradebook.graded(result, exercises);
         } catch (CliFailure e) {

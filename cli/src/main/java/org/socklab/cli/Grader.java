@@ -22,6 +22,7 @@ import org.socklab.grader.score.Grading;
 import org.socklab.grader.score.ScoreReport;
 import org.socklab.grader.score.Status;
 import org.socklab.grader.score.TestScore;
+import org.socklab.grader.score.TestSelection;
 
 /**
  * Grades one submission without trusting it: compiles its sources alone, then runs the grader's
@@ -38,6 +39,12 @@ final class Grader {
 
     /** Grades the exercises of the pristine template; {@code reportDir} receives the child output log. */
     static GradeResult grade(Submission submission, Set<Exercise> exercises, Language language, Path reportDir) {
+        return grade(submission, exercises, TestSelection.VISIBLE, language, reportDir);
+    }
+
+    /** {@link #grade(Submission, Set, Language, Path)} with the tests selected (the teacher's grading adds the hidden ones). */
+    static GradeResult grade(Submission submission, Set<Exercise> exercises, TestSelection selection, Language language,
+            Path reportDir) {
         long start = System.nanoTime();
         Path work;
         try {
@@ -49,14 +56,14 @@ final class Grader {
         try {
             Compilation compilation = Compilation.of(submission, work.resolve("classes"));
             if (!compilation.succeeded()) {
-                ScoreReport zero = notCompiled(Grading.notRun(exercises, language), language);
+                ScoreReport zero = notCompiled(Grading.notRun(exercises, selection, language), language);
                 return new GradeResult(submission, zero, compilation.errors(), elapsed(start));
             }
             Map<String, String> configuration = Map.of(
                     ServerExtension.CLASSES, compilation.classes().toString(),
                     ServerExtension.ISOLATION, Isolation.CHILD_PROCESS.value(),
                     ServerExtension.CHILD_OUTPUT, reportDir.resolve(Reports.OUTPUT_LOG).toString());
-            ScoreReport report = Grading.run(exercises, configuration, language);
+            ScoreReport report = Grading.run(exercises, selection, configuration, language);
             return new GradeResult(submission, report, "", elapsed(start));
         } finally {
             deleteQuietly(work);

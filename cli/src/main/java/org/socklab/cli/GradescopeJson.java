@@ -14,7 +14,9 @@ import org.socklab.grader.score.TestScore;
  *                "max_score": 1, "status": "passed", "output": "", "visibility": "visible" } ] }
  * }</pre>
  *
- * A test not earned is {@code "failed"}, with the student's feedback as its output. Stateless.
+ * A test not earned is {@code "failed"}, with the student's feedback as its output. A
+ * {@linkplain org.socklab.grader.Hidden hidden} test has the visibility {@code "after_published"}:
+ * Gradescope shows it to the student only once the teacher publishes the grades. Stateless.
  */
 final class GradescopeJson {
     private GradescopeJson() {
@@ -44,7 +46,8 @@ final class GradescopeJson {
                         .append(", \"status\": ").append(Json.quote(test.passed() ? "passed" : "failed"))
                         .append(", \"output\": ").append(Json.quote(test.feedback()))
                         .append(", \"tags\": [").append(Json.quote(exercise.exercise().key().toLowerCase(Locale.ROOT)))
-                        .append("], \"visibility\": \"visible\"}");
+                        .append("], \"visibility\": ").append(Json.quote(test.hidden() ? "after_published" : "visible"))
+                        .append('}');
             }
         }
         out.append(separator.equals("\n") ? "]\n" : "\n  ]\n");

@@ -31,11 +31,18 @@ final class Reports {
             Files.writeString(folder.resolve(SUMMARY), SummaryMarkdown.write(result.report(), title,
                     result.compileErrors()), StandardCharsets.UTF_8);
             String output = "socklab: " + result.report().total() + "/" + result.report().max()
+                    + (result.report().hiddenMax() == 0 ? "" : " (visible " + visible(result) + ", hidden "
+                            + result.report().hiddenPoints() + "/" + result.report().hiddenMax() + ")")
                     + (result.compiled() ? "" : "\nThe submission does not compile:\n" + result.compileErrors());
             Files.writeString(folder.resolve(GRADESCOPE), GradescopeJson.write(result.report(), output),
                     StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the reports into " + folder, e);
         }
+    }
+
+    private static String visible(GradeResult result) {
+        return (result.report().total() - result.report().hiddenPoints()) + "/"
+                + (result.report().max() - result.report().hiddenMax());
     }
 }

@@ -44,6 +44,10 @@ final class SummaryMarkdown {
                     .append(" | ").append(exercise.points()).append('/').append(exercise.max()).append(" |\n");
         }
         out.append("| **Total** | **").append(report.total()).append('/').append(report.max()).append("** |\n");
+        if (report.hiddenMax() > 0) {
+            out.append("| of which hidden tests | ").append(report.hiddenPoints()).append('/').append(report.hiddenMax())
+                    .append(" |\n");
+        }
         boolean header = false;
         for (ExerciseScore exercise : report.exercises()) {
             for (TestScore test : exercise.tests()) {
@@ -55,7 +59,7 @@ final class SummaryMarkdown {
                     header = true;
                 }
                 out.append("| ").append(exercise.exercise().key())
-                        .append(" | ").append(cell(test.name()))
+                        .append(" | ").append(test.hidden() ? "(hidden) " : "").append(cell(test.name()))
                         .append(" | ").append(test.points()).append('/').append(test.max())
                         .append(" | ").append(cell(test.feedback())).append(" |\n");
             }
