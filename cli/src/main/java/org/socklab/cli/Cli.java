@@ -13,6 +13,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.socklab.cli.classreport.ClassGradebook;
+import org.socklab.cli.classreport.ClassReport;
+import org.socklab.cli.roster.BadInput;
+import org.socklab.cli.roster.Deadline;
+import org.socklab.cli.roster.LatePolicy;
+import org.socklab.cli.roster.RepositoryFetcher;
+import org.socklab.cli.roster.Roster;
+import org.socklab.cli.shard.Shard;
+import org.socklab.cli.shard.ShardMerge;
 import org.socklab.grader.Exercise;
 import org.socklab.grader.feedback.Language;
 import org.socklab.grader.score.ScoreTable;
@@ -23,6 +32,9 @@ import org.socklab.grader.score.ScoreTable;
  * <pre>
  * socklab grade [DIR] [--out DIR2] [--lang en|pt] [--exercises KEY,...]
  * socklab grade-all PARENT --csv FILE [--jobs N] [--timeout SECONDS] [--lang en|pt] [--exercises KEY,...]
+ * socklab grade-all --roster FILE --deadline ISO-8601 --out DIR [--late record|grade] [--shard K/N] [...]
+ * socklab shard merge --roster FILE --shards N --out DIR SHARD_DIR...
+ * socklab classroom-workflow DIR
  * socklab checkout KEY[@SITE] [DIR] [-y]
  * socklab site export DIR
  * socklab site list
@@ -47,6 +59,16 @@ final class Cli {
                    socklab grade-all PARENT --csv FILE [--jobs N] [--timeout SECONDS] [--lang en|pt]
                                    [--exercises KEY,...]
                      grades every submission folder under PARENT into a gradebook CSV
+                   socklab grade-all --roster FILE --deadline 2026-12-10T23:59-03:00 --out DIR
+                                   [--late record|grade] [--shard K/N] [--jobs N] [--timeout SECONDS] ...
+                     fetches each student's repository (roster: student,repository) with git at the
+                     last commit at or before the deadline, grades it with the hidden tests, and
+                     writes DIR/gradebook.csv, DIR/class.html and DIR/reports/; --shard grades one
+                     part of the roster
+                   socklab shard merge --roster FILE --shards N --out DIR SHARD_DIR...
+                     merges the folders of the shards into one gradebook and class report
+                   socklab classroom-workflow DIR
+                     writes the teacher's GitHub Actions workflow into DIR
                    socklab checkout KEY[@SITE] [DIR] [-y]
                      makes DIR (default: KEY) ready for mvn test, with the template of KEY
                      (an exercise, or all) from SITE; run again in DIR to update it: files you
@@ -79,6 +101,8 @@ final class Cli {
                 case "grade-all" -> gradeAll(arguments);
                 case "checkout" -> checkout(arguments);
                 case "site" -> site(arguments);
+                case "shard" -> shard(arguments);
+                case "classroom-workflow" -> classroomWorkflow(arguments);
                 case "help", "--help", "-h" -> {
                     out.println(USAGE_TEXT);
                     yield OK;
@@ -89,7 +113,7 @@ final class Cli {
             err.println("socklab: " + e.getMessage());
             err.println(USAGE_TEXT);
             return USAGE;
-        } catch (CliFailure e) {
+        } catch (CliFailure | BadInput e) {
             err.println("socklab: " + e.getMessage());
             return FAILED;
         }
@@ -133,6 +157,9 @@ final class Cli {
     }
 
     private int gradeAll(Arguments arguments) {
+        if (arguments.option("--roster").isPresent()) {
+            return gradeRoster(arguments);
+        }
         if (arguments.positional().size() != 1) {
             throw new UsageError("grade-all takes one folder: the parent of the submissions");
         }
@@ -160,6 +187,77 @@ final class Cli {
         }
         out.println("Gradebook of " + rows.size() + " submissions written to " + csv);
         return OK;
+    }
+
+    private int gradeRoster(Arguments arguments) {
+        if (!arguments.positional().isEmpty() || arguments.option("--csv").isPresent()) {
+            throw new UsageError("grade-all --roster writes into --out DIR: it takes no PARENT and no --csv");
+        }
+        Roster whole = Roster.read(Path.of(arguments.option("--roster").orElseThrow()));
+        Deadline deadline = Deadline.parse(arguments.option("--deadline")
+                .orElseThrow(() -> new UsageError("grade-all --roster needs --deadline, e.g. 2026-12-10T23:59-03:00")));
+        Path out = arguments.option("--out").map(Path::of).orElseThrow(() -> new UsageError("grade-all --roster needs --out DIR"));
+        LatePolicy late = arguments.option("--late").map(LatePolicy::parse).orElse(LatePolicy.RECORD);
+        Shard shard = arguments.option("--shard").map(Shard::parse).orElse(Shard.WHOLE);
+        int jobs = arguments.option("--jobs").map(Cli::positive).orElse(GradeAll.defaultJobs());
+        Duration timeout = arguments.option("--timeout").map(value -> Duration.ofSeconds(positive(value)))
+                .orElse(GradeAll.DEFAULT_TIMEOUT);
+        GradeAll gradeAll = new GradeAll(arguments.exercises(Template.gradedExercises()).orElse(Template.gradedExercises()),
+                arguments.language(), jobs, timeout);
+        RepositoryFetcher fetcher = new RepositoryFetcher(timeout, deadline, late);
+        String title = "socklab: class report, deadline " + deadline.text()
+                + (shard.equals(Shard.WHOLE) ? "" : ", shard " + shard);
+        ClassGradebook gradebook = new RosterGrading(gradeAll, fetcher).grade(shard.of(whole), out, title,
+                line -> out.println(Console.sanitized(line)));
+        out.println("Gradebook of " + gradebook.rows().size() + " students and class report written to " + out);
+        appendToStepSummary(ClassReport.markdown(title, gradebook));
+        return OK;
+    }
+
+    private int shard(Arguments arguments) {
+        List<String> positional = arguments.positional();
+        if (positional.isEmpty() || !positional.get(0).equals("merge")) {
+            throw new UsageError("expected shard merge --roster FILE --shards N --out DIR SHARD_DIR...");
+        }
+        Roster roster = Roster.read(Path.of(arguments.option("--roster")
+                .orElseThrow(() -> new UsageError("shard merge needs --roster FILE"))));
+        int count = arguments.option("--shards").map(Cli::positive)
+                .orElseThrow(() -> new UsageError("shard merge needs --shards N"));
+        Path out = arguments.option("--out").map(Path::of).orElseThrow(() -> new UsageError("shard merge needs --out DIR"));
+        List<Path> folders = positional.subList(1, positional.size()).stream().map(Path::of).toList();
+        for (Path folder : folders) {
+            if (!Files.isDirectory(folder)) {
+                throw new CliFailure("no such folder: " + folder);
+            }
+        }
+        String title = "socklab: class report" + arguments.option("--deadline").map(text -> ", deadline " + text).orElse("");
+        ClassGradebook gradebook = ShardMerge.merge(roster, count, folders, out, title);
+        out.println("Merged " + folders.size() + " shard folders into " + out + ": " + gradebook.rows().size() + " students");
+        appendToStepSummary(ClassReport.markdown(title, gradebook));
+        return OK;
+    }
+
+    private int classroomWorkflow(Arguments arguments) {
+        if (arguments.positional().size() != 1) {
+            throw new UsageError("classroom-workflow takes one folder");
+        }
+        Path file = ClassroomWorkflow.write(Path.of(arguments.positional().get(0)));
+        out.println("Wrote " + file + ": add roster.csv next to it in the teacher's repository, set SOCKLAB_DEADLINE,"
+                + " and give git read access to the students' repositories (see the file's comments)");
+        return OK;
+    }
+
+    private void appendToStepSummary(String markdown) {
+        String summary = environment.get("GITHUB_STEP_SUMMARY");
+        if (summary == null || summary.isBlank()) {
+            return;
+        }
+        try {
+            Files.writeString(Path.of(summary), markdown, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            err.println("socklab: cannot append to $GITHUB_STEP_SUMMARY: " + e.getMessage());
+        }
     }
 
     private int checkout(Arguments arguments) {
@@ -278,7 +376,7 @@ final class Cli {
     /** The command, its positional arguments and its {@code --name value} options. */
     record Arguments(String command, List<String> positional, Map<String, String> options) {
         private static final Set<String> OPTIONS = Set.of("--out", "--csv", "--jobs", "--timeout", "--lang",
-                "--exercises");
+                "--exercises", "--roster", "--deadline", "--late", "--shard", "--shards");
         private static final Set<String> FLAGS = Set.of("-y", "--yes");
 
         static Arguments parse(String[] args) {

@@ -92,7 +92,7 @@ final class Grader {
         return name.replaceAll("[^A-Za-z0-9_.-]", "_");
     }
 
-    private static void deleteQuietly(Path folder) {
+    static void deleteQuietly(Path folder) {
         try {
             Files.walkFileTree(folder, new SimpleFileVisitor<>() {
                 @Override
