@@ -196,7 +196,7 @@ final class Cli {
         Roster whole = Roster.read(Path.of(arguments.option("--roster").orElseThrow()));
         Deadline deadline = Deadline.parse(arguments.option("--deadline")
                 .orElseThrow(() -> new UsageError("grade-all --roster needs --deadline, e.g. 2026-12-10T23:59-03:00")));
-        Path out = arguments.option("--out").map(Path::of).orElseThrow(() -> new UsageError("grade-all --roster needs --out DIR"));
+        Path into = arguments.option("--out").map(Path::of).orElseThrow(() -> new UsageError("grade-all --roster needs --out DIR"));
         LatePolicy late = arguments.option("--late").map(LatePolicy::parse).orElse(LatePolicy.RECORD);
         Shard shard = arguments.option("--shard").map(Shard::parse).orElse(Shard.WHOLE);
         int jobs = arguments.option("--jobs").map(Cli::positive).orElse(GradeAll.defaultJobs());
@@ -207,9 +207,9 @@ final class Cli {
         RepositoryFetcher fetcher = new RepositoryFetcher(timeout, deadline, late);
         String title = "socklab: class report, deadline " + deadline.text()
                 + (shard.equals(Shard.WHOLE) ? "" : ", shard " + shard);
-        ClassGradebook gradebook = new RosterGrading(gradeAll, fetcher).grade(shard.of(whole), out, title,
+        ClassGradebook gradebook = new RosterGrading(gradeAll, fetcher).grade(shard.of(whole), into, title,
                 line -> out.println(Console.sanitized(line)));
-        out.println("Gradebook of " + gradebook.rows().size() + " students and class report written to " + out);
+        out.println("Gradebook of " + gradebook.rows().size() + " students and class report written to " + into);
         appendToStepSummary(ClassReport.markdown(title, gradebook));
         return OK;
     }
@@ -223,7 +223,7 @@ final class Cli {
                 .orElseThrow(() -> new UsageError("shard merge needs --roster FILE"))));
         int count = arguments.option("--shards").map(Cli::positive)
                 .orElseThrow(() -> new UsageError("shard merge needs --shards N"));
-        Path out = arguments.option("--out").map(Path::of).orElseThrow(() -> new UsageError("shard merge needs --out DIR"));
+        Path into = arguments.option("--out").map(Path::of).orElseThrow(() -> new UsageError("shard merge needs --out DIR"));
         List<Path> folders = positional.subList(1, positional.size()).stream().map(Path::of).toList();
         for (Path folder : folders) {
             if (!Files.isDirectory(folder)) {
@@ -231,8 +231,8 @@ final class Cli {
             }
         }
         String title = "socklab: class report" + arguments.option("--deadline").map(text -> ", deadline " + text).orElse("");
-        ClassGradebook gradebook = ShardMerge.merge(roster, count, folders, out, title);
-        out.println("Merged " + folders.size() + " shard folders into " + out + ": " + gradebook.rows().size() + " students");
+        ClassGradebook gradebook = ShardMerge.merge(roster, count, folders, into, title);
+        out.println("Merged " + folders.size() + " shard folders into " + into + ": " + gradebook.rows().size() + " students");
         appendToStepSummary(ClassReport.markdown(title, gradebook));
         return OK;
     }
