@@ -119,23 +119,32 @@ public final class ClassHtml {
         out.append("</div>\n");
     }
 
+    /** Bars of how many students got each score, labelled with their counts and, when there is room, their scores. */
     private static void histogram(StringBuilder out, int[] counts) {
         int width = 260;
-        int height = 90;
+        int height = 80;
         int top = java.util.Arrays.stream(counts).max().orElse(0);
         double bar = (double) width / counts.length;
-        out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width).append("\" height=\"").append(height + 16)
-                .append("\" role=\"img\">");
+        boolean labelEach = bar >= 12;
+        out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width).append("\" height=\"").append(height + 30)
+                .append("\" role=\"img\" font-size=\"10\" font-family=\"sans-serif\">");
         for (int points = 0; points < counts.length; points++) {
             double h = top == 0 ? 0 : (double) counts[points] / top * height;
-            out.append("<rect x=\"").append(Html.decimal(points * bar + 1)).append("\" y=\"").append(Html.decimal(height - h))
+            double x = points * bar;
+            out.append("<rect x=\"").append(Html.decimal(x + 1)).append("\" y=\"").append(Html.decimal(height + 12 - h))
                     .append("\" width=\"").append(Html.decimal(Math.max(1, bar - 2))).append("\" height=\"").append(Html.decimal(h))
                     .append("\" fill=\"").append(Html.barColour(points, counts.length - 1))
                     .append("\"><title>").append(points).append(" points: ").append(counts[points]).append(" students</title></rect>");
+            if (counts[points] > 0 && labelEach) {
+                out.append("<text x=\"").append(Html.decimal(x + bar / 2)).append("\" y=\"").append(Html.decimal(height + 10 - h))
+                        .append("\" text-anchor=\"middle\">").append(counts[points]).append("</text>");
+            }
+            if (labelEach || points == 0 || points == counts.length - 1) {
+                out.append("<text x=\"").append(Html.decimal(x + bar / 2)).append("\" y=\"").append(height + 25)
+                        .append("\" text-anchor=\"middle\" fill=\"#57606a\">").append(points).append("</text>");
+            }
         }
-        out.append("<text x=\"0\" y=\"").append(height + 13).append("\" font-size=\"11\">0</text>");
-        out.append("<text x=\"").append(width).append("\" y=\"").append(height + 13).append("\" font-size=\"11\" text-anchor=\"end\">")
-                .append(counts.length - 1).append("</text></svg>\n");
+        out.append("</svg>\n");
     }
 
     private static void mostFailed(StringBuilder out, Map<String, List<TestResult>> scores) {
