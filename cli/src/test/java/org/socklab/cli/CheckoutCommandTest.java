@@ -15,6 +15,14 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.socklab.cli.checkout.Bundled;
+import org.socklab.cli.checkout.CheckoutKeys;
+import org.socklab.cli.checkout.CheckoutState;
+import org.socklab.cli.checkout.GraderArtifact;
+import org.socklab.cli.checkout.TemplateFile;
+import org.socklab.cli.site.BuiltinSite;
+import org.socklab.cli.site.SiteIndex;
+import org.socklab.cli.site.Sites;
 import org.socklab.grader.Exercise;
 
 /**

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.socklab.cli.report.Reports;
 
 /** The {@code grade} command end to end: scores, reports, exit status, and what cannot be graded. */
 class GradeCommandTest {
@@ -101,7 +102,35 @@ class GradeCommandTest {
         Submissions.Run run = Submissions.socklab("grade", "--exercises", "echocaps,nope");
 
         assertThat(run.status()).isEqualTo(Cli.USAGE);
-        assertThat(run.err().lines().findFirst().orElse("")).startsWith("socklab: no graded exercise nope (known: echocaps");
+        assertThat(run.err().lines()).singleElement().asString()
+                .startsWith("socklab: Invalid value for option '--exercises'")
+                .contains("no graded exercise nope (known: echocaps");
+    }
+
+    @Test
+    void should_refuse_an_unknown_language_in_one_line_before_grading() {
+        Submissions.Run run = Submissions.socklab("grade", "--lang", "xx");
+
+        assertThat(run.status()).isEqualTo(Cli.USAGE);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err().lines()).singleElement().asString()
+                .startsWith("socklab: Invalid value for option '--lang': unknown language xx (known: en, pt)");
+    }
+
+    @Test
+    void should_suggest_the_command_meant_by_a_typo_in_one_line() {
+        Submissions.Run run = Submissions.socklab("grad");
+
+        assertThat(run.status()).isEqualTo(Cli.USAGE);
+        assertThat(run.err().lines()).singleElement().asString().startsWith("socklab: ").contains("did you mean grade");
+    }
+
+    @Test
+    void should_print_the_usage_of_every_command_on_help() {
+        Submissions.Run run = Submissions.socklab("--help");
+
+        assertThat(run.status()).isEqualTo(Cli.OK);
+        assertThat(run.out()).contains("Usage: socklab", "grade", "grade-all", "checkout", "site");
     }
 
     @Test

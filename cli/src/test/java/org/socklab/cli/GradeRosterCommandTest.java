@@ -70,9 +70,9 @@ class GradeRosterCommandTest {
         Submissions.Run badShard = Submissions.socklab("grade-all", "--roster", roster.toString(), "--deadline",
                 "2026-12-10T23:59Z", "--out", temp.resolve("out").toString(), "--shard", "3/2");
 
-        assertThat(noOffset.status()).isEqualTo(Cli.FAILED);
+        assertThat(noOffset.status()).isEqualTo(Cli.USAGE);
         assertThat(noOffset.err().lines()).hasSize(1).first().asString().contains("with its offset");
-        assertThat(badShard.status()).isEqualTo(Cli.FAILED);
+        assertThat(badShard.status()).isEqualTo(Cli.USAGE);
         assertThat(badShard.err()).contains("3/2");
         assertThat(temp.resolve("out")).doesNotExist();
     }

@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
+import org.socklab.cli.checkout.GraderArtifact;
 import org.junit.jupiter.api.io.TempDir;
 
 /**

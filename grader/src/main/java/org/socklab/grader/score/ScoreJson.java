@@ -65,7 +65,11 @@ public final class ScoreJson {
         return out.toString();
     }
 
-    static String quote(String text) {
+    /**
+     * {@code text} as a JSON string literal; also used by the command's other JSON reports, so that
+     * the project has one JSON writer (line separators escaped too, for JavaScript readers).
+     */
+    public static String quote(String text) {
         StringBuilder out = new StringBuilder("\"");
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

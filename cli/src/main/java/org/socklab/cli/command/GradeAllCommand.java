@@ -1,0 +1,133 @@
+package org.socklab.cli.command;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.socklab.cli.CliFailure;
+import org.socklab.cli.checkout.Template;
+import org.socklab.cli.grading.GradeAll;
+import org.socklab.cli.report.Console;
+import org.socklab.cli.report.Gradebook;
+import org.socklab.cli.roster.Deadline;
+import org.socklab.cli.roster.LatePolicy;
+import org.socklab.cli.shard.Shard;
+import org.socklab.grader.Exercise;
+import org.socklab.grader.feedback.Language;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code socklab grade-all PARENT --csv FILE}: grades every submission folder under PARENT into a
+ * gradebook CSV, one line of progress per submission.
+ *
+ * <p>{@code socklab grade-all --roster FILE --deadline WHEN --out DIR}: fetches each student's
+ * repository of the roster (or of one {@code --shard K/N} of it) at the deadline and grades it into
+ * a class folder ({@link GradeRoster}).
+ *
+ * <p>Not thread-safe: one instance runs once.
+ */
+@Command(name = "grade-all", description = {"Grades every submission folder under PARENT into a gradebook CSV;",
+        "or, with --roster, each student's repository at the deadline into a class folder (gradebook.csv, class.html)."})
+public final class GradeAllCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "PARENT", arity = "0..1", description = "the folder that holds one folder per submission")
+    private Path parent;
+
+    @Option(names = "--csv", paramLabel = "FILE", description = "the gradebook to write")
+    private Path csv;
+
+    @Option(names = "--roster", paramLabel = "FILE",
+            description = "the class: a CSV of student,repository (a git URL of any protocol git supports, or a folder)")
+    private Path roster;
+
+    @Option(names = "--deadline", paramLabel = "WHEN", converter = RosterConverters.DeadlineConverter.class,
+            description = "with --roster: the last commit at or before it is graded, e.g. 2026-12-10T23:59-03:00")
+    private Deadline deadline;
+
+    @Option(names = "--late", paramLabel = "record|grade", converter = RosterConverters.LateConverter.class,
+            description = "with --roster: later commits are only recorded (default), or the last commit is graded")
+    private LatePolicy late;
+
+    @Option(names = "--shard", paramLabel = "K/N", converter = RosterConverters.ShardConverter.class,
+            description = "with --roster: grade only the K-th of N parts of the roster")
+    private Shard shard;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "with --roster: the class folder to write (gradebook.csv, class.html, reports/)")
+    private Path out;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--jobs", paramLabel = "N", converter = Converters.PositiveConverter.class,
+            description = "submissions graded at once (default: the number of processors)")
+    private Integer jobs;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", converter = Converters.PositiveConverter.class,
+            description = "the most one submission may take (default: 600)")
+    private Integer timeout;
+
+    @Option(names = "--lang", paramLabel = "en|pt", converter = Converters.LanguageConverter.class,
+            description = "the language of the feedback (default: the system's)")
+    private Language language;
+
+    @Option(names = "--exercises", paramLabel = "KEY", split = ",",
+            converter = Converters.ExerciseConverter.class, description = "grade only these exercises")
+    private List<Exercise> exercises;
+
+    private final Terminal terminal;
+
+    public GradeAllCommand(Terminal terminal) {
+        this.terminal = terminal;
+    }
+
+    @Override
+    public Integer call() {
+        Set<Exercise> graded = exercises != null ? EnumSet.copyOf(exercises) : Template.gradedExercises();
+        Language chosen = language != null ? language : Language.current();
+        int parallel = jobs != null ? jobs : GradeAll.defaultJobs();
+        Duration bound = timeout != null ? Duration.ofSeconds(timeout) : GradeAll.DEFAULT_TIMEOUT;
+        if (roster != null) {
+            if (parent != null || csv != null) {
+                throw new ParameterException(spec.commandLine(), "--roster writes into --out DIR: it takes no PARENT and no --csv");
+            }
+            if (deadline == null || out == null) {
+                throw new ParameterException(spec.commandLine(), "--roster needs --deadline WHEN and --out DIR");
+            }
+            return GradeRoster.run(terminal, roster, deadline, out, late != null ? late : LatePolicy.RECORD,
+                    shard != null ? shard : Shard.WHOLE, graded, chosen, parallel, bound);
+        }
+        if (parent == null || csv == null) {
+            throw new ParameterException(spec.commandLine(), "grade-all needs PARENT and --csv FILE (or --roster)");
+        }
+        if (deadline != null || late != null || shard != null || out != null) {
+            throw new ParameterException(spec.commandLine(), "--deadline, --late, --shard and --out go with --roster");
+        }
+        if (!Files.isDirectory(parent)) {
+            throw new CliFailure("no such folder: " + parent);
+        }
+        GradeAll gradeAll = new GradeAll(graded, chosen, parallel, bound);
+        List<Gradebook.Row> rows = gradeAll.grade(parent, row -> terminal.out().println(Console.sanitized(
+                row.student() + ": " + row.total() + "/" + row.max()
+                        + (row.reason().isEmpty() ? "" : " (" + row.reason() + ")"))));
+        try {
+            if (csv.toAbsolutePath().getParent() != null) {
+                Files.createDirectories(csv.toAbsolutePath().getParent());
+            }
+            Files.writeString(csv, Gradebook.write(rows, gradeAll.exercises()), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new CliFailure("cannot write " + csv + ": " + e.getMessage());
+        }
+        terminal.out().println("Gradebook of " + rows.size() + " submissions written to " + csv);
+        return 0;
+    }
+}

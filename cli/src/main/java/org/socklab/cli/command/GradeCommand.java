@@ -1,0 +1,120 @@
+package org.socklab.cli.command;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.socklab.cli.checkout.CheckoutState;
+import org.socklab.cli.checkout.Template;
+import org.socklab.cli.grading.GradeResult;
+import org.socklab.cli.grading.Grader;
+import org.socklab.cli.grading.Submission;
+import org.socklab.cli.report.Console;
+import org.socklab.cli.report.Reports;
+import org.socklab.grader.Exercise;
+import org.socklab.grader.feedback.Language;
+import org.socklab.grader.score.ScoreTable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code socklab grade [DIR]}: grades one submission, prints its table and writes its reports.
+ * Exit status 0 when grading completed, whatever the score; 1 when the submission does not
+ * compile. Not thread-safe: one instance runs once.
+ */
+@Command(name = "grade", description = "Grades the submission in DIR (default: the bundled reference solutions)."
+        + " Reports go to DIR/target/socklab (or --out). A checkout of one exercise is graded on that exercise"
+        + " alone, unless --exercises says otherwise.")
+public final class GradeCommand implements Callable<Integer> {
+    @Parameters(arity = "0..1", paramLabel = "DIR", description = "the submission (a copy of the template)")
+    private Path folder;
+
+    @Option(names = "--out", paramLabel = "DIR2", description = "where the reports go")
+    private Path out;
+
+    @Option(names = "--lang", paramLabel = "en|pt", converter = Converters.LanguageConverter.class,
+            description = "the language of the feedback (default: the system's)")
+    private Language language;
+
+    @Option(names = "--exercises", paramLabel = "KEY", split = ",",
+            converter = Converters.ExerciseConverter.class, description = "grade only these exercises")
+    private List<Exercise> exercises;
+
+    private final Terminal terminal;
+
+    public GradeCommand(Terminal terminal) {
+        this.terminal = terminal;
+    }
+
+    @Override
+    public Integer call() {
+        Language lang = language != null ? language : Language.current();
+        Submission submission;
+        Path reportDir;
+        if (folder == null) {
+            Path scratch;
+            try {
+                scratch = Files.createTempDirectory("socklab-reference-");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            submission = new Submission(Template.extractReference(scratch.resolve("reference")).folder(), "reference");
+            reportDir = out != null ? out : Path.of("target", "socklab");
+        } else {
+            submission = Submission.in(folder);
+            reportDir = out != null ? out : submission.folder().resolve("target/socklab");
+        }
+        GradeResult result = Grader.grade(submission, exercisesToGrade(submission.folder()), lang, reportDir);
+        Reports.write(result, lang, reportDir);
+        Console console = new Console(terminal.out(), "true".equals(terminal.environment().get("GITHUB_ACTIONS")));
+        console.untrusted(ScoreTable.render(result.report(), lang).stripTrailing());
+        console.trusted("Reports written to " + reportDir.toAbsolutePath().normalize() + " in "
+                + String.format(Locale.ROOT, "%.1f s", result.elapsed().toMillis() / 1000.0));
+        console.points(result.report().total(), result.report().max());
+        appendStepSummary(reportDir);
+        if (!result.compiled()) {
+            terminal.err().println(result.compileErrors());
+            terminal.err().println("socklab: " + submission.name() + " does not compile: every exercise scores 0");
+            return 1;
+        }
+        return 0;
+    }
+
+    /**
+     * What to grade: the exercises of {@code --exercises}; else, for a folder made by
+     * {@code socklab checkout} of one exercise, that exercise (so that it scores out of its own
+     * points); else every exercise that has graded tests.
+     */
+    private Set<Exercise> exercisesToGrade(Path submission) {
+        if (exercises != null) {
+            return EnumSet.copyOf(exercises);
+        }
+        Set<Exercise> graded = Template.gradedExercises();
+        return CheckoutState.read(submission)
+                .flatMap(state -> Exercise.byKey(state.key()))
+                .filter(graded::contains)
+                .map(exercise -> (Set<Exercise>) EnumSet.of(exercise))
+                .orElse(graded);
+    }
+
+    private void appendStepSummary(Path reportDir) {
+        String summary = terminal.environment().get("GITHUB_STEP_SUMMARY");
+        if (summary == null || summary.isBlank()) {
+            return;
+        }
+        try {
+            Files.writeString(Path.of(summary), Files.readString(reportDir.resolve(Reports.SUMMARY)),
+                    StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            terminal.err().println("socklab: cannot append to $GITHUB_STEP_SUMMARY: " + e.getMessage());
+        }
+    }
+}
