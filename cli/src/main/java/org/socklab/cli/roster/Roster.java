@@ -15,14 +15,17 @@ import java.util.regex.Pattern;
  * The class: who is graded and where each one's work is, read from a CSV file with the header
  * {@code student,repository}, in the file's order (the gradebook's order).
  *
- * <p>A repository URL that carries a password or token ({@code https://user:secret@host/...}) is
+ * <p>A repository URL that carries a password or token ({@code https://user:secret@host/...},
+ * {@code https://token@host/...}) is
  * refused: credentials come from the teacher's git configuration (a credential helper, an SSH
  * key), never from a file that is copied around or a command line that other users can list.
  * Immutable.
  */
 public record Roster(List<Member> members) {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]{0,99}");
-    private static final Pattern USERINFO_WITH_SECRET = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://[^/@]*:[^/@]*@");
+    /** A password after the user, or, over HTTP (where a token may stand as the user), any user at all. */
+    private static final Pattern USERINFO_WITH_SECRET = Pattern.compile(
+            "^(?:[A-Za-z][A-Za-z0-9+.-]*://[^/@]*:[^/@]*@|(?i:https?|ftps?)://[^/@]+@)");
 
     public Roster {
         members = List.copyOf(members);

@@ -108,6 +108,10 @@ class RepositoryFetcherTest {
         assertThatThrownBy(() -> Roster.read(roster)).isInstanceOf(BadInput.class)
                 .hasMessageContaining("roster line 2").hasMessageContaining("password or token")
                 .hasMessageNotContaining("ghp_secret");
+        Files.writeString(roster, "student,repository\nana,https://ghp_secret@github.com/c/ana.git\n");
+        assertThatThrownBy(() -> Roster.read(roster)).hasMessageContaining("password or token");
+        Files.writeString(roster, "student,repository\nana,ssh://git@github.com/c/ana.git\nbia,git@github.com:c/bia.git\n");
+        assertThat(Roster.read(roster).students()).containsExactly("ana", "bia");
     }
 
     @Test
