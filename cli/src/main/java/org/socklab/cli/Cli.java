@@ -9,13 +9,17 @@ import java.util.concurrent.Callable;
 import org.socklab.cli.checkout.BuildInfo;
 import org.socklab.cli.command.AssignmentCommand;
 import org.socklab.cli.command.CheckoutCommand;
+import org.socklab.cli.command.ClassroomWorkflowCommand;
 import org.socklab.cli.command.GradeAllCommand;
 import org.socklab.cli.command.GradeCommand;
+import org.socklab.cli.command.ShardCommand;
+import org.socklab.cli.command.ShardMergeCommand;
 import org.socklab.cli.command.SiteCommand;
 import org.socklab.cli.command.SiteExportCommand;
 import org.socklab.cli.command.SiteListCommand;
 import org.socklab.cli.command.Terminal;
 import org.socklab.cli.experiment.ExperimentCommand;
+import org.socklab.cli.roster.BadInput;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -57,6 +61,9 @@ final class Cli implements Callable<Integer> {
                 .addSubcommand(new GradeAllCommand(terminal))
                 .addSubcommand(new CheckoutCommand(terminal))
                 .addSubcommand(new AssignmentCommand(terminal))
+                .addSubcommand(new CommandLine(new ShardCommand())
+                        .addSubcommand(new ShardMergeCommand(terminal)))
+                .addSubcommand(new ClassroomWorkflowCommand(terminal))
                 .addSubcommand(new CommandLine(new SiteCommand())
                         .addSubcommand(new SiteExportCommand(terminal))
                         .addSubcommand(new SiteListCommand(terminal)))
@@ -65,7 +72,7 @@ final class Cli implements Callable<Integer> {
                 .setErr(new PrintWriter(err, true))
                 .setParameterExceptionHandler((error, args) -> usageError(error))
                 .setExecutionExceptionHandler((error, command, parsed) -> {
-                    if (error instanceof CliFailure) {
+                    if (error instanceof CliFailure || error instanceof BadInput) {
                         this.err.println("socklab: " + error.getMessage());
                         return FAILED;
                     }

@@ -63,6 +63,14 @@ public enum Exercise {
         return "org.socklab.grader." + key();
     }
 
+    /**
+     * The package of this exercise's {@linkplain Hidden hidden} graded tests, {@code
+     * org.socklab.hidden.<key>}: outside the grader's own packages, so that it never ships to students.
+     */
+    public String hiddenTestPackage() {
+        return "org.socklab.hidden." + key();
+    }
+
     /** The messages of this exercise's tests: names, hints, and its own observations. */
     public MessageBundle messages() {
         return MessageBundle.named(testPackage().replace('.', '/') + "/messages");

@@ -24,10 +24,14 @@ import java.util.regex.Pattern;
  * <p>The {@code uses:} steps are simulated, and only those this project's workflows use:
  * the checkout of the repository itself is the workspace the caller prepared; a checkout of another
  * repository is {@link GraderCheckout the grader made from this working tree}; {@code setup-java}
- * is the JDK running this test; {@code upload-artifact} records the path it would upload. Anything
+ * is the JDK running this test; {@code upload-artifact} records the path it would upload, under its
+ * name; {@code download-artifact} copies the artifacts given to the runner whose names match its
+ * {@code pattern}, each into a folder of its name, as version 4 does. Anything
  * else fails, so a new step cannot slip past the test unsimulated. Expressions are evaluated only
- * where a {@code uses:} step's inputs need them ({@code env.*}, {@code runner.temp},
- * {@code github.workspace}); a {@code run:} script must take what it needs from the environment,
+ * where a {@code uses:} step's inputs or a step's {@code env} need them ({@code env.*},
+ * {@code runner.temp}, {@code github.workspace}, and the {@code matrix.*}, {@code inputs.*} and
+ * {@code secrets.*} values given to the runner, a secret not given being empty as on GitHub); a
+ * {@code run:} script must take what it needs from the environment,
  * which is also what keeps it safe from injection.
  *
  * <p>Not thread-safe: one instance runs one job once.
@@ -46,6 +50,9 @@ final class SimulatedRunner {
     private final StringBuilder summary = new StringBuilder();
     private final List<Path> artifacts = new ArrayList<>();
     private final List<String> checkouts = new ArrayList<>();
+    private final Map<String, Path> uploaded = new LinkedHashMap<>();
+    private final Map<String, String> context = new LinkedHashMap<>();
+    private final Map<String, Path> downloadable = new LinkedHashMap<>();
     private boolean failed;
 
     /** What one step did: its outcome ({@code success}, {@code failure}, {@code skipped}) and output. */
@@ -58,8 +65,10 @@ final class SimulatedRunner {
      * @param summary the job summary: every step's {@code GITHUB_STEP_SUMMARY}, in order
      * @param artifacts the paths {@code upload-artifact} would upload
      * @param checkouts each checkout, as {@code repository@ref}, {@code self} for the workspace's own
+     * @param named the uploaded artifacts by name (an unnamed one is {@code artifact})
      */
-    record JobRun(List<StepRun> steps, String summary, List<Path> artifacts, List<String> checkouts) {
+    record JobRun(List<StepRun> steps, String summary, List<Path> artifacts, List<String> checkouts,
+            Map<String, Path> named) {
         boolean succeeded() {
             return steps.stream().noneMatch(step -> step.outcome().equals("failure"));
         }
@@ -117,7 +126,20 @@ final class SimulatedRunner {
             failed |= run.outcome().equals("failure");
             steps.add(run);
         }
-        return new JobRun(List.copyOf(steps), summary.toString(), List.copyOf(artifacts), List.copyOf(checkouts));
+        return new JobRun(List.copyOf(steps), summary.toString(), List.copyOf(artifacts), List.copyOf(checkouts),
+                Map.copyOf(uploaded));
+    }
+
+    /** Values for {@code matrix.*}, {@code inputs.*} and {@code secrets.*} expressions, e.g. {@code matrix.shard}. */
+    SimulatedRunner with(String expression, String value) {
+        context.put(expression, value);
+        return this;
+    }
+
+    /** An artifact an earlier job uploaded, for {@code download-artifact}. */
+    SimulatedRunner withArtifact(String name, Path folder) {
+        downloadable.put(name, folder);
+        return this;
     }
 
     private boolean shouldRun(String condition) {
@@ -154,10 +176,45 @@ final class SimulatedRunner {
                 environment.put("JAVA_HOME", javaHome);
                 environment.put("PATH", javaHome + "/bin:" + environment.getOrDefault("PATH", ""));
             }
-            case "actions/upload-artifact" -> artifacts.add(workspace.resolve(expand(with.get("path"))));
+            case "actions/upload-artifact" -> {
+                Path path = workspace.resolve(expand(with.get("path")));
+                artifacts.add(path);
+                uploaded.put(with.get("name") == null ? "artifact" : expand(with.get("name")), path);
+            }
+            case "actions/download-artifact" -> download(expand(with.get("pattern")), workspace.resolve(expand(with.get("path"))));
             default -> throw new UnsupportedOperationException("the simulated runner does not know " + step.uses());
         }
         return new StepRun(name, "success", "", "");
+    }
+
+    private void download(String pattern, Path into) {
+        if (pattern == null) {
+            throw new UnsupportedOperationException("a download-artifact without a pattern");
+        }
+        java.nio.file.PathMatcher matcher = java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + pattern);
+        try {
+            Files.createDirectories(into);
+            for (Map.Entry<String, Path> artifact : downloadable.entrySet()) {
+                if (matcher.matches(Path.of(artifact.getKey())) && Files.isDirectory(artifact.getValue())) {
+                    copyTree(artifact.getValue(), into.resolve(artifact.getKey()));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (var paths = Files.walk(from)) {
+            for (Path source : (Iterable<Path>) paths::iterator) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target);
+                }
+            }
+        }
     }
 
     private StepRun script(String name, Workflow.Step step, int index) {
@@ -259,6 +316,13 @@ final class SimulatedRunner {
                 value = runnerTemp.toString();
             } else if (expression.equals("github.workspace")) {
                 value = workspace.toString();
+            } else if (expression.startsWith("matrix.") || expression.startsWith("inputs.")) {
+                value = context.get(expression);
+                if (value == null) {
+                    throw new AssertionError("the test gave the runner no value for " + expression);
+                }
+            } else if (expression.startsWith("secrets.")) {
+                value = context.getOrDefault(expression, "");
             } else {
                 throw new UnsupportedOperationException("the simulated runner cannot evaluate ${{ " + expression + " }}");
             }

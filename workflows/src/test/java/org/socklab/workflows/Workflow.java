@@ -29,6 +29,8 @@ record Workflow(Path file, Map<String, String> env, Map<String, Map<String, Obje
     static final Path ASSIGNMENT = REPOSITORY.resolve(".github/assignment/socklab.yml");
     /** The same workflow as the student template ships it. */
     static final Path TEMPLATE = REPOSITORY.resolve("student-template/.github/workflows/socklab.yml");
+    /** The teacher's class grading, as {@code socklab classroom-workflow} writes it. */
+    static final Path CLASSROOM = REPOSITORY.resolve(".github/classroom/socklab-class.yml");
     /** The project's own CI. */
     static final Path CI = REPOSITORY.resolve(".github/workflows/ci.yml");
 

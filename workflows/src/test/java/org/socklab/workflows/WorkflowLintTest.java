@@ -23,7 +23,7 @@ class WorkflowLintTest {
     Path temp;
 
     static Stream<Path> workflows() {
-        return Stream.of(Workflow.CI, Workflow.ASSIGNMENT, Workflow.TEMPLATE);
+        return Stream.of(Workflow.CI, Workflow.ASSIGNMENT, Workflow.TEMPLATE, Workflow.CLASSROOM);
     }
 
     @ParameterizedTest

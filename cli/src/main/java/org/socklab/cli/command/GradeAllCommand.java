@@ -18,24 +18,60 @@ import org.socklab.cli.report.Console;
 import org.socklab.cli.report.Gradebook;
 import org.socklab.cli.report.ReportTexts;
 import org.socklab.cli.report.GradebookFile;
+import org.socklab.cli.roster.Deadline;
+import org.socklab.cli.roster.LatePolicy;
+import org.socklab.cli.shard.Shard;
 import org.socklab.grader.Exercise;
 import org.socklab.grader.feedback.Language;
 import org.socklab.grader.harness.Containment;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code socklab grade-all PARENT --csv FILE}: grades every submission folder under PARENT into a
- * gradebook CSV, one line of progress per submission. Not thread-safe: one instance runs once.
+ * gradebook CSV, one line of progress per submission.
+ *
+ * <p>{@code socklab grade-all --roster FILE --deadline WHEN --out DIR}: fetches each student's
+ * repository of the roster (or of one {@code --shard K/N} of it) at the deadline and grades it into
+ * a class folder ({@link GradeRoster}).
+ *
+ * <p>Not thread-safe: one instance runs once.
  */
-@Command(name = "grade-all", description = "Grades every submission folder under PARENT into a gradebook CSV.")
+@Command(name = "grade-all", description = {"Grades every submission folder under PARENT into a gradebook CSV;",
+        "or, with --roster, each student's repository at the deadline into a class folder (gradebook.csv, class.html)."})
 public final class GradeAllCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "PARENT", description = "the folder that holds one folder per submission")
+    @Parameters(paramLabel = "PARENT", arity = "0..1", description = "the folder that holds one folder per submission")
     private Path parent;
 
-    @Option(names = "--csv", required = true, paramLabel = "FILE", description = "the gradebook to write")
+    @Option(names = "--csv", paramLabel = "FILE", description = "the gradebook to write")
     private Path csv;
+
+    @Option(names = "--roster", paramLabel = "FILE",
+            description = "the class: a CSV of student,repository (a git URL of any protocol git supports, or a folder)")
+    private Path roster;
+
+    @Option(names = "--deadline", paramLabel = "WHEN", converter = RosterConverters.DeadlineConverter.class,
+            description = "with --roster: the last commit at or before it is graded, e.g. 2026-12-10T23:59-03:00")
+    private Deadline deadline;
+
+    @Option(names = "--late", paramLabel = "record|grade", converter = RosterConverters.LateConverter.class,
+            description = "with --roster: later commits are only recorded (default), or the last commit is graded")
+    private LatePolicy late;
+
+    @Option(names = "--shard", paramLabel = "K/N", converter = RosterConverters.ShardConverter.class,
+            description = "with --roster: grade only the K-th of N parts of the roster")
+    private Shard shard;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "with --roster: the class folder to write (gradebook.csv, class.html, reports/)")
+    private Path out;
+
+    @Spec
+    private CommandSpec spec;
 
     @Option(names = "--jobs", paramLabel = "N", converter = Converters.PositiveConverter.class,
             description = "submissions graded at once (default: the number of processors)")
@@ -66,19 +102,37 @@ public final class GradeAllCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Set<Exercise> graded = exercises != null ? EnumSet.copyOf(exercises) : Template.gradedExercises();
+        Language chosen = language != null ? language : Language.fromEnvironment();
+        int parallel = jobs != null ? jobs : GradeAll.defaultJobs();
+        Duration bound = timeout != null ? Duration.ofSeconds(timeout) : GradeAll.DEFAULT_TIMEOUT;
+        if (roster != null) {
+            if (parent != null || csv != null) {
+                throw new ParameterException(spec.commandLine(), "--roster writes into --out DIR: it takes no PARENT and no --csv");
+            }
+            if (deadline == null || out == null) {
+                throw new ParameterException(spec.commandLine(), "--roster needs --deadline WHEN and --out DIR");
+            }
+            Containment containment = containment();
+            terminal.out().println(containment.describe(chosen));
+            return GradeRoster.run(terminal, roster, deadline, out, late != null ? late : LatePolicy.RECORD,
+                    shard != null ? shard : Shard.WHOLE, graded, chosen, parallel, bound, containment);
+        }
+        if (parent == null || csv == null) {
+            throw new ParameterException(spec.commandLine(), "grade-all needs PARENT and --csv FILE (or --roster)");
+        }
+        if (deadline != null || late != null || shard != null || out != null) {
+            throw new ParameterException(spec.commandLine(), "--deadline, --late, --shard and --out go with --roster");
+        }
         if (!Files.isDirectory(parent)) {
             throw new CliFailure("no such folder: " + parent);
         }
         OutputPaths.requireWritableFile(csv, "the gradebook");
         SubmissionProgress progress = new SubmissionProgress(submissionCount());
-        Containment containment = sandbox.containment(terminal.environment()
-                .getOrDefault("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin")));
-        Language lang = language != null ? language : Language.fromEnvironment();
-        Set<Exercise> graded = exercises != null ? EnumSet.copyOf(exercises) : Template.gradedExercises();
+        Containment containment = containment();
         GradebookFile gradebook = new GradebookFile(csv, graded);
-        terminal.out().println(containment.describe(lang));
-        GradeAll gradeAll = new GradeAll(graded, lang, jobs != null ? jobs : GradeAll.defaultJobs(),
-                timeout != null ? Duration.ofSeconds(timeout) : GradeAll.DEFAULT_TIMEOUT, containment);
+        terminal.out().println(containment.describe(chosen));
+        GradeAll gradeAll = new GradeAll(graded, chosen, parallel, bound, containment);
         List<Gradebook.Row> rows = gradeAll.grade(parent, row -> {
             gradebook.add(row);
             synchronized (terminal) {
@@ -86,8 +140,14 @@ public final class GradeAllCommand implements Callable<Integer> {
                         + (row.reason().isEmpty() ? "" : " (" + row.reason() + ")")) + "   [" + progress.next() + "]");
             }
         });
-        terminal.out().println(ReportTexts.text(lang, "console.gradebook", Integer.toString(rows.size()), csv.toString()));
+        terminal.out().println(ReportTexts.text(chosen, "console.gradebook", Integer.toString(rows.size()), csv.toString()));
         return 0;
+    }
+
+    /** How student code is contained, as --sandbox asks (required without a sandbox: one line, at once). */
+    private Containment containment() {
+        return sandbox.containment(terminal.environment()
+                .getOrDefault("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin")));
     }
 
     /** How many submissions there are, for the progress: the folders under PARENT that grade-all grades. */

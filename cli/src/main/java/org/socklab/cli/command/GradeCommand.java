@@ -24,6 +24,7 @@ import org.socklab.cli.report.Reports;
 import org.socklab.grader.Exercise;
 import org.socklab.grader.feedback.Language;
 import org.socklab.grader.harness.Containment;
+import org.socklab.grader.score.TestSelection;
 import org.socklab.grader.score.ScoreTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -82,7 +83,7 @@ public final class GradeCommand implements Callable<Integer> {
         }
         Set<Exercise> graded = exercises != null ? EnumSet.copyOf(exercises) : Template.gradedExercises();
         OutputPaths.requireWritableFolder(reportDir, "the reports");
-        GradeResult result = Grader.grade(submission, graded, reportDir, containment, Grader.defaultParallel(),
+        GradeResult result = Grader.grade(submission, graded, TestSelection.VISIBLE, reportDir, containment, Grader.defaultParallel(),
                 new ExerciseProgress(ProgressLine.of(terminal.err(), terminal.environment()), graded.size()));
         Reports.write(result, lang, reportDir);
         Console console = new Console(terminal.out(), "true".equals(terminal.environment().get("GITHUB_ACTIONS")));

@@ -28,6 +28,7 @@ import org.socklab.grader.Exercise;
 import org.socklab.grader.feedback.Language;
 import org.socklab.grader.harness.Containment;
 import org.socklab.grader.score.Grading;
+import org.socklab.grader.score.TestSelection;
 
 /**
  * Grades every submission folder under a parent folder, {@code jobs} at a time, each into its own
@@ -40,6 +41,9 @@ import org.socklab.grader.score.Grading;
  * or is not graded within the timeout gets a row of zeros and the reason; it never stops the
  * others. At its timeout, a grading is interrupted: its grading JVMs, and every process in their
  * sandboxes, are killed and its worker is free for the next submission at once.
+ *
+ * <p>This is the teacher's grading: the hidden tests run too, when the teacher-only module is
+ * on the class path (it is in the {@code socklab} command).
  *
  * <p>Thread-safe for one call at a time; the gradings run on its own pool of daemon threads.
  */
@@ -79,7 +83,7 @@ public final class GradeAll {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        int max = Grading.notRun(exercises).max();
+        int max = Grading.notRun(exercises, TestSelection.VISIBLE_AND_HIDDEN).max();
         ExecutorService pool = Executors.newFixedThreadPool(jobs, task -> {
             Thread thread = new Thread(task, "socklab-grade-all");
             thread.setDaemon(true);
@@ -122,7 +126,8 @@ public final class GradeAll {
         try {
             Submission submission = Submission.in(folder);
             Path reportDir = ReportFolder.freshIn(submission.folder());
-            GradeResult result = Grader.grade(submission, exercises, reportDir, containment, 1);
+            GradeResult result = Grader.grade(submission, exercises, TestSelection.VISIBLE_AND_HIDDEN, reportDir, containment, 1,
+                    GradingProgress.SILENT);
             if (late.get()) {
                 return Gradebook.failed(student, exercises, max, "not graded within " + timeout.toSeconds() + " s");
             }

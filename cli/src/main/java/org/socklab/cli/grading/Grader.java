@@ -29,6 +29,7 @@ import org.socklab.grader.score.GradingJvm;
 import org.socklab.grader.score.ScoreReport;
 import org.socklab.grader.score.Status;
 import org.socklab.grader.score.TestScore;
+import org.socklab.grader.score.TestSelection;
 
 /**
  * Grades one submission without trusting it: copies its sources (regular files only) into a
@@ -61,12 +62,16 @@ public final class Grader {
     /** Grades the exercises of the pristine template; {@code reportDir} (made by the caller) receives the output log. */
     public static GradeResult grade(Submission submission, Set<Exercise> exercises, Path reportDir,
             Containment containment, int parallel) {
-        return grade(submission, exercises, reportDir, containment, parallel, GradingProgress.SILENT);
+        return grade(submission, exercises, TestSelection.VISIBLE, reportDir, containment, parallel,
+                GradingProgress.SILENT);
     }
 
-    /** Grades as above, telling {@code progress} as each exercise starts and ends (it cannot change the score). */
-    public static GradeResult grade(Submission submission, Set<Exercise> exercises, Path reportDir,
-            Containment containment, int parallel, GradingProgress progress) {
+    /**
+     * Grades as above with the tests selected (the teacher's grading adds the hidden ones), telling
+     * {@code progress} as each exercise starts and ends (it cannot change the score).
+     */
+    public static GradeResult grade(Submission submission, Set<Exercise> exercises, TestSelection selection,
+            Path reportDir, Containment containment, int parallel, GradingProgress progress) {
         long start = System.nanoTime();
         Path work;
         try {
@@ -78,11 +83,11 @@ public final class Grader {
         try {
             Compilation compilation = Compilation.of(submission.copySources(work.resolve("src")), work.resolve("classes"));
             if (!compilation.succeeded()) {
-                ScoreReport zero = notCompiled(Grading.notRun(exercises));
+                ScoreReport zero = notCompiled(Grading.notRun(exercises, selection));
                 return new GradeResult(submission, zero, compilation.errors(), elapsed(start), containment);
             }
             Path scratch = Files.createDirectories(work.resolve("out"));
-            ScoreReport report = gradeExercises(exercises, compilation.classes(), scratch, containment, parallel, progress);
+            ScoreReport report = gradeExercises(exercises, selection, compilation.classes(), scratch, containment, parallel, progress);
             collectOutput(scratch, exercises, reportDir.resolve(Reports.OUTPUT_LOG));
             return new GradeResult(submission, report, "", elapsed(start), containment);
         } catch (IOException e) {
@@ -93,7 +98,7 @@ public final class Grader {
         }
     }
 
-    private static ScoreReport gradeExercises(Set<Exercise> exercises, Path classes, Path scratch,
+    private static ScoreReport gradeExercises(Set<Exercise> exercises, TestSelection selection, Path classes, Path scratch,
             Containment containment, int parallel, GradingProgress progress) {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parallel, exercises.size())));
         try {
@@ -102,7 +107,7 @@ public final class Grader {
                 reports.add(pool.submit(() -> {
                     progress.started(exercise);
                     long start = System.nanoTime();
-                    ScoreReport report = GradingJvm.run(EnumSet.of(exercise), classes, scratch, containment);
+                    ScoreReport report = GradingJvm.run(EnumSet.of(exercise), selection, classes, scratch, containment);
                     report.exercises().forEach(score -> progress.finished(score, elapsed(start)));
                     return report;
                 }));
@@ -116,7 +121,7 @@ public final class Grader {
                     scores.stream().mapToInt(ExerciseScore::max).sum(), scores);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return Grading.failed(exercises, CoreFeedback.gradingWithoutScore("interrupted"));
+            return Grading.failed(exercises, selection, CoreFeedback.gradingWithoutScore("interrupted"));
         } catch (ExecutionException e) {
             throw new IllegalStateException("grading failed", e.getCause());
         } finally {
@@ -151,7 +156,8 @@ public final class Grader {
         List<ExerciseScore> exercises = new ArrayList<>();
         for (ExerciseScore exercise : unrun.exercises()) {
             List<TestScore> tests = exercise.tests().stream()
-                    .map(test -> new TestScore(test.id(), test.name(), 0, test.max(), Status.NOT_RUN, why))
+                    .map(test -> new TestScore(test.id(), test.name(), 0, test.max(), Status.NOT_RUN, why,
+                            test.hidden()))
                     .toList();
             exercises.add(new ExerciseScore(exercise.exercise(), 0, exercise.max(), tests));
         }

@@ -16,7 +16,9 @@ import org.socklab.grader.score.TestScore;
  *                "max_score": 1, "status": "passed", "output": "", "visibility": "visible" } ] }
  * }</pre>
  *
- * A test not earned is {@code "failed"}, with the student's feedback as its output. Stateless.
+ * A test not earned is {@code "failed"}, with the student's feedback as its output. A
+ * {@linkplain org.socklab.grader.Hidden hidden} test has the visibility {@code "after_published"}:
+ * Gradescope shows it to the student only once the teacher publishes the grades. Stateless.
  */
 final class GradescopeJson {
     private GradescopeJson() {
@@ -46,7 +48,8 @@ final class GradescopeJson {
                         .append(", \"status\": ").append(ScoreJson.quote(test.passed() ? "passed" : "failed"))
                         .append(", \"output\": ").append(ScoreJson.quote(ScoreJson.feedback(test, language)))
                         .append(", \"tags\": [").append(ScoreJson.quote(exercise.exercise().key().toLowerCase(Locale.ROOT)))
-                        .append("], \"visibility\": \"visible\"}");
+                        .append("], \"visibility\": ").append(ScoreJson.quote(test.hidden() ? "after_published" : "visible"))
+                        .append('}');
             }
         }
         out.append(separator.equals("\n") ? "]\n" : "\n  ]\n");

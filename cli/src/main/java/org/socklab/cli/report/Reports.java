@@ -26,7 +26,10 @@ public final class Reports {
         ReportFolder.replace(folder.resolve(SCORE), ScoreJson.write(result.report(), language, result.containment()));
         ReportFolder.replace(folder.resolve(SUMMARY), SummaryMarkdown.write(result.report(), title,
                 result.compileErrors(), sandbox, language));
-        String output = "socklab: " + result.report().total() + "/" + result.report().max() + "\n" + sandbox
+        String output = "socklab: " + result.report().total() + "/" + result.report().max()
+                + (result.report().hiddenMax() == 0 ? "" : " (visible " + visible(result) + ", hidden "
+                        + result.report().hiddenPoints() + "/" + result.report().hiddenMax() + ")")
+                + "\n" + sandbox
                 + (result.compiled() ? "" : "\n" + ReportTexts.text(language, "results.notCompiled") + "\n"
                         + result.compileErrors());
         ReportFolder.replace(folder.resolve(GRADESCOPE), GradescopeJson.write(result.report(), output, language));
@@ -35,5 +38,10 @@ public final class Reports {
             ReportFolder.replace(folder.resolve(OUTPUT_LOG), ReportTexts.text(language, "results.notCompiled") + "\n"
                     + result.compileErrors() + "\n");
         }
+    }
+
+    private static String visible(GradeResult result) {
+        return (result.report().total() - result.report().hiddenPoints()) + "/"
+                + (result.report().max() - result.report().hiddenMax());
     }
 }

@@ -47,6 +47,10 @@ final class SummaryMarkdown {
                     .append(" | ").append(exercise.points()).append('/').append(exercise.max()).append(" |\n");
         }
         out.append("| **").append(ReportTexts.text(language, "summary.total")).append("** | **").append(report.total()).append('/').append(report.max()).append("** |\n");
+        if (report.hiddenMax() > 0) {
+            out.append("| ").append(ReportTexts.text(language, "summary.hidden")).append(" | ").append(report.hiddenPoints())
+                    .append('/').append(report.hiddenMax()).append(" |\n");
+        }
         boolean header = false;
         for (ExerciseScore exercise : report.exercises()) {
             for (TestScore test : exercise.tests()) {
@@ -62,7 +66,8 @@ final class SummaryMarkdown {
                     header = true;
                 }
                 out.append("| ").append(exercise.exercise().key())
-                        .append(" | ").append(cell(test.name().render(language)))
+                        .append(" | ").append(test.hidden() ? ReportTexts.text(language, "summary.hiddenTest") + " " : "")
+                        .append(cell(test.name().render(language)))
                         .append(" | ").append(test.points()).append('/').append(test.max())
                         .append(" | ").append(cell(ScoreJson.feedback(test, language))).append(" |\n");
             }

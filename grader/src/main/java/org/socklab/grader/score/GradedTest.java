@@ -7,7 +7,9 @@ import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.TestIdentifier;
 import org.socklab.grader.Exercise;
 import org.socklab.grader.GradedExercise;
+import org.socklab.grader.Hidden;
 import org.socklab.grader.Points;
+import org.socklab.grader.feedback.MessageBundle;
 
 /**
  * A graded test found in a test plan: a test method with {@link Points} in a class graded for an
@@ -18,8 +20,15 @@ import org.socklab.grader.Points;
  * @param method the method's name, which keys its name and hint in the exercise's messages
  * @param displayName JUnit's display name, the fallback for a missing translation
  * @param points what it is worth
+ * @param hidden whether its class is {@link Hidden}
  */
-record GradedTest(String uniqueId, Exercise exercise, String method, String displayName, int points) {
+record GradedTest(String uniqueId, Exercise exercise, String method, String displayName, int points, boolean hidden) {
+
+    /** Where its name and hint are: the exercise's bundle, or the hidden package's own. */
+    MessageBundle messages() {
+        return hidden ? MessageBundle.named(exercise.hiddenTestPackage().replace('.', '/') + "/messages")
+                : exercise.messages();
+    }
 
     /** The graded test behind a test identifier, if it is one. */
     static Optional<GradedTest> of(TestIdentifier identifier) {
@@ -41,6 +50,7 @@ record GradedTest(String uniqueId, Exercise exercise, String method, String disp
             return Optional.empty();
         }
         return Optional.of(new GradedTest(identifier.getUniqueId(), exercise.get().value(), method.getName(),
-                identifier.getDisplayName(), points.get().value()));
+                identifier.getDisplayName(), points.get().value(),
+                AnnotationSupport.isAnnotated(testClass, Hidden.class)));
     }
 }

@@ -37,7 +37,7 @@ public final class Grading {
      * @throws IllegalStateException if the run discovered no graded test at all
      */
     public static ScoreReport run(Set<Exercise> exercises, Map<String, String> configuration) {
-        return run(exercises, configuration, new TestExecutionListener() { });
+        return run(exercises, TestSelection.VISIBLE, configuration, new TestExecutionListener() { });
     }
 
     /**
@@ -46,8 +46,19 @@ public final class Grading {
      */
     public static ScoreReport run(Set<Exercise> exercises, Map<String, String> configuration,
             TestExecutionListener progress) {
+        return run(exercises, TestSelection.VISIBLE, configuration, progress);
+    }
+
+    /** Grades the exercises with the tests selected: the hidden ones are looked for in their own packages. */
+    public static ScoreReport run(Set<Exercise> exercises, TestSelection selection, Map<String, String> configuration) {
+        return run(exercises, selection, configuration, new TestExecutionListener() { });
+    }
+
+    /** {@link #run(Set, TestSelection, Map)}, telling {@code progress} what starts and ends as it goes. */
+    public static ScoreReport run(Set<Exercise> exercises, TestSelection selection, Map<String, String> configuration,
+            TestExecutionListener progress) {
         ScoreCollector collector = new ScoreCollector();
-        launcher().execute(discovery(exercises, configuration), collector, progress);
+        launcher().execute(discovery(exercises, selection, configuration), collector, progress);
         return reportOf(collector);
     }
 
@@ -68,8 +79,13 @@ public final class Grading {
      * @throws IllegalStateException if there is no graded test at all
      */
     public static ScoreReport notRun(Set<Exercise> exercises) {
+        return notRun(exercises, TestSelection.VISIBLE);
+    }
+
+    /** {@link #notRun(Set)} for the tests selected. */
+    public static ScoreReport notRun(Set<Exercise> exercises, TestSelection selection) {
         ScoreCollector collector = new ScoreCollector();
-        collector.testPlanExecutionStarted(launcher().discover(discovery(exercises, Map.of())));
+        collector.testPlanExecutionStarted(launcher().discover(discovery(exercises, selection, Map.of())));
         return reportOf(collector);
     }
 
@@ -78,9 +94,15 @@ public final class Grading {
      * or ended without one): every graded test at zero, {@link Status#NOT_RUN}, saying why.
      */
     public static ScoreReport failed(Set<Exercise> exercises, Feedback why) {
-        List<ExerciseScore> scores = notRun(exercises).exercises().stream()
+        return failed(exercises, TestSelection.VISIBLE, why);
+    }
+
+    /** {@link #failed(Set, Feedback)} for the tests selected. */
+    public static ScoreReport failed(Set<Exercise> exercises, TestSelection selection, Feedback why) {
+        List<ExerciseScore> scores = notRun(exercises, selection).exercises().stream()
                 .map(exercise -> ExerciseScore.of(exercise.exercise(), exercise.tests().stream()
-                        .map(test -> new TestScore(test.id(), test.name(), 0, test.max(), Status.NOT_RUN, List.of(why)))
+                        .map(test -> new TestScore(test.id(), test.name(), 0, test.max(), Status.NOT_RUN, List.of(why),
+                                test.hidden()))
                         .toList()))
                 .toList();
         return ScoreReport.of(scores);
@@ -99,13 +121,17 @@ public final class Grading {
         return collector.report();
     }
 
-    private static LauncherDiscoveryRequest discovery(Set<Exercise> exercises, Map<String, String> configuration) {
+    private static LauncherDiscoveryRequest discovery(Set<Exercise> exercises, TestSelection selection,
+            Map<String, String> configuration) {
         LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
                 .filters(ClassNameFilter.includeClassNamePatterns(".*Tests"))
                 .enableImplicitConfigurationParameters(false)
                 .configurationParameters(configuration);
         for (Exercise exercise : exercises) {
             request.selectors(selectPackage(exercise.testPackage()));
+            if (selection.includesHidden()) {
+                request.selectors(selectPackage(exercise.hiddenTestPackage()));
+            }
         }
         return request.build();
     }

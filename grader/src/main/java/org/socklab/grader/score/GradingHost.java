@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import org.junit.platform.launcher.TestExecutionListener;
 import org.socklab.grader.Exercise;
 
 /**
@@ -19,6 +20,9 @@ import org.socklab.grader.Exercise;
  * {@code key=value}. The score holds messages, not text: the command renders them in its language.
  */
 public final class GradingHost {
+    /** The argument that names the {@link TestSelection}; taken out of the JUnit parameters. */
+    static final String SELECTION = "socklab.selection";
+
     private GradingHost() {
     }
 
@@ -34,7 +38,9 @@ public final class GradingHost {
             int equals = args[i].indexOf('=');
             configuration.put(args[i].substring(0, equals), args[i].substring(equals + 1));
         }
-        ScoreReport report = Grading.run(exercises, configuration);
+        TestSelection selection = TestSelection.valueOf(configuration.getOrDefault(SELECTION, TestSelection.VISIBLE.name()));
+        configuration.remove(SELECTION);
+        ScoreReport report = Grading.run(exercises, selection, configuration, new TestExecutionListener() { });
         score.print(ScoreLines.write(report));
         score.flush();
         // the harness's daemon threads and anything left of the submission's classes end here

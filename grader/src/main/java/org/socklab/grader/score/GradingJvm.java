@@ -58,16 +58,17 @@ public final class GradingJvm {
      * {@code scratch/output-<first exercise>.log}, the grading JVM's own to {@code grading-...log}.
      * A grading JVM that ends without a whole score scores those exercises zero, saying so.
      */
-    public static ScoreReport run(Set<Exercise> exercises, Path classes, Path scratch, Containment containment) {
+    public static ScoreReport run(Set<Exercise> exercises, TestSelection selection, Path classes, Path scratch,
+            Containment containment) {
         String name = exercises.stream().map(Exercise::key).collect(Collectors.joining("-"));
-        List<String> command = command(exercises, classes, scratch, name, containment);
+        List<String> command = command(exercises, selection, classes, scratch, name, containment);
         Process process;
         try {
             process = Sandbox.startKept(new ProcessBuilder(command)
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .redirectError(scratch.resolve("grading-" + name + ".log").toFile()));
         } catch (IOException e) {
-            return Grading.failed(exercises, CoreFeedback.gradingCannotStart(String.valueOf(e.getMessage())));
+            return Grading.failed(exercises, selection, CoreFeedback.gradingCannotStart(String.valueOf(e.getMessage())));
         }
         try {
             CompletableFuture<List<String>> score = new CompletableFuture<>();
@@ -75,7 +76,7 @@ public final class GradingJvm {
             reader.setDaemon(true);
             reader.start();
             if (!process.waitFor(DEADLINE.toMillis(), TimeUnit.MILLISECONDS)) {
-                return Grading.failed(exercises, CoreFeedback.gradingWithoutScore("killed after "
+                return Grading.failed(exercises, selection, CoreFeedback.gradingWithoutScore("killed after "
                         + DEADLINE.toMinutes() + " min"));
             }
             try {
@@ -87,7 +88,7 @@ public final class GradingJvm {
         } catch (InterruptedException e) {
             // a timeout of grade-all, or Ctrl-C: the finally below ends the sandbox and all in it
             Thread.currentThread().interrupt();
-            return Grading.failed(exercises, CoreFeedback.gradingWithoutScore("interrupted"));
+            return Grading.failed(exercises, selection, CoreFeedback.gradingWithoutScore("interrupted"));
         } finally {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
@@ -146,7 +147,8 @@ public final class GradingJvm {
         return lines;
     }
 
-    private static List<String> command(Set<Exercise> exercises, Path classes, Path scratch, String name,
+    private static List<String> command(Set<Exercise> exercises, TestSelection selection, Path classes, Path scratch,
+            String name,
             Containment containment) {
         boolean sandboxed = containment.sandboxed();
         Path javaHome = Path.of(System.getProperty("java.home"));
@@ -185,7 +187,8 @@ public final class GradingJvm {
                 ServerExtension.CLASSES + "=" + submission,
                 ServerExtension.ISOLATION + "=" + Isolation.CHILD_PROCESS.value(),
                 ServerExtension.CHILD_OUTPUT + "=" + out + "/output-" + name + ".log",
-                Sandbox.PARAMETER + "=" + containment.sandbox().kind().value()));
+                Sandbox.PARAMETER + "=" + containment.sandbox().kind().value(),
+                GradingHost.SELECTION + "=" + selection.name()));
         return command;
     }
 }

@@ -110,18 +110,19 @@ public class ScoreCollector implements TestExecutionListener {
             TestScore first = scores.get(index);
             List<Feedback> lines = new ArrayList<>(first.feedback());
             lines.add(CoreFeedback.heldBack(count));
-            scores.set(index, new TestScore(first.id(), first.name(), first.points(), first.max(), first.status(), lines));
+            scores.set(index, new TestScore(first.id(), first.name(), first.points(), first.max(), first.status(), lines,
+                    first.hidden()));
         });
         return scores;
     }
 
     private static TestScore score(GradedTest test, Status status, List<Feedback> feedback) {
         int points = status.earnsPoints() ? test.points() : 0;
-        return new TestScore(test.method(), name(test), points, test.points(), status, feedback);
+        return new TestScore(test.method(), name(test), points, test.points(), status, feedback, test.hidden());
     }
 
     private static Feedback name(GradedTest test) {
-        MessageBundle messages = test.exercise().messages();
+        MessageBundle messages = test.messages();
         String nameKey = test.method() + ".name";
         return messages.has(nameKey, Language.ENGLISH) ? Feedback.of(messages, nameKey) : CoreFeedback.text(test.displayName());
     }
@@ -138,7 +139,7 @@ public class ScoreCollector implements TestExecutionListener {
         if (observed.bundle().has(ownHint, Language.ENGLISH)) {
             return List.of(observed, Feedback.of(observed.bundle(), ownHint));
         }
-        MessageBundle messages = test.exercise().messages();
+        MessageBundle messages = test.messages();
         String hintKey = test.method() + ".hint";
         if (!messages.has(hintKey, Language.ENGLISH)) {
             return List.of(observed);

@@ -14,6 +14,8 @@ import org.socklab.grader.feedback.Language;
  *                    "passed": true, "status": "passed", "feedback": "" } ] } ] }
  * }</pre>
  *
+ * A {@linkplain org.socklab.grader.Hidden hidden} test also has {@code "hidden": true}.
+ *
  * Hand-written rather than a JSON library: the format is small and flat, and the grader stays
  * light for students' builds; the project's tests read it back with a real parser. Stateless.
  */
@@ -71,6 +73,7 @@ public final class ScoreJson {
                         .append(", \"passed\": ").append(test.passed())
                         .append(", \"status\": ").append(quote(test.status().name().toLowerCase(Locale.ROOT)))
                         .append(", \"feedback\": ").append(quote(feedback(test, language)))
+                        .append(test.hidden() ? ", \"hidden\": true" : "")
                         .append('}');
             }
             out.append(exercise.tests().isEmpty() ? "]\n" : "\n      ]\n");

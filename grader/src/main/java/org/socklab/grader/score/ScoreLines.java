@@ -11,7 +11,7 @@ import org.socklab.grader.feedback.FeedbackCodec;
 /**
  * A {@link ScoreReport} as lines of tab-separated fields, the way a grading JVM hands its score to
  * the command that started it ({@link GradingHost}): {@code exercise KEY}, then one {@code test ID
- * NAME POINTS MAX STATUS FEEDBACK} line per test, then {@code end}. The name and the feedback are
+ * NAME POINTS MAX STATUS FEEDBACK HIDDEN} line per test, then {@code end}. The name and the feedback are
  * messages, not text ({@link FeedbackCodec}: the report renders them in its language), the
  * feedback's messages separated by commas; tabs, line ends and backslashes in the id are escaped,
  * so one record is always one line.
@@ -35,7 +35,7 @@ public final class ScoreLines {
                 out.append(String.join("\t", "test", escape(test.id()), FeedbackCodec.encode(test.name()),
                         Integer.toString(test.points()), Integer.toString(test.max()),
                         test.status().name(), String.join(",", test.feedback().stream().map(FeedbackCodec::encode)
-                                .toList()))).append('\n');
+                                .toList()), Boolean.toString(test.hidden()))).append('\n');
             }
         }
         return out.append(END).append('\n').toString();
@@ -62,13 +62,14 @@ public final class ScoreLines {
                     tests = new ArrayList<>();
                 }
                 case "test" -> {
-                    if (exercise == null || fields.length != 7) {
+                    if (exercise == null || fields.length != 8) {
                         throw new IllegalArgumentException("a test line out of place");
                     }
                     tests.add(new TestScore(unescape(fields[1]), message(fields[2]), Integer.parseInt(fields[3]),
                             Integer.parseInt(fields[4]), Status.valueOf(fields[5].toUpperCase(Locale.ROOT)),
                             fields[6].isEmpty() ? List.of()
-                                    : Arrays.stream(fields[6].split(",")).map(ScoreLines::message).toList()));
+                                    : Arrays.stream(fields[6].split(",")).map(ScoreLines::message).toList(),
+                            Boolean.parseBoolean(fields[7])));
                 }
                 case END -> {
                     if (exercise != null) {

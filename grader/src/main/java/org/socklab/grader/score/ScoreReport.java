@@ -19,6 +19,18 @@ public record ScoreReport(int total, int max, List<ExerciseScore> exercises) {
         return new ScoreReport(total, max, exercises);
     }
 
+    /** The points earned in hidden tests: part of {@link #total()}, reported apart. */
+    public int hiddenPoints() {
+        return exercises.stream().flatMap(exercise -> exercise.tests().stream())
+                .filter(TestScore::hidden).mapToInt(TestScore::points).sum();
+    }
+
+    /** The points hidden tests are worth: part of {@link #max()}, reported apart. */
+    public int hiddenMax() {
+        return exercises.stream().flatMap(exercise -> exercise.tests().stream())
+                .filter(TestScore::hidden).mapToInt(TestScore::max).sum();
+    }
+
     public Optional<ExerciseScore> exercise(Exercise exercise) {
         return exercises.stream().filter(score -> score.exercise() == exercise).findFirst();
     }
