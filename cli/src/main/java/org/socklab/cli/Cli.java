@@ -14,6 +14,7 @@ import org.socklab.cli.command.SiteCommand;
 import org.socklab.cli.command.SiteExportCommand;
 import org.socklab.cli.command.SiteListCommand;
 import org.socklab.cli.command.Terminal;
+import org.socklab.cli.experiment.ExperimentCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -57,6 +58,7 @@ final class Cli implements Callable<Integer> {
                 .addSubcommand(new CommandLine(new SiteCommand())
                         .addSubcommand(new SiteExportCommand(terminal))
                         .addSubcommand(new SiteListCommand(terminal)))
+                .addSubcommand(new ExperimentCommand())
                 .setOut(new PrintWriter(out, true))
                 .setErr(new PrintWriter(err, true))
                 .setParameterExceptionHandler((error, args) -> usageError(error))

@@ -51,7 +51,7 @@ class CheckoutCommandTest {
         assertThat(run.status()).as(run.err()).isZero();
         assertThat(files(folder)).contains("pom.xml", "mvnw", "mvnw.cmd", ".mvn/wrapper/maven-wrapper.properties",
                 ".mvn/maven.config",
-                ".gitignore", "README.md", STUB, "src/test/java/lab/echocaps/EchoCapsServerTest.java",
+                ".gitignore", ".gitattributes", ".editorconfig", "README.md", STUB, "src/test/java/lab/echocaps/EchoCapsServerTest.java",
                 "src/test/resources/META-INF/services/org.junit.platform.launcher.TestExecutionListener",
                 CheckoutState.FILE)
                 .noneMatch(path -> path.startsWith("src/main/java/lab/http/"));
@@ -59,7 +59,10 @@ class CheckoutCommandTest {
                 .isEqualTo(Files.readString(Submissions.REPOSITORY.resolve("student-template").resolve(STUB)));
         assertThat(folder.resolve("mvnw")).isExecutable();
         String readme = Files.readString(folder.resolve("README.md"));
-        assertThat(readme).contains("exercise 1: echocaps", "exercício 1: echocaps", "EchoCapsServer", "./mvnw test");
+        assertThat(readme).contains("exercise 1: echocaps", "exercício 1: echocaps", "EchoCapsServer", "./mvnw test",
+                "mvnw.cmd test");
+        assertThat(folder.resolve(".editorconfig")).content().contains("charset = utf-8");
+        assertThat(folder.resolve(".gitattributes")).content().contains("mvnw text eol=lf");
         String pom = Files.readString(folder.resolve("pom.xml"));
         String version = GraderArtifact.current().version();
         assertThat(pom).contains("<artifactId>socklab-echocaps</artifactId>", "<socklab.version>" + version + "<",

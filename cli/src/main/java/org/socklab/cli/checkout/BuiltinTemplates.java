@@ -64,6 +64,9 @@ public final class BuiltinTemplates {
         files.add(TemplateFile.text("pom.xml", BuildInfo.fill(Bundled.text("socklab/checkout/pom.xml.template"),
                 Map.of("key", key, "artifactId", artifactId, "name", name, "grader.version", grader.version()))));
         files.add(new TemplateFile(".gitignore", Bundled.bytes("socklab/checkout/gitignore.template"), false));
+        // Sane line endings and encoding when a student commits from Windows or saves with Notepad.
+        files.add(new TemplateFile(".gitattributes", Bundled.bytes("socklab/checkout/gitattributes.template"), false));
+        files.add(new TemplateFile(".editorconfig", Bundled.bytes("socklab/checkout/editorconfig.template"), false));
         files.add(new TemplateFile("mvnw", template.get("mvnw"), true));
         files.add(file(template, "mvnw.cmd"));
         files.add(file(template, ".mvn/wrapper/maven-wrapper.properties"));

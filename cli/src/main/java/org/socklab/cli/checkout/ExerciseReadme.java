@@ -30,6 +30,9 @@ final class ExerciseReadme {
                 java -cp target/classes %5$s   # run it by hand (after mvn test-compile)
                 ```
 
+                On Windows, in `cmd` or PowerShell: `mvnw.cmd test`; on macOS and Linux: `./mvnw test`.
+                Save your files as UTF-8 *without* BOM (`.editorconfig` tells most editors so).
+
                 Write your code in `%6$s`: the class `%7$s` and its Javadoc are your starting point.
                 `src/test/java` only points the grader's tests at your code, `lib/` holds the grader
                 (a Maven repository inside this folder, so nothing needs installing), and `.socklab/`
@@ -47,6 +50,9 @@ final class ExerciseReadme {
                 ./mvnw test -Dsocklab.lang=pt    # ou mvn test: corrige o seu código e mostra a tabela de notas
                 java -cp target/classes %5$s   # para rodar à mão (depois de mvn test-compile)
                 ```
+
+                No Windows, no `cmd` ou no PowerShell: `mvnw.cmd test`; no macOS e no Linux: `./mvnw test`.
+                Salve os arquivos em UTF-8 *sem* BOM (o `.editorconfig` já diz isso à maioria dos editores).
 
                 Escreva o seu código em `%6$s`: a classe `%7$s` e o seu Javadoc são o ponto de partida.
                 `src/test/java` só aponta os testes do corretor para o seu código, `lib/` traz o corretor
