@@ -87,6 +87,7 @@ public final class GradeCommand implements Callable<Integer> {
         Console console = new Console(terminal.out(), "true".equals(terminal.environment().get("GITHUB_ACTIONS")));
         console.untrusted(ScoreTable.render(result.report(), lang).stripTrailing());
         console.trusted(containment.describe(lang));
+        result.notices(lang).forEach(console::untrusted);
         console.trusted("Reports written to " + reportDir.toAbsolutePath().normalize() + " in "
                 + String.format(Locale.ROOT, "%.1f s", result.elapsed().toMillis() / 1000.0));
         console.points(result.report().total(), result.report().max());

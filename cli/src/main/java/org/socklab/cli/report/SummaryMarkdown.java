@@ -1,5 +1,6 @@
 package org.socklab.cli.report;
 
+import java.util.List;
 import org.socklab.grader.score.ExerciseScore;
 import org.socklab.grader.score.ScoreReport;
 import org.socklab.grader.score.TestScore;
@@ -23,17 +24,24 @@ import org.socklab.grader.score.TestScore;
  * | echocaps | frames a line ... | 0/1 | no reply within 10 s ... |
  * </pre>
  *
- * Text that may come from a student's server (the observations) is escaped, so that it can neither
+ * Notices about the sources (a byte order mark removed) follow the sandbox's line as a list. Text
+ * that may come from a student (the observations, file names) is escaped, so that it can neither
  * break the table nor inject HTML or links. Stateless.
  */
 final class SummaryMarkdown {
     private SummaryMarkdown() {
     }
 
-    static String write(ScoreReport report, String title, String compileErrors, String sandbox) {
+    static String write(ScoreReport report, String title, String compileErrors, String sandbox, List<String> notices) {
         StringBuilder out = new StringBuilder();
         out.append("## ").append(cell(title)).append(": ").append(report.total()).append('/').append(report.max())
                 .append("\n\n").append(cell(sandbox)).append("\n\n");
+        for (String notice : notices) {
+            out.append("- ").append(cell(notice)).append('\n');
+        }
+        if (!notices.isEmpty()) {
+            out.append('\n');
+        }
         if (!compileErrors.isEmpty()) {
             out.append("**The submission does not compile**: every test scores 0.\n\n```text\n")
                     .append(compileErrors.replace("```", "'''")).append("\n```\n\n");

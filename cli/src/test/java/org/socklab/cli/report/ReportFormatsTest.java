@@ -39,7 +39,7 @@ class ReportFormatsTest {
 
     @Test
     void should_keep_every_summary_row_on_one_line_with_student_text_escaped() {
-        List<String> lines = SummaryMarkdown.write(REPORT, "socklab: x", "", "sandbox: none").lines().toList();
+        List<String> lines = SummaryMarkdown.write(REPORT, "socklab: x", "", "sandbox: none", List.of()).lines().toList();
 
         String row = lines.stream().filter(line -> line.startsWith("| echocaps | second")).findFirst().orElseThrow();
         assertThat(row).contains("\\| tricky").contains("&lt;b&gt;").contains("<br>").doesNotContain("<b>");
