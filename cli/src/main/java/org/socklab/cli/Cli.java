@@ -1,5 +1,6 @@
 package org.socklab.cli;
 
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -37,6 +38,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * it could not (no such folder, not a template, does not compile), with one line saying why on
  * standard error; 2 for a command line it does not understand, also in one line.
  *
+ * <p>It prints UTF-8 into the streams it is given; {@link #standard()} gives it the console's,
+ * which write the console's charset ({@link ConsoleStream}).
+ *
  * <p>Not thread-safe: one instance runs one command.
  */
 @Command(name = "socklab", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT,
@@ -68,8 +72,8 @@ final class Cli implements Callable<Integer> {
                         .addSubcommand(new SiteExportCommand(terminal))
                         .addSubcommand(new SiteListCommand(terminal)))
                 .addSubcommand(new ExperimentCommand())
-                .setOut(new PrintWriter(out, true))
-                .setErr(new PrintWriter(err, true))
+                .setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true))
+                .setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true))
                 .setParameterExceptionHandler((error, args) -> usageError(error))
                 .setExecutionExceptionHandler((error, command, parsed) -> {
                     if (error instanceof CliFailure || error instanceof BadInput) {
@@ -81,8 +85,7 @@ final class Cli implements Callable<Integer> {
     }
 
     static Cli standard() {
-        return new Cli(new PrintStream(System.out, true, StandardCharsets.UTF_8),
-                new PrintStream(System.err, true, StandardCharsets.UTF_8), System.getenv());
+        return new Cli(ConsoleStream.of(System.out, "stdout"), ConsoleStream.of(System.err, "stderr"), System.getenv());
     }
 
     int run(String... args) {

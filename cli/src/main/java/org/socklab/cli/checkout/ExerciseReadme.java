@@ -31,7 +31,8 @@ final class ExerciseReadme {
                 ```
 
                 On Windows, in `cmd` or PowerShell: `mvnw.cmd test`; on macOS and Linux: `./mvnw test`.
-                Save your files as UTF-8 *without* BOM (`.editorconfig` tells most editors so).
+                Save your files as UTF-8 *without* BOM (`.editorconfig` tells most editors so); a BOM at the
+                start of a file is removed by the build, which says so in a warning.
 
                 Write your code in `%6$s`: the class `%7$s` and its Javadoc are your starting point.
                 `src/test/java` only points the grader's tests at your code, `lib/` holds the grader
@@ -52,7 +53,8 @@ final class ExerciseReadme {
                 ```
 
                 No Windows, no `cmd` ou no PowerShell: `mvnw.cmd test`; no macOS e no Linux: `./mvnw test`.
-                Salve os arquivos em UTF-8 *sem* BOM (o `.editorconfig` já diz isso à maioria dos editores).
+                Salve os arquivos em UTF-8 *sem* BOM (o `.editorconfig` já diz isso à maioria dos editores); um
+                BOM no início de um arquivo é removido pelo build, que avisa.
 
                 Escreva o seu código em `%6$s`: a classe `%7$s` e o seu Javadoc são o ponto de partida.
                 `src/test/java` só aponta os testes do corretor para o seu código, `lib/` traz o corretor

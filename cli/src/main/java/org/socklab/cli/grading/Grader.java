@@ -84,12 +84,13 @@ public final class Grader {
             Compilation compilation = Compilation.of(submission.copySources(work.resolve("src")), work.resolve("classes"));
             if (!compilation.succeeded()) {
                 ScoreReport zero = notCompiled(Grading.notRun(exercises, selection));
-                return new GradeResult(submission, zero, compilation.errors(), elapsed(start), containment);
+                return new GradeResult(submission, zero, compilation.errors(), elapsed(start), containment,
+                        compilation.notices());
             }
             Path scratch = Files.createDirectories(work.resolve("out"));
             ScoreReport report = gradeExercises(exercises, selection, compilation.classes(), scratch, containment, parallel, progress);
             collectOutput(scratch, exercises, reportDir.resolve(Reports.OUTPUT_LOG));
-            return new GradeResult(submission, report, "", elapsed(start), containment);
+            return new GradeResult(submission, report, "", elapsed(start), containment, compilation.notices());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

@@ -17,7 +17,7 @@ import org.socklab.cli.CliFailure;
  */
 public record Submission(Path folder, String name) {
 
-    private static final String SOURCES = "src/main/java";
+    static final String SOURCES = "src/main/java";
 
     /**
      * Copies the sources the grader takes, the regular files under {@code src/main/java}, into

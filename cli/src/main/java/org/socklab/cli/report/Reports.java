@@ -1,6 +1,8 @@
 package org.socklab.cli.report;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.socklab.cli.grading.GradeResult;
 import org.socklab.grader.feedback.Language;
 import org.socklab.grader.score.ScoreJson;
@@ -8,7 +10,9 @@ import org.socklab.grader.score.ScoreJson;
 /**
  * Writes a grading's reports into one folder: {@value #SCORE} (the core's format),
  * {@value #SUMMARY} (for a person or {@code $GITHUB_STEP_SUMMARY}), {@value #GRADESCOPE}
- * (Gradescope's autograder format); the servers' output is already in {@value #OUTPUT_LOG}.
+ * (Gradescope's autograder format); the servers' output is already in {@value #OUTPUT_LOG}. The
+ * grading's notices (a byte order mark removed from a source) are in the last two, after the
+ * sandbox's line.
  * Stateless.
  */
 public final class Reports {
@@ -24,12 +28,14 @@ public final class Reports {
         String title = "socklab: " + result.submission().name();
         String sandbox = result.containment().describe(language);
         ReportFolder.replace(folder.resolve(SCORE), ScoreJson.write(result.report(), language, result.containment()));
+        List<String> notices = result.notices(language);
         ReportFolder.replace(folder.resolve(SUMMARY), SummaryMarkdown.write(result.report(), title,
-                result.compileErrors(), sandbox, language));
+                result.compileErrors(), sandbox, notices, language));
         String output = "socklab: " + result.report().total() + "/" + result.report().max()
                 + (result.report().hiddenMax() == 0 ? "" : " (visible " + visible(result) + ", hidden "
                         + result.report().hiddenPoints() + "/" + result.report().hiddenMax() + ")")
                 + "\n" + sandbox
+                + notices.stream().map(notice -> "\n" + notice).collect(Collectors.joining())
                 + (result.compiled() ? "" : "\n" + ReportTexts.text(language, "results.notCompiled") + "\n"
                         + result.compileErrors());
         ReportFolder.replace(folder.resolve(GRADESCOPE), GradescopeJson.write(result.report(), output, language));

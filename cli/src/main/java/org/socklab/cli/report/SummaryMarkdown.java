@@ -1,6 +1,7 @@
 package org.socklab.cli.report;
 
 import org.socklab.grader.feedback.Language;
+import java.util.List;
 import org.socklab.grader.score.ExerciseScore;
 import org.socklab.grader.score.ScoreJson;
 import org.socklab.grader.score.ScoreReport;
@@ -25,17 +26,25 @@ import org.socklab.grader.score.TestScore;
  * | echocaps | frames a line ... | 0/1 | no reply within 10 s ... |
  * </pre>
  *
- * Text that may come from a student's server (the observations) is escaped, so that it can neither
+ * Notices about the sources (a byte order mark removed) follow the sandbox's line as a list. Text
+ * that may come from a student (the observations, file names) is escaped, so that it can neither
  * break the table nor inject HTML or links. Stateless.
  */
 final class SummaryMarkdown {
     private SummaryMarkdown() {
     }
 
-    static String write(ScoreReport report, String title, String compileErrors, String sandbox, Language language) {
+    static String write(ScoreReport report, String title, String compileErrors, String sandbox, List<String> notices,
+            Language language) {
         StringBuilder out = new StringBuilder();
         out.append("## ").append(cell(title)).append(": ").append(report.total()).append('/').append(report.max())
                 .append("\n\n").append(cell(sandbox)).append("\n\n");
+        for (String notice : notices) {
+            out.append("- ").append(cell(notice)).append('\n');
+        }
+        if (!notices.isEmpty()) {
+            out.append('\n');
+        }
         if (!compileErrors.isEmpty()) {
             out.append(ReportTexts.text(language, "summary.notCompiled")).append("\n\n```text\n")
                     .append(compileErrors.replace("```", "'''")).append("\n```\n\n");

@@ -42,7 +42,7 @@ class ReportFormatsTest {
 
     @Test
     void should_keep_every_summary_row_on_one_line_with_student_text_escaped() {
-        List<String> lines = SummaryMarkdown.write(REPORT, "socklab: x", "", "sandbox: none", Language.ENGLISH)
+        List<String> lines = SummaryMarkdown.write(REPORT, "socklab: x", "", "sandbox: none", List.of(), Language.ENGLISH)
                 .lines().toList();
 
         String row = lines.stream().filter(line -> line.startsWith("| echocaps | second")).findFirst().orElseThrow();
@@ -52,7 +52,7 @@ class ReportFormatsTest {
 
     @Test
     void should_write_the_summary_in_portuguese_with_no_english_label() {
-        String summary = SummaryMarkdown.write(REPORT, "socklab: x", "erro", "sandbox: nenhum", Language.PORTUGUESE);
+        String summary = SummaryMarkdown.write(REPORT, "socklab: x", "erro", "sandbox: nenhum", List.of(), Language.PORTUGUESE);
 
         assertThat(summary).contains("| Exercício | Pontos |", "Pontos perdidos", "O que foi observado",
                 "não compila").doesNotContain("| Exercise |", "| Points |");
