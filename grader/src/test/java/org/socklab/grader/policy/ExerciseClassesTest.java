@@ -32,7 +32,7 @@ class ExerciseClassesTest {
     private static final String TEST = """
             package lab.echocaps;
             class EchoCapsServerTest extends org.socklab.grader.score.ScoreCollector {
-                EchoCapsServerTest() { super(null); }
+                EchoCapsServerTest() { super(); }
             }
             """;
 
