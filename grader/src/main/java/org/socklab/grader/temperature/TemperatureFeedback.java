@@ -30,8 +30,12 @@ final class TemperatureFeedback {
         return Feedback.of(MESSAGES, "store.returnedNull", call);
     }
 
-    static Feedback noWatchableMap(String mapFields) {
-        return Feedback.of(MESSAGES, "store.noWatchableMap", mapFields);
+    static Feedback structureUnchecked(String method) {
+        return Feedback.of(MESSAGES, "structure.unchecked", method);
+    }
+
+    static Feedback couldNotWatch(String mapFields) {
+        return Feedback.of(MESSAGES, "store.couldNotWatch", mapFields);
     }
 
     static Feedback returnedWithoutMap(String call, String mapFields) {

@@ -11,6 +11,7 @@ import org.socklab.grader.GradedExercise;
 import org.socklab.grader.Points;
 import org.socklab.grader.feedback.Feedback;
 import org.socklab.grader.feedback.GradedFailure;
+import org.socklab.grader.feedback.NotApplicable;
 import org.socklab.grader.harness.LineClient;
 import org.socklab.grader.harness.RunningServer;
 import org.socklab.grader.harness.Servers;
@@ -114,13 +115,16 @@ public class TemperatureTests {
     public void concurrentWritersLoseNoCityAndTearNoReading(Servers servers) {
         Reading one = new Reading("Recife", 40, 10);
         Reading other = new Reading("Recife", 20, -5);
-        Trace trace = Interleaving.run(servers, SEED, Step.record("thread 1", one.city(), one.max(), one.min()),
-                Step.record("thread 2", other.city(), other.max(), other.min()));
-        failIfPresent(trace.splitWrite());
-        requireOneOf(trace.after(), StoreUnderTest.describeGet(SEED.city()), Set.of(one, other));
+        Optional<NotApplicable> unchecked = forced(() -> {
+            Trace trace = Interleaving.run(servers, SEED, Step.record("thread 1", one.city(), one.max(), one.min()),
+                    Step.record("thread 2", other.city(), other.max(), other.min()));
+            failIfPresent(trace.splitWrite());
+            requireOneOf(trace.after(), StoreUnderTest.describeGet(SEED.city()), Set.of(one, other));
+        });
         failIfPresent(TornReadStress.run(servers));
 
         SocketLoads.writers(servers.start());
+        unchecked.ifPresent(TemperatureTests::giveThePointsUnchecked);
     }
 
     @Test
@@ -130,17 +134,20 @@ public class TemperatureTests {
     public void concurrentReadersSeeOnlyWholeReadings(Servers servers) {
         Reading fresh = new Reading("Recife", 40, 10);
         Set<Reading> whole = Set.of(SEED, fresh);
-        Trace readerSecond = Interleaving.run(servers, SEED,
-                Step.record("thread 1", fresh.city(), fresh.max(), fresh.min()), Step.get("thread 2", SEED.city()));
-        failIfPresent(readerSecond.splitRead());
-        requireOneOf(readerSecond.secondResult(), readerSecond.second().toString(), whole);
-        Trace readerFirst = Interleaving.run(servers, SEED, Step.get("thread 1", SEED.city()),
-                Step.record("thread 2", fresh.city(), fresh.max(), fresh.min()));
-        failIfPresent(readerFirst.splitRead());
-        requireOneOf(readerFirst.firstResult(), readerFirst.first().toString(), whole);
+        Optional<NotApplicable> unchecked = forced(() -> {
+            Trace readerSecond = Interleaving.run(servers, SEED,
+                    Step.record("thread 1", fresh.city(), fresh.max(), fresh.min()), Step.get("thread 2", SEED.city()));
+            failIfPresent(readerSecond.splitRead());
+            requireOneOf(readerSecond.secondResult(), readerSecond.second().toString(), whole);
+            Trace readerFirst = Interleaving.run(servers, SEED, Step.get("thread 1", SEED.city()),
+                    Step.record("thread 2", fresh.city(), fresh.max(), fresh.min()));
+            failIfPresent(readerFirst.splitRead());
+            requireOneOf(readerFirst.firstResult(), readerFirst.first().toString(), whole);
+        });
         failIfPresent(TornReadStress.run(servers));
 
         SocketLoads.readersAndWriters(servers.start());
+        unchecked.ifPresent(TemperatureTests::giveThePointsUnchecked);
     }
 
     @Test
@@ -170,6 +177,24 @@ public class TemperatureTests {
     public void recordAndGetTakeTheStoresOwnLock(Servers servers) {
         StoreUnderTest store = StoreUnderTest.create(servers);
         failIfPresent(StoreStructure.lockProblem(store.type()));
+    }
+
+    /**
+     * Runs the forced interleavings of a test; when the store keeps no map they can watch, they
+     * cannot judge it, and the rest of the test (stress, socket loads) still runs before the test
+     * gives its points saying so.
+     */
+    private static Optional<NotApplicable> forced(Runnable interleavings) {
+        try {
+            interleavings.run();
+            return Optional.empty();
+        } catch (NotApplicable cannotWatch) {
+            return Optional.of(cannotWatch);
+        }
+    }
+
+    private static void giveThePointsUnchecked(NotApplicable cannotWatch) {
+        throw cannotWatch;
     }
 
     private static void failIfPresent(Optional<Feedback> problem) {
