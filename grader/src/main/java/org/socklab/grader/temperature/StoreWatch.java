@@ -170,8 +170,8 @@ final class StoreWatch {
     /** A watched map that fits where the map is kept (a field's or an array's type), or null if none does. */
     @SuppressWarnings("unchecked")
     private Map<Object, Object> watchedVersionOf(Class<?> slot, String name, Map<?, ?> map) {
-        if (slot.isAssignableFrom(WatchedMap.class)) {
-            return new WatchedMap(this, name, (Map<Object, Object>) map);
+        if (slot.isAssignableFrom(Map.class)) {
+            return WatchedMap.of(this, name, (Map<Object, Object>) map);
         }
         if (slot.isAssignableFrom(WatchedHashMap.class) && map.getClass() == HashMap.class) {
             return new WatchedHashMap(this, name, (Map<Object, Object>) map);

@@ -30,6 +30,10 @@ final class TemperatureFeedback {
         return Feedback.of(MESSAGES, "store.returnedNull", call);
     }
 
+    static Feedback stalledClientsDelayedOthers(long seconds, String halfLine) {
+        return Feedback.of(MESSAGES, "stall.delayedOthers", seconds, halfLine);
+    }
+
     static Feedback structureUnchecked(String method) {
         return Feedback.of(MESSAGES, "structure.unchecked", method);
     }

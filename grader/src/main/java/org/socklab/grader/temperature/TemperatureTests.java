@@ -46,7 +46,7 @@ public class TemperatureTests {
             "Recife,99999999999,1", "Recife,20,30", "Olinda,20,30", "Olinda,x,1");
 
     @Test
-    @Points(2)
+    @Points(1)
     @DisplayName("records readings, replaces them, and answers GET with the latest one or NONE")
     public void recordsReadingsAndAnswersGet(Servers servers) {
         RunningServer server = servers.start();
@@ -177,6 +177,24 @@ public class TemperatureTests {
     public void recordAndGetTakeTheStoresOwnLock(Servers servers) {
         StoreUnderTest store = StoreUnderTest.create(servers);
         failIfPresent(StoreStructure.lockProblem(store.type()));
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("serves other clients while one client sends nothing and another stalls in the middle of its line")
+    public void servesOthersWhileClientsStall(Servers servers) {
+        RunningServer server = servers.start();
+        String halfLine = "Recife,3";
+        try (LineClient silent = server.connect(); LineClient stalled = server.connect()) {
+            stalled.send(halfLine);
+            try {
+                Crowd.expect(server, "Natal,30,22", "BYE");
+                Crowd.expect(server, "GET Natal", "Natal,30,22");
+            } catch (GradedFailure failure) {
+                throw Crowd.whenSilent(failure,
+                        TemperatureFeedback.stalledClientsDelayedOthers(LineClient.READ_TIMEOUT.toSeconds(), halfLine));
+            }
+        }
     }
 
     /**
