@@ -115,7 +115,7 @@ public class QueueTests {
     }
 
     @Test
-    @Points(2)
+    @Points(1)
     @DisplayName("answers ERROR to malformed lines and records none of them")
     public void rejectsMalformedLines(Servers servers) {
         RunningServer server = servers.start();
@@ -313,6 +313,33 @@ public class QueueTests {
     }
 
     /** A started server that has processed one reading and has no client left. */
+    @Test
+    @Points(1)
+    @DisplayName("two servers in one JVM, side by side and one after the other, keep their statistics apart")
+    public void serversKeepTheirStatisticsApart(Servers servers) {
+        RunningServer first = servers.start();
+        Stats.send(first, "Recife,31,24");
+        awaitCounted(first, "Recife,31,24", Stats.answer("Recife", 31, 24));
+        RunningServer second = servers.start();
+        expectEmptyShared(second, "Recife,31,24");
+        Stats.send(second, "Natal,30,22");
+        Stats.await(second, Stats.answer("Natal", 30, 22), last -> QueueFeedback.sharedStatistics(last, "Recife,31,24"));
+        List<String> firstNow = Stats.ask(first);
+        if (!firstNow.equals(Stats.answer("Recife", 31, 24))) {
+            throw new GradedFailure(QueueFeedback.sharedStatistics(Stats.shown(firstNow), "Natal,30,22"));
+        }
+        first.stop();
+        expectEmptyShared(servers.start(), "Recife,31,24");
+    }
+
+    /** Requires EMPTY from a server that was sent nothing, while another server was sent a reading. */
+    private static void expectEmptyShared(RunningServer server, String toldTheOther) {
+        List<String> answer = Stats.ask(server);
+        if (!answer.equals(List.of(Stats.EMPTY))) {
+            throw new GradedFailure(QueueFeedback.sharedStatistics(Stats.shown(answer), toldTheOther));
+        }
+    }
+
     private static RunningServer readyAndIdle(Servers servers) {
         RunningServer server = servers.start();
         String reading = "Recife,31,24";

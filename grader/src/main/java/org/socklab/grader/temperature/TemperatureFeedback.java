@@ -34,6 +34,10 @@ final class TemperatureFeedback {
         return Feedback.of(MESSAGES, "stall.delayedOthers", seconds, halfLine);
     }
 
+    static Feedback sharedReadings(String query, String reply, String toldTheOther) {
+        return Feedback.of(MESSAGES, "shared.readings", query, reply, toldTheOther);
+    }
+
     static Feedback structureUnchecked(String method) {
         return Feedback.of(MESSAGES, "structure.unchecked", method);
     }

@@ -85,7 +85,7 @@ public class TemperatureTests {
     }
 
     @Test
-    @Points(2)
+    @Points(1)
     @DisplayName("answers ERROR to every malformed line and stores nothing from it")
     public void answersErrorToMalformedLines(Servers servers) {
         RunningServer server = servers.start();
@@ -194,6 +194,29 @@ public class TemperatureTests {
                 throw Crowd.whenSilent(failure,
                         TemperatureFeedback.stalledClientsDelayedOthers(LineClient.READ_TIMEOUT.toSeconds(), halfLine));
             }
+        }
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("two servers in one JVM, side by side and one after the other, keep their readings apart")
+    public void serversKeepTheirReadingsApart(Servers servers) {
+        RunningServer first = servers.start();
+        Crowd.expect(first, "Recife,31,24", "BYE");
+        RunningServer second = servers.start();
+        expectNoneShared(second, "Recife", "Recife,31,24");
+        Crowd.expect(second, "Natal,30,22", "BYE");
+        expectNoneShared(first, "Natal", "Natal,30,22");
+        first.stop();
+        RunningServer third = servers.start();
+        expectNoneShared(third, "Recife", "Recife,31,24");
+    }
+
+    /** Requires NONE for the city, which only another server was told about. */
+    private static void expectNoneShared(RunningServer server, String city, String toldTheOther) {
+        String reply = Crowd.ask(server, "GET " + city);
+        if (!reply.equals("NONE")) {
+            throw new GradedFailure(TemperatureFeedback.sharedReadings("GET " + city, reply, toldTheOther));
         }
     }
 
