@@ -321,7 +321,7 @@ public class ChatTests {
     }
 
     @Test
-    @Points(3)
+    @Points(2)
     @DisplayName("survives a client leaving while a broadcast is stuck writing to a slow client")
     public void survivesAClientLeavingDuringABroadcastStorm(Servers servers) {
         RunningServer server = servers.start();
@@ -493,6 +493,35 @@ public class ChatTests {
     }
 
     /** Each talker sends its chatter; returns once the server is idle again, its handlers waiting. */
+    @Test
+    @Points(1)
+    @DisplayName("two chat servers in one JVM keep their rooms apart")
+    public void serversKeepTheirRoomsApart(Servers servers) {
+        try (Chat one = new Chat(servers.start()); Chat two = new Chat(servers.start())) {
+            Member a = one.join();
+            Member b = two.join();
+            a.say("in room one");
+            one.everyoneHears(a.says("in room one"), List.of(a));
+            b.say("in room two");
+            two.everyoneHears(b.says("in room two"), List.of(b));
+            a.say("again in room one");
+            one.everyoneHears(a.says("again in room one"), List.of(a));
+            b.say("again in room two");
+            two.everyoneHears(b.says("again in room two"), List.of(b));
+            requireNothingFrom(one, a, b);
+            requireNothingFrom(two, b, a);
+        }
+    }
+
+    /** Fails if {@code listener} received a line of the other server's member. */
+    private static void requireNothingFrom(Chat chat, Member listener, Member other) {
+        for (String line : listener.heard().lines()) {
+            if (line.startsWith(other.name() + ":") || line.equals(other.joined())) {
+                throw chat.failure(ChatFeedback.sharedRoom(listener, line));
+            }
+        }
+    }
+
     private static void talk(RunningServer server, List<Member> talkers, int firstNumber) {
         Duration cpu = server.probe().cpuTime();
         for (int i = 0; i < talkers.size(); i++) {
