@@ -15,6 +15,7 @@ import org.socklab.grader.GradedExercise;
 import org.socklab.grader.Points;
 import org.socklab.grader.feedback.GradedFailure;
 import org.socklab.grader.feedback.NotApplicable;
+import org.socklab.grader.harness.Departures;
 import org.socklab.grader.harness.LineClient;
 import org.socklab.grader.harness.RunningServer;
 import org.socklab.grader.harness.ServerProbe;
@@ -174,7 +175,7 @@ public class QueueTests {
     }
 
     @Test
-    @Points(2)
+    @Points(1)
     @DisplayName("a city's new reading replaces its old one, so hottest and coldest can move back")
     public void replacesACitysReading(Servers servers) {
         RunningServer server = servers.start();
@@ -330,6 +331,18 @@ public class QueueTests {
         }
         first.stop();
         expectEmptyShared(servers.start(), "Recife,31,24");
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("uses no CPU once clients have closed or reset their connections without a whole line")
+    public void usesNoCpuOnceClientsLeaveWithoutALine(Servers servers) {
+        RunningServer server = servers.start();
+        Departures.requireIdleAfterClientsLeave(server, "Recife,3", () -> {
+            try (LineClient client = server.connect()) {
+                client.sendLine("STATS").expectLine(Stats.EMPTY);
+            }
+        }, Exercise.QUEUE.messages());
     }
 
     /** Requires EMPTY from a server that was sent nothing, while another server was sent a reading. */

@@ -12,6 +12,7 @@ import org.socklab.grader.Points;
 import org.socklab.grader.feedback.Feedback;
 import org.socklab.grader.feedback.GradedFailure;
 import org.socklab.grader.feedback.NotApplicable;
+import org.socklab.grader.harness.Departures;
 import org.socklab.grader.harness.LineClient;
 import org.socklab.grader.harness.RunningServer;
 import org.socklab.grader.harness.Servers;
@@ -151,7 +152,7 @@ public class TemperatureTests {
     }
 
     @Test
-    @Points(2)
+    @Points(1)
     @DisplayName("bad lines in the middle of the load change nothing and block nobody")
     public void badLinesDuringLoadChangeNothing(Servers servers) {
         SocketLoads.badLinesAmongWriters(servers.start());
@@ -210,6 +211,15 @@ public class TemperatureTests {
         first.stop();
         RunningServer third = servers.start();
         expectNoneShared(third, "Recife", "Recife,31,24");
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("uses no CPU once clients have closed or reset their connections without a whole line")
+    public void usesNoCpuOnceClientsLeaveWithoutALine(Servers servers) {
+        RunningServer server = servers.start();
+        Departures.requireIdleAfterClientsLeave(server, "Recife,3", () -> Crowd.expect(server, "GET Nowhere", "NONE"),
+                Exercise.TEMPERATURE.messages());
     }
 
     /** Requires NONE for the city, which only another server was told about. */

@@ -1,0 +1,65 @@
+package org.socklab.grader.harness;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+import org.socklab.grader.feedback.Feedback;
+import org.socklab.grader.feedback.GradedFailure;
+import org.socklab.grader.feedback.MessageBundle;
+
+/**
+ * The check that a server lets go of clients that leave without a whole line: one closes having
+ * sent nothing, one closes after half a line, one resets the connection after half a line. A
+ * handler that goes on calling {@code readLine()} after it returned {@code null} (end of stream)
+ * spins forever, burning a core; a correct one ends. Once the server has shown that it still
+ * answers, it must use no CPU for {@link Waits#WINDOW}: a spinning handler uses hundreds of
+ * milliseconds in it, even on two busy cores, and a correct server none.
+ *
+ * <p>CPU time, not the thread count, is what is judged: a server with a pool keeps its idle
+ * threads alive, and is right to. Used by a test's thread; stateless.
+ */
+public final class Departures {
+    /** The CPU an idle server may use in the window, as in the other idle checks (a correct one uses none). */
+    public static final Duration IDLE_CPU_LIMIT = Duration.ofMillis(25);
+    /** The observation, in each exercise's bundle: CPU used (ms), window (ms), limit (ms), the half line. */
+    public static final String KEY = "idle.afterDepartures";
+
+    private Departures() {
+    }
+
+    /**
+     * Lets three clients leave without a whole line, then requires the server idle.
+     *
+     * @param halfLine what two of the clients send before they leave (no line end)
+     * @param stillAnswers a request the server must answer (on a connection of its own), made once
+     *     the clients are connected, so that their handlers run, and again once they have left
+     * @param bundle the exercise's messages, where {@value #KEY} is defined
+     * @throws GradedFailure if the server burns CPU once the clients have left
+     */
+    public static void requireIdleAfterClientsLeave(RunningServer server, String halfLine, Runnable stillAnswers,
+            MessageBundle bundle) {
+        LineClient silent = server.connect();
+        LineClient half = server.connect().send(halfLine);
+        LineClient reset = server.connect().send(halfLine);
+        stillAnswers.run();
+        silent.close();
+        half.close();
+        reset.reset();
+        stillAnswers.run();
+        ServerProbe probe = server.probe();
+        Duration before = probe.cpuTime();
+        long start = System.nanoTime();
+        AtomicReference<Duration> used = new AtomicReference<>(Duration.ZERO);
+        try {
+            Waits.never("the server burns CPU after its clients left", Waits.WINDOW, () -> {
+                used.set(probe.cpuTime().minus(before));
+                if (used.get().compareTo(IDLE_CPU_LIMIT) > 0) {
+                    throw new AssertionError(used.get().toMillis() + " ms of CPU");
+                }
+            });
+        } catch (GradedFailure e) {
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+            throw new GradedFailure(Feedback.of(bundle, KEY, used.get().toMillis(), elapsed.toMillis(),
+                    IDLE_CPU_LIMIT.toMillis(), halfLine), e);
+        }
+    }
+}
