@@ -338,7 +338,7 @@ public class QueueTests {
     @DisplayName("uses no CPU once clients have closed or reset their connections without a whole line")
     public void usesNoCpuOnceClientsLeaveWithoutALine(Servers servers) {
         RunningServer server = servers.start();
-        Departures.requireIdleAfterClientsLeave(server, "Recife,3", () -> {
+        Departures.requireIdleAfterClientsLeave(server, "Recife,3", true, () -> {
             try (LineClient client = server.connect()) {
                 client.sendLine("STATS").expectLine(Stats.EMPTY);
             }

@@ -218,7 +218,7 @@ public class TemperatureTests {
     @DisplayName("uses no CPU once clients have closed or reset their connections without a whole line")
     public void usesNoCpuOnceClientsLeaveWithoutALine(Servers servers) {
         RunningServer server = servers.start();
-        Departures.requireIdleAfterClientsLeave(server, "Recife,3", () -> Crowd.expect(server, "GET Nowhere", "NONE"),
+        Departures.requireIdleAfterClientsLeave(server, "Recife,3", true, () -> Crowd.expect(server, "GET Nowhere", "NONE"),
                 Exercise.TEMPERATURE.messages());
     }
 
