@@ -499,17 +499,25 @@ public class ChatTests {
     public void serversKeepTheirRoomsApart(Servers servers) {
         try (Chat one = new Chat(servers.start()); Chat two = new Chat(servers.start())) {
             Member a = one.join();
+            Member heardInOne = one.join();
             Member b = two.join();
+            Member heardInTwo = two.join();
             a.say("in room one");
-            one.everyoneHears(a.says("in room one"), List.of(a));
+            one.everyoneHears(a.says("in room one"), List.of(heardInOne));
             b.say("in room two");
-            two.everyoneHears(b.says("in room two"), List.of(b));
+            two.everyoneHears(b.says("in room two"), List.of(heardInTwo));
             a.say("again in room one");
-            one.everyoneHears(a.says("again in room one"), List.of(a));
+            one.everyoneHears(a.says("again in room one"), List.of(heardInOne));
             b.say("again in room two");
-            two.everyoneHears(b.says("again in room two"), List.of(b));
-            requireNothingFrom(one, a, b);
-            requireNothingFrom(two, b, a);
+            two.everyoneHears(b.says("again in room two"), List.of(heardInTwo));
+            for (Member listener : List.of(a, heardInOne)) {
+                requireNothingFrom(one, listener, b);
+                requireNothingFrom(one, listener, heardInTwo);
+            }
+            for (Member listener : List.of(b, heardInTwo)) {
+                requireNothingFrom(two, listener, a);
+                requireNothingFrom(two, listener, heardInOne);
+            }
         }
     }
 
