@@ -158,4 +158,8 @@ final class ChatFeedback {
     static Feedback endedBeforeLine(Member member, Member sender, Feedback heard) {
         return of("line.endedBefore", member, sender, heard);
     }
+
+    static Feedback sharedRoom(Member listener, String line) {
+        return of("shared.room", listener, Shown.text(line));
+    }
 }

@@ -12,6 +12,7 @@ import org.socklab.grader.Exercise;
 import org.socklab.grader.GradedExercise;
 import org.socklab.grader.Points;
 import org.socklab.grader.feedback.Feedback;
+import org.socklab.grader.harness.LineClient;
 import org.socklab.grader.harness.RunningServer;
 import org.socklab.grader.harness.Servers;
 import org.socklab.grader.harness.Waits;
@@ -58,6 +59,10 @@ public class ChatTests {
     private static final int ORDER_LENGTH = 1024;
     /** Longer than the usual 8 KiB buffers, so that a buffered writer sends each line in two calls. */
     private static final int WHOLE_LENGTH = 9 * 1024;
+    /** Lines each talker has waiting when a newcomer joins under chatter. */
+    private static final int CHATTER_LINES = 200;
+    /** Members who talk while a newcomer joins, besides the one whose broadcast is held up. */
+    private static final int TALKERS = 4;
 
     @Test
     @Points(1)
@@ -303,7 +308,7 @@ public class ChatTests {
     }
 
     @Test
-    @Points(3)
+    @Points(2)
     public void survivesAClientLeavingDuringABroadcastStorm(Servers servers) {
         RunningServer server = servers.start();
         try (Chat chat = new Chat(server)) {
@@ -376,7 +381,7 @@ public class ChatTests {
     }
 
     @Test
-    @Points(2)
+    @Points(1)
     public void relaysAOneMebibyteLine(Servers servers) {
         try (Chat chat = new Chat(servers.start())) {
             Member a = chat.join();
@@ -435,6 +440,95 @@ public class ChatTests {
      * that read in bulk. Every broadcast goes through all their sockets, each one a place where two
      * broadcasting threads can meet.
      */
+    @Test
+    @Points(1)
+    public void announcesANewcomerFirstWhileOthersTalk(Servers servers) {
+        RunningServer server = servers.start();
+        try (Chat chat = new Chat(server)) {
+            Member quiet = chat.joinWithoutReading(); // holds up the broadcasts while the newcomer connects
+            Member sender = chat.join();
+            Member listener = chat.join();
+            List<Member> talkers = new ArrayList<>();
+            for (int i = 0; i < TALKERS; i++) {
+                talkers.add(chat.join());
+            }
+            Storm storm = Storm.start(sender, listener);
+            storm.awaitHeldUpOrDelivered(server.probe());
+            storm.stop();
+            storm.awaitFinished(Waits.EVENTUALLY);
+            // Lines that wait for the room, queued before and after the newcomer (whichever waiter a
+            // JVM wakes first, it is not the newcomer): each talker's handler goes on broadcasting its
+            // lines, one after another, as soon as the held-up broadcast ends.
+            talk(server, talkers.subList(0, TALKERS / 2), 0);
+            Duration cpu = server.probe().cpuTime();
+            LineClient newcomer = server.connect();
+            Storm.awaitSettled(server.probe(), cpu); // its handler waits for the room, or is in it
+            talk(server, talkers.subList(TALKERS / 2, TALKERS), TALKERS / 2);
+            sender.send(chatter(TALKERS), CHATTER_LINES + " short lines in one write");
+            chat.startListening(quiet);
+            String first = newcomer.readLine(Waits.EVENTUALLY);
+            newcomer.close();
+            if (!first.endsWith(Chat.JOINED)) {
+                throw chat.failure(ChatFeedback.firstLineNotJoined(first));
+            }
+        }
+    }
+
+    /** Each talker sends its chatter; returns once the server is idle again, its handlers waiting. */
+    @Test
+    @Points(1)
+    public void serversKeepTheirRoomsApart(Servers servers) {
+        try (Chat one = new Chat(servers.start()); Chat two = new Chat(servers.start())) {
+            Member a = one.join();
+            Member heardInOne = one.join();
+            Member b = two.join();
+            Member heardInTwo = two.join();
+            a.say("in room one");
+            one.everyoneHears(a.says("in room one"), List.of(heardInOne));
+            b.say("in room two");
+            two.everyoneHears(b.says("in room two"), List.of(heardInTwo));
+            a.say("again in room one");
+            one.everyoneHears(a.says("again in room one"), List.of(heardInOne));
+            b.say("again in room two");
+            two.everyoneHears(b.says("again in room two"), List.of(heardInTwo));
+            for (Member listener : List.of(a, heardInOne)) {
+                requireNothingFrom(one, listener, b);
+                requireNothingFrom(one, listener, heardInTwo);
+            }
+            for (Member listener : List.of(b, heardInTwo)) {
+                requireNothingFrom(two, listener, a);
+                requireNothingFrom(two, listener, heardInOne);
+            }
+        }
+    }
+
+    /** Fails if {@code listener} received a line of the other server's member. */
+    private static void requireNothingFrom(Chat chat, Member listener, Member other) {
+        for (String line : listener.heard().lines()) {
+            if (line.startsWith(other.name() + ":") || line.equals(other.joined())) {
+                throw chat.failure(ChatFeedback.sharedRoom(listener, line));
+            }
+        }
+    }
+
+    private static void talk(RunningServer server, List<Member> talkers, int firstNumber) {
+        Duration cpu = server.probe().cpuTime();
+        for (int i = 0; i < talkers.size(); i++) {
+            talkers.get(i).send(chatter(firstNumber + i), CHATTER_LINES + " short lines in one write");
+        }
+        Storm.awaitSettled(server.probe(), cpu);
+    }
+
+    /** {@value #CHATTER_LINES} short lines in one write, numbered for talker {@code talker}. */
+    private static byte[] chatter(int talker) {
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < CHATTER_LINES; i++) {
+            lines.append("talker ").append(talker).append(" line ").append(i).append('\n');
+        }
+        return bytes(lines.toString());
+    }
+
+
     private static List<Member> listeners(Chat chat) {
         List<Member> listeners = new ArrayList<>();
         listeners.add(chat.join());

@@ -55,6 +55,14 @@ public final class LineClient implements AutoCloseable {
      * plus a margin for what a server may add to it (a {@code \r}, a prefix).
      */
     public static final int MAX_BYTES = (MEBIBYTES << 20) + 1024;
+    /** How long a piecewise write waits for the server to read a piece before it falls back on pacing. */
+    private static final Duration DRAIN_LIMIT = Duration.ofSeconds(2);
+    /**
+     * Up to how many pieces a write awaits the server's read of each: enough for a character or a
+     * line split in a few places; a byte-by-byte request is paced (each wait reads the kernel's
+     * whole socket table, which is slow on a machine with many connections).
+     */
+    private static final int AWAITED_PIECES = 16;
 
     private final Socket socket;
     private final InputStream in;
@@ -62,6 +70,8 @@ public final class LineClient implements AutoCloseable {
     private final Supplier<Optional<Feedback>> serverDiagnosis;
     private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
     private volatile String lastSent = "";
+    /** Whether the server's reading of this connection can still be awaited (see {@link #writeAndPace}). */
+    private volatile boolean drainVisible = true;
 
     private LineClient(Socket socket, Supplier<Optional<Feedback>> serverDiagnosis) throws IOException {
         this.socket = socket;
@@ -96,6 +106,7 @@ public final class LineClient implements AutoCloseable {
     /** Sends the text's UTF-8 bytes in pieces of {@code pieceSize} bytes, one write each, paced. */
     public LineClient sendInPieces(String text, int pieceSize) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        drainVisible &= (bytes.length + pieceSize - 1) / pieceSize <= AWAITED_PIECES;
         for (int from = 0; from < bytes.length; from += pieceSize) {
             writeAndPace(Arrays.copyOfRange(bytes, from, Math.min(bytes.length, from + pieceSize)), text);
         }
@@ -104,6 +115,7 @@ public final class LineClient implements AutoCloseable {
 
     /** Sends the given byte pieces, one write each, paced; e.g. a UTF-8 character split in two. */
     public LineClient sendPieces(String description, byte[]... pieces) {
+        drainVisible &= pieces.length <= AWAITED_PIECES;
         for (byte[] piece : pieces) {
             writeAndPace(piece, description);
         }
@@ -329,8 +341,18 @@ public final class LineClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends one piece, then waits until the server has read it ({@link ReceiveQueue}), so the next
+     * piece reaches the server in a read of its own; where that cannot be seen, or the server does
+     * not read within {@link #DRAIN_LIMIT} (it is busy with another client, or stuck), falls back on
+     * pacing for the rest of this client's pieces.
+     */
     private void writeAndPace(byte[] piece, String description) {
         sendBytes(piece, description);
+        if (drainVisible && ReceiveQueue.awaitDrained(socket.getPort(), socket.getLocalPort(), DRAIN_LIMIT)) {
+            return;
+        }
+        drainVisible = false;
         try {
             Thread.sleep(PIECE_PACE.toMillis());
         } catch (InterruptedException e) {

@@ -17,6 +17,7 @@ import org.socklab.grader.GradedExercise;
 import org.socklab.grader.Points;
 import org.socklab.grader.feedback.CoreFeedback;
 import org.socklab.grader.feedback.GradedFailure;
+import org.socklab.grader.harness.Departures;
 import org.socklab.grader.harness.LineClient;
 import org.socklab.grader.harness.RunningServer;
 import org.socklab.grader.harness.Servers;
@@ -195,7 +196,7 @@ public class HelloHttpTests {
     }
 
     @Test
-    @Points(2)
+    @Points(1)
     public void servesTenClientsAtOnce(Servers servers) {
         RunningServer server = servers.start();
         int half = 8;
@@ -257,6 +258,14 @@ public class HelloHttpTests {
             HttpWire.read(server, client, GET_HELLO,
                     () -> HttpFeedback.notServedAfterVanished(LineClient.READ_TIMEOUT)).expectHelloPage();
         }
+    }
+
+    @Test
+    @Points(1)
+    public void usesNoCpuOnceClientsLeaveWithoutARequest(Servers servers) {
+        RunningServer server = servers.start();
+        Departures.requireIdleAfterClientsLeave(server, GET_HELLO.firstPart(8), false,
+                () -> HttpWire.exchange(server, GET_HELLO).expectHelloPage(), Exercise.HTTP.messages());
     }
 
     /**

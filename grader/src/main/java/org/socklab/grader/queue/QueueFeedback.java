@@ -121,4 +121,8 @@ final class QueueFeedback {
     static Feedback noTakeOut(String packageName, String found) {
         return Feedback.of(messages(), "structure.noTakeOut", packageName, found);
     }
+
+    static Feedback sharedStatistics(Object answer, String toldTheOther) {
+        return Feedback.of(messages(), "shared.statistics", answer, toldTheOther);
+    }
 }

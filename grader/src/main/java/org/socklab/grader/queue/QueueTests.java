@@ -14,6 +14,7 @@ import org.socklab.grader.GradedExercise;
 import org.socklab.grader.Points;
 import org.socklab.grader.feedback.GradedFailure;
 import org.socklab.grader.feedback.NotApplicable;
+import org.socklab.grader.harness.Departures;
 import org.socklab.grader.harness.LineClient;
 import org.socklab.grader.harness.RunningServer;
 import org.socklab.grader.harness.ServerProbe;
@@ -111,7 +112,7 @@ public class QueueTests {
     }
 
     @Test
-    @Points(2)
+    @Points(1)
     public void rejectsMalformedLines(Servers servers) {
         RunningServer server = servers.start();
         List<String> malformed = List.of("", "hello", "stats", "STATS please", "Natal", "Natal,30",
@@ -168,7 +169,7 @@ public class QueueTests {
     }
 
     @Test
-    @Points(2)
+    @Points(1)
     public void replacesACitysReading(Servers servers) {
         RunningServer server = servers.start();
         List<String> sent = new ArrayList<>();
@@ -301,6 +302,33 @@ public class QueueTests {
     }
 
     /** A started server that has processed one reading and has no client left. */
+    @Test
+    @Points(1)
+    public void serversKeepTheirStatisticsApart(Servers servers) {
+        RunningServer first = servers.start();
+        Stats.send(first, "Recife,31,24");
+        awaitCounted(first, "Recife,31,24", Stats.answer("Recife", 31, 24));
+        RunningServer second = servers.start();
+        Stats.send(second, "Natal,30,22");
+        Stats.await(second, Stats.answer("Natal", 30, 22), last -> QueueFeedback.sharedStatistics(last, "Recife,31,24"));
+        List<String> firstNow = Stats.ask(first);
+        if (!firstNow.equals(Stats.answer("Recife", 31, 24))) {
+            throw new GradedFailure(QueueFeedback.sharedStatistics(Stats.shown(firstNow), "Natal,30,22"));
+        }
+        first.stop();
+        RunningServer third = servers.start();
+        Stats.send(third, "Olinda,29,23");
+        Stats.await(third, Stats.answer("Olinda", 29, 23), last -> QueueFeedback.sharedStatistics(last, "Recife,31,24"));
+    }
+
+    @Test
+    @Points(1)
+    public void usesNoCpuOnceClientsLeaveWithoutALine(Servers servers) {
+        RunningServer server = servers.start();
+        Departures.requireIdleAfterClientsLeave(server, "Recife,3", true, () -> Stats.send(server, "Natal,30,22"),
+                Exercise.QUEUE.messages());
+    }
+
     private static RunningServer readyAndIdle(Servers servers) {
         RunningServer server = servers.start();
         String reading = "Recife,31,24";

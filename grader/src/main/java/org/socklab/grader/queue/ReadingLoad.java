@@ -6,12 +6,14 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.socklab.grader.harness.LineClient;
 
@@ -32,10 +34,15 @@ import org.socklab.grader.harness.LineClient;
  * share only atomics.
  */
 final class ReadingLoad implements AutoCloseable {
+    /** How many more read timeouts a producer waits for its reply while the server still answers others. */
+    private static final int PATIENCE = 5;
+
     private final InetSocketAddress address;
     private final AtomicInteger next;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final AtomicReference<String> failure = new AtomicReference<>();
+    /** Replies received by all producers so far: the server's progress, which tells slow from stopped. */
+    private final AtomicLong answered = new AtomicLong();
     private final List<Thread> producers = new ArrayList<>();
 
     private ReadingLoad(InetSocketAddress address, int lastNumberUsed) {
@@ -92,10 +99,11 @@ final class ReadingLoad implements AutoCloseable {
                 OutputStream out = socket.getOutputStream();
                 out.write((reading + "\n").getBytes(StandardCharsets.UTF_8));
                 out.flush();
-                String reply = readLine(socket.getInputStream());
+                String reply = awaitReply(socket.getInputStream());
                 if (!"BYE".equals(reply)) {
                     fail(reading + " -> " + (reply == null ? "(connection closed)" : reply));
                 }
+                answered.incrementAndGet();
             } catch (IOException e) {
                 fail(reading + " -> " + e);
             }
@@ -107,9 +115,32 @@ final class ReadingLoad implements AutoCloseable {
         running.set(false);
     }
 
-    /** The next line; one without end past {@link LineClient#MAX_BYTES} is returned cut there (it is wrong anyway). */
-    private static String readLine(InputStream in) throws IOException {
+    /**
+     * Reads the reply, telling a slow server from one that never answers: a read that times out
+     * while other producers got their replies meanwhile is given another read timeout, up to
+     * {@value #PATIENCE} times; one during which nobody got a reply is a server that stopped.
+     */
+    private String awaitReply(InputStream in) throws IOException {
         ByteArrayOutputStream line = new ByteArrayOutputStream();
+        long seen = answered.get();
+        for (int extensions = 0;; extensions++) {
+            try {
+                return readLine(in, line);
+            } catch (SocketTimeoutException slow) {
+                long now = answered.get();
+                if (now == seen || extensions >= PATIENCE) {
+                    throw slow;
+                }
+                seen = now;
+            }
+        }
+    }
+
+    /**
+     * Reads up to {@code '\n'} into {@code line}, which keeps what was read if the read times out;
+     * a line without end past {@link LineClient#MAX_BYTES} is returned cut there (it is wrong anyway).
+     */
+    private static String readLine(InputStream in, ByteArrayOutputStream line) throws IOException {
         int b;
         while ((b = in.read()) != -1) {
             if (b == '\n' || line.size() >= LineClient.MAX_BYTES) {

@@ -5,10 +5,13 @@ import java.lang.reflect.InaccessibleObjectException;
 import java.lang.reflect.Modifier;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -18,13 +21,14 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
-import org.socklab.grader.feedback.GradedFailure;
+import org.socklab.grader.feedback.NotApplicable;
 
 /**
  * Watches one store from the inside, so that a forced interleaving can be set up and judged
- * without any timing: every map the store keeps in a field is replaced by a watched map that logs
- * each operation, and can hold one chosen call inside its first operation; and every
- * {@link ReentrantLock} or {@link ReentrantReadWriteLock} it keeps in a field is replaced by a
+ * without any timing: every map the store keeps (in a field, an array or a list, of the store or
+ * of an object of the student's classes it holds) is replaced by a watched map that logs each
+ * operation, and can hold one chosen call inside its first operation; and every
+ * {@link ReentrantLock} or {@link ReentrantReadWriteLock} kept the same way is replaced by a
  * <em>fair</em> one, so that a thread queued on the lock is the next to get it when it is released.
  *
  * <p>Neither replacement changes what a correct store does: the watched map behaves as the map it
@@ -36,6 +40,9 @@ import org.socklab.grader.feedback.GradedFailure;
 final class StoreWatch {
     /** How long a held call waits to be released before it goes on by itself, so nothing hangs for good. */
     private static final Duration HOLD_LIMIT = Duration.ofSeconds(60);
+
+    /** How deep into the store's own objects the maps are looked for (store, shard, shard's part). */
+    private static final int MAX_DEPTH = 3;
 
     private final AtomicLong clock = new AtomicLong();
     private final ConcurrentLinkedQueue<MapEvent> events = new ConcurrentLinkedQueue<>();
@@ -51,59 +58,140 @@ final class StoreWatch {
     }
 
     /**
-     * Watches the store's maps and makes its locks fair.
+     * Watches the store's maps and makes its locks fair, wherever the store keeps them: in its own
+     * fields, in arrays or lists of maps and locks (lock striping), and in objects of the student's
+     * own classes that the store holds (a helper class, a nested object per group of cities).
      *
-     * @throws GradedFailure if the store keeps no map in a field that can be watched
+     * @throws NotApplicable if the store keeps no map that can be watched: the forced interleavings
+     *     cannot judge such a design, so they give their points and say they could not check
      */
     static StoreWatch install(StoreUnderTest store) {
         StoreWatch watch = new StoreWatch();
-        Object instance = store.instance();
-        List<Field> fields = instanceFields(store.type());
-        boolean hasConditions = fields.stream().anyMatch(field -> Condition.class.isAssignableFrom(field.getType()));
         List<String> unwatchable = new ArrayList<>();
-        for (Field field : fields) {
-            Object value = read(field, instance);
-            if (value instanceof Map<?, ?> map) {
-                Map<Object, Object> watched = watch.watchedVersionOf(field, map);
-                if (watched != null && write(field, instance, watched)) {
-                    watch.watchedFields.add(field.getName());
-                } else {
-                    unwatchable.add(field.getName() + " (" + field.getType().getSimpleName() + ")");
-                }
-            } else if (!hasConditions) {
-                makeFair(field, instance, value);
-            }
-        }
+        watch.walk(store.instance(), "", store.type().getPackageName(), unwatchable,
+                Collections.newSetFromMap(new IdentityHashMap<>()), 0);
         if (watch.watchedFields.isEmpty()) {
-            throw new GradedFailure(TemperatureFeedback.noWatchableMap(
+            throw new NotApplicable(TemperatureFeedback.couldNotWatch(
                     unwatchable.isEmpty() ? "-" : String.join(", ", unwatchable)));
         }
         return watch;
     }
 
-    /** A watched map that fits the field, or null if none does. */
-    @SuppressWarnings("unchecked")
-    private Map<Object, Object> watchedVersionOf(Field field, Map<?, ?> map) {
-        if (field.getType().isAssignableFrom(WatchedMap.class)) {
-            return new WatchedMap(this, field.getName(), (Map<Object, Object>) map);
+    /** Visits the fields of one object of the student's classes, replacing maps and locks in place. */
+    private void walk(Object holder, String path, String studentPackage, List<String> unwatchable, Set<Object> seen,
+            int depth) {
+        if (holder == null || depth > MAX_DEPTH || !seen.add(holder)) {
+            return;
         }
-        if (field.getType().isAssignableFrom(WatchedHashMap.class) && map.getClass() == HashMap.class) {
-            return new WatchedHashMap(this, field.getName(), (Map<Object, Object>) map);
+        List<Field> fields = instanceFields(holder.getClass());
+        boolean hasConditions = fields.stream().anyMatch(field -> Condition.class.isAssignableFrom(field.getType()));
+        for (Field field : fields) {
+            Object value = read(field, holder);
+            String name = path + field.getName();
+            if (value instanceof Map<?, ?> map) {
+                Map<Object, Object> watched = watchedVersionOf(field.getType(), name, map);
+                if (watched != null && write(field, holder, watched)) {
+                    watchedFields.add(name);
+                } else {
+                    unwatchable.add(name + " (" + field.getType().getSimpleName() + ")");
+                }
+            } else if (value instanceof Object[] array) {
+                walkElements(array, name, studentPackage, unwatchable, seen, depth, hasConditions);
+            } else if (value instanceof List<?> list) {
+                walkElements(list, name, studentPackage, unwatchable, seen, depth, hasConditions);
+            } else if (isStudentObject(value, studentPackage)) {
+                walk(value, name + ".", studentPackage, unwatchable, seen, depth + 1);
+            } else if (!hasConditions && value != null && field.getType().isAssignableFrom(value.getClass())) {
+                Object fair = fairVersionOf(value);
+                if (fair != value) {
+                    write(field, holder, fair);
+                }
+            }
+        }
+    }
+
+    /** The elements of an array of maps, locks or the student's objects: a striped store. */
+    private void walkElements(Object[] array, String name, String studentPackage, List<String> unwatchable,
+            Set<Object> seen, int depth, boolean hasConditions) {
+        Class<?> component = array.getClass().getComponentType();
+        for (int i = 0; i < array.length; i++) {
+            Object element = array[i];
+            String path = name + "[" + i + "]";
+            if (element instanceof Map<?, ?> map) {
+                Map<Object, Object> watched = watchedVersionOf(component, path, map);
+                if (watched != null) {
+                    array[i] = watched;
+                    watchedFields.add(path);
+                } else {
+                    unwatchable.add(path + " (" + element.getClass().getSimpleName() + ")");
+                }
+            } else if (isStudentObject(element, studentPackage)) {
+                walk(element, path + ".", studentPackage, unwatchable, seen, depth + 1);
+            } else if (!hasConditions && element != null) {
+                Object fair = fairVersionOf(element);
+                if (component.isInstance(fair)) {
+                    array[i] = fair;
+                }
+            }
+        }
+    }
+
+    /** The elements of a list of maps, locks or the student's objects; left alone if the list cannot change. */
+    @SuppressWarnings("unchecked")
+    private void walkElements(List<?> list, String name, String studentPackage, List<String> unwatchable,
+            Set<Object> seen, int depth, boolean hasConditions) {
+        List<Object> elements = (List<Object>) list;
+        for (int i = 0; i < elements.size(); i++) {
+            Object element = elements.get(i);
+            String path = name + "[" + i + "]";
+            try {
+                if (element instanceof Map<?, ?> map) {
+                    Map<Object, Object> watched = watchedVersionOf(Map.class, path, map);
+                    elements.set(i, watched);
+                    watchedFields.add(path);
+                } else if (isStudentObject(element, studentPackage)) {
+                    walk(element, path + ".", studentPackage, unwatchable, seen, depth + 1);
+                } else if (!hasConditions && element != null) {
+                    elements.set(i, fairVersionOf(element));
+                }
+            } catch (UnsupportedOperationException | ClassCastException | ArrayStoreException e) {
+                if (element instanceof Map<?, ?>) {
+                    unwatchable.add(path + " (" + element.getClass().getSimpleName() + ")");
+                }
+            }
+        }
+    }
+
+    /** Whether the value is an object of the submission's own classes, whose fields may hold its maps. */
+    private static boolean isStudentObject(Object value, String studentPackage) {
+        return value != null && !value.getClass().isArray() && value.getClass().getPackageName().equals(studentPackage);
+    }
+
+    /** A watched map that fits where the map is kept (a field's or an array's type), or null if none does. */
+    @SuppressWarnings("unchecked")
+    private Map<Object, Object> watchedVersionOf(Class<?> slot, String name, Map<?, ?> map) {
+        if (slot.isAssignableFrom(Map.class)) {
+            return WatchedMap.of(this, name, (Map<Object, Object>) map);
+        }
+        if (slot.isAssignableFrom(WatchedHashMap.class) && map.getClass() == HashMap.class) {
+            return new WatchedHashMap(this, name, (Map<Object, Object>) map);
         }
         return null;
     }
 
-    private static void makeFair(Field field, Object instance, Object value) {
-        if (value != null && value.getClass() == ReentrantLock.class && !((ReentrantLock) value).isLocked()
-                && field.getType().isAssignableFrom(ReentrantLock.class)) {
-            write(field, instance, new ReentrantLock(true));
-        } else if (value != null && value.getClass() == ReentrantReadWriteLock.class
-                && field.getType().isAssignableFrom(ReentrantReadWriteLock.class)) {
+    /** A fair lock of the same class in place of an unfair one that nobody holds; anything else as it is. */
+    private static Object fairVersionOf(Object value) {
+        if (value.getClass() == ReentrantLock.class && !((ReentrantLock) value).isLocked()
+                && !((ReentrantLock) value).isFair()) {
+            return new ReentrantLock(true);
+        }
+        if (value.getClass() == ReentrantReadWriteLock.class) {
             ReentrantReadWriteLock lock = (ReentrantReadWriteLock) value;
-            if (!lock.isWriteLocked() && lock.getReadLockCount() == 0) {
-                write(field, instance, new ReentrantReadWriteLock(true));
+            if (!lock.isFair() && !lock.isWriteLocked() && lock.getReadLockCount() == 0) {
+                return new ReentrantReadWriteLock(true);
             }
         }
+        return value;
     }
 
     private static List<Field> instanceFields(Class<?> type) {
@@ -138,7 +226,7 @@ final class StoreWatch {
         }
     }
 
-    /** The names of the store's fields whose maps are watched. */
+    /** Where the watched maps are kept, as paths from the store ({@code readings}, {@code maps[3]}). */
     List<String> watchedFields() {
         return List.copyOf(watchedFields);
     }

@@ -30,8 +30,20 @@ final class TemperatureFeedback {
         return Feedback.of(MESSAGES, "store.returnedNull", call);
     }
 
-    static Feedback noWatchableMap(String mapFields) {
-        return Feedback.of(MESSAGES, "store.noWatchableMap", mapFields);
+    static Feedback stalledClientsDelayedOthers(long seconds, String halfLine) {
+        return Feedback.of(MESSAGES, "stall.delayedOthers", seconds, halfLine);
+    }
+
+    static Feedback sharedReadings(String query, String reply, String toldTheOther) {
+        return Feedback.of(MESSAGES, "shared.readings", query, reply, toldTheOther);
+    }
+
+    static Feedback structureUnchecked(String method) {
+        return Feedback.of(MESSAGES, "structure.unchecked", method);
+    }
+
+    static Feedback couldNotWatch(String mapFields) {
+        return Feedback.of(MESSAGES, "store.couldNotWatch", mapFields);
     }
 
     static Feedback returnedWithoutMap(String call, String mapFields) {

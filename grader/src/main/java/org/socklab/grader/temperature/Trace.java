@@ -23,8 +23,9 @@ record Trace(List<MapEvent> events, Call first, Call second, Optional<Reading> f
         Optional<Reading> secondResult, Optional<Reading> after) {
 
     /**
-     * Two threads inside the map at once, one of them changing it: the map is not guarded (two
-     * {@code get}s together are fine, since a read-write lock allows them).
+     * Two threads inside the same map at once, one of them changing it: the map is not guarded (two
+     * {@code get}s together are fine, since a read-write lock allows them; so are two calls in two
+     * different maps, since a striped store guards each map with a lock of its own).
      */
     Optional<Feedback> bothInside() {
         Map<Call, MapEvent> inside = new HashMap<>();
@@ -34,7 +35,8 @@ record Trace(List<MapEvent> events, Call first, Call second, Optional<Reading> f
                 continue;
             }
             for (MapEvent other : inside.values()) {
-                if (!other.call().equals(event.call()) && (other.call().writer() || event.call().writer())) {
+                if (!other.call().equals(event.call()) && other.map().equals(event.map())
+                        && (other.call().writer() || event.call().writer())) {
                     return Optional.of(TemperatureFeedback.bothInside(other.call().toString(), other.operationShown(),
                             event.call().toString(), event.operationShown()));
                 }

@@ -1,185 +1,61 @@
 package org.socklab.grader.temperature;
 
-import java.util.Collection;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BiConsumer;
-import java.util.function.BiFunction;
-import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
- * A map that does what the store's own map does (it forwards every call to it) and tells a
- * {@link StoreWatch} when each operation starts and ends. It replaces a store field declared as
- * {@code Map}. Exactly as thread-safe as the map it forwards to.
+ * A map that does what the store's own map does (a {@link Proxy} that forwards every call to it)
+ * and tells a {@link StoreWatch} when each operation starts and ends. It replaces a map the store
+ * keeps where a {@code Map} fits (a field, an array element). Exactly as thread-safe as the map it
+ * forwards to.
  */
-final class WatchedMap implements Map<Object, Object> {
+final class WatchedMap implements InvocationHandler {
+    private static final Set<String> WRITES = Set.of("put", "remove", "putAll", "clear", "replaceAll", "putIfAbsent",
+            "replace", "computeIfAbsent", "computeIfPresent", "compute", "merge");
+    /** The operations whose first argument is a key (the others work on the whole map). */
+    private static final Set<String> KEYED = Set.of("containsKey", "get", "getOrDefault", "put", "remove",
+            "putIfAbsent", "replace", "computeIfAbsent", "computeIfPresent", "compute", "merge");
+
     private final StoreWatch watch;
     private final String name;
     private final Map<Object, Object> map;
 
-    WatchedMap(StoreWatch watch, String name, Map<Object, Object> map) {
+    private WatchedMap(StoreWatch watch, String name, Map<Object, Object> map) {
         this.watch = watch;
         this.name = name;
         this.map = map;
     }
 
-    private <T> T read(String operation, Object key, Supplier<T> body) {
-        return watched(operation, false, key, body);
+    /** A watched view of the map: the same contents, every operation reported to the watch as the map {@code name}. */
+    @SuppressWarnings("unchecked")
+    static Map<Object, Object> of(StoreWatch watch, String name, Map<Object, Object> map) {
+        return (Map<Object, Object>) Proxy.newProxyInstance(WatchedMap.class.getClassLoader(),
+                new Class<?>[] {Map.class}, new WatchedMap(watch, name, map));
     }
 
-    private <T> T write(String operation, Object key, Supplier<T> body) {
-        return watched(operation, true, key, body);
-    }
-
-    private <T> T watched(String operation, boolean write, Object key, Supplier<T> body) {
+    @Override
+    public Object invoke(Object proxy, Method method, Object[] arguments) throws Throwable {
+        if (method.getDeclaringClass() == Object.class) {
+            return switch (method.getName()) {
+                case "equals" -> proxy == arguments[0] || map.equals(arguments[0]);
+                case "hashCode" -> map.hashCode();
+                default -> map.toString();
+            };
+        }
+        String operation = method.getName();
+        boolean write = WRITES.contains(operation);
+        Object key = KEYED.contains(operation) && arguments != null && arguments.length > 0 ? arguments[0] : null;
         watch.enter(name, operation, write, key);
         try {
-            return body.get();
+            return method.invoke(map, arguments);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
         } finally {
             watch.exit(name, operation, write, key);
         }
-    }
-
-    @Override
-    public int size() {
-        return read("size", null, map::size);
-    }
-
-    @Override
-    public boolean isEmpty() {
-        return read("isEmpty", null, map::isEmpty);
-    }
-
-    @Override
-    public boolean containsKey(Object key) {
-        return read("containsKey", key, () -> map.containsKey(key));
-    }
-
-    @Override
-    public boolean containsValue(Object value) {
-        return read("containsValue", null, () -> map.containsValue(value));
-    }
-
-    @Override
-    public Object get(Object key) {
-        return read("get", key, () -> map.get(key));
-    }
-
-    @Override
-    public Object getOrDefault(Object key, Object defaultValue) {
-        return read("getOrDefault", key, () -> map.getOrDefault(key, defaultValue));
-    }
-
-    @Override
-    public Object put(Object key, Object value) {
-        return write("put", key, () -> map.put(key, value));
-    }
-
-    @Override
-    public Object remove(Object key) {
-        return write("remove", key, () -> map.remove(key));
-    }
-
-    @Override
-    public void putAll(Map<?, ?> other) {
-        write("putAll", null, () -> {
-            map.putAll(other);
-            return null;
-        });
-    }
-
-    @Override
-    public void clear() {
-        write("clear", null, () -> {
-            map.clear();
-            return null;
-        });
-    }
-
-    @Override
-    public Set<Object> keySet() {
-        return read("keySet", null, map::keySet);
-    }
-
-    @Override
-    public Collection<Object> values() {
-        return read("values", null, map::values);
-    }
-
-    @Override
-    public Set<Entry<Object, Object>> entrySet() {
-        return read("entrySet", null, map::entrySet);
-    }
-
-    @Override
-    public void forEach(BiConsumer<? super Object, ? super Object> action) {
-        read("forEach", null, () -> {
-            map.forEach(action);
-            return null;
-        });
-    }
-
-    @Override
-    public void replaceAll(BiFunction<? super Object, ? super Object, ?> function) {
-        write("replaceAll", null, () -> {
-            map.replaceAll(function);
-            return null;
-        });
-    }
-
-    @Override
-    public Object putIfAbsent(Object key, Object value) {
-        return write("putIfAbsent", key, () -> map.putIfAbsent(key, value));
-    }
-
-    @Override
-    public boolean remove(Object key, Object value) {
-        return write("remove", key, () -> map.remove(key, value));
-    }
-
-    @Override
-    public boolean replace(Object key, Object oldValue, Object newValue) {
-        return write("replace", key, () -> map.replace(key, oldValue, newValue));
-    }
-
-    @Override
-    public Object replace(Object key, Object value) {
-        return write("replace", key, () -> map.replace(key, value));
-    }
-
-    @Override
-    public Object computeIfAbsent(Object key, Function<? super Object, ?> function) {
-        return write("computeIfAbsent", key, () -> map.computeIfAbsent(key, function));
-    }
-
-    @Override
-    public Object computeIfPresent(Object key, BiFunction<? super Object, ? super Object, ?> function) {
-        return write("computeIfPresent", key, () -> map.computeIfPresent(key, function));
-    }
-
-    @Override
-    public Object compute(Object key, BiFunction<? super Object, ? super Object, ?> function) {
-        return write("compute", key, () -> map.compute(key, function));
-    }
-
-    @Override
-    public Object merge(Object key, Object value, BiFunction<? super Object, ? super Object, ?> function) {
-        return write("merge", key, () -> map.merge(key, value, function));
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other == this || map.equals(other);
-    }
-
-    @Override
-    public int hashCode() {
-        return map.hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return map.toString();
     }
 }
