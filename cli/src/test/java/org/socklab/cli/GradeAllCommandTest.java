@@ -72,7 +72,7 @@ class GradeAllCommandTest {
 
         assertThat(run.status()).as(run.err()).isZero();
         assertThat(run.out().lines().toList())
-                .anySatisfy(line -> assertThat(line).matches("ana: 10/10 +\\[1/2 done, about \\d+ (s|min \\d+ s) left]"))
+                .anySatisfy(line -> assertThat(line).matches("ana: 12/12 +\\[1/2 done, about \\d+ (s|min \\d+ s) left]"))
                 .anySatisfy(line -> assertThat(line).matches("bruno: 0/10 \\(.*\\) +\\[2/2 done]"));
     }
 

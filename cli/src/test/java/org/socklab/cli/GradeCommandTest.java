@@ -293,8 +293,8 @@ class GradeCommandTest {
 
         assertThat(run.status()).as(run.err()).isZero();
         assertThat(run.err().lines().toList()).as("plain lines when the output is not a terminal")
-                .anySatisfy(line -> assertThat(line).matches("socklab: grading 1\\. echocaps \\(\\d+ tests\\)"))
-                .anySatisfy(line -> assertThat(line).matches("socklab: 1\\. echocaps: (\\d+)/\\1 tests done in .* s"))
+                .anySatisfy(line -> assertThat(line).isEqualTo("socklab: grading 1. echocaps"))
+                .anySatisfy(line -> assertThat(line).matches("socklab: 1\\. echocaps: (\\d+)/\\1 in .* s"))
                 .noneSatisfy(line -> assertThat(line).contains("\r"));
     }
 

@@ -112,9 +112,13 @@ class HiddenTestsShippingTest {
     /** The hidden classes' simple names and their graded methods' names, from the hidden module as compiled. */
     private static List<String> hiddenNames() {
         try {
-            Path root = Path.of(Class.forName(HIDDEN_CLASS).getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path location = Path.of(Class.forName(HIDDEN_CLASS).getProtectionDomain().getCodeSource().getLocation().toURI());
             List<String> names = new ArrayList<>();
-            try (Stream<Path> files = Files.walk(root.resolve(HIDDEN_PATH))) {
+            // the module's classes folder (mvn test) or its jar (mvn verify): read either as a tree
+            java.nio.file.FileSystem jar = Files.isDirectory(location) ? null
+                    : java.nio.file.FileSystems.newFileSystem(location, (ClassLoader) null);
+            Path root = jar == null ? location : jar.getPath("/");
+            try (jar; Stream<Path> files = Files.walk(root.resolve(HIDDEN_PATH))) {
                 for (Path file : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".class"))::iterator) {
                     String name = root.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
                     Class<?> type = Class.forName(name);

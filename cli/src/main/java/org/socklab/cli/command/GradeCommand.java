@@ -76,13 +76,17 @@ public final class GradeCommand implements Callable<Integer> {
         Path reportDir;
         if (folder == null) {
             submission = reference();
-            reportDir = ReportFolder.given(out != null ? out : Path.of("target", "socklab"));
+            Path wanted = out != null ? out : Path.of("target", "socklab");
+            OutputPaths.requireWritableFolder(wanted, "the reports");
+            reportDir = ReportFolder.given(wanted);
         } else {
             submission = Submission.in(folder);
+            if (out != null) {
+                OutputPaths.requireWritableFolder(out, "the reports");
+            }
             reportDir = out != null ? ReportFolder.given(out) : ReportFolder.freshIn(submission.folder());
         }
         Set<Exercise> graded = exercises != null ? EnumSet.copyOf(exercises) : Template.gradedExercises();
-        OutputPaths.requireWritableFolder(reportDir, "the reports");
         GradeResult result = Grader.grade(submission, graded, TestSelection.VISIBLE, reportDir, containment, Grader.defaultParallel(),
                 new ExerciseProgress(ProgressLine.of(terminal.err(), terminal.environment()), graded.size()));
         Reports.write(result, lang, reportDir);
