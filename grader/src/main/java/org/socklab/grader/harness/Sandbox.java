@@ -111,10 +111,26 @@ public record Sandbox(Kind kind, Limits limits) {
                 "--die-with-parent", "--new-session",
                 "--clearenv", "--setenv", "PATH", "/usr/bin:/bin", "--setenv", "LANG", "C.UTF-8",
                 "--ro-bind", "/", "/", "--proc", "/proc", "--dev", "/dev",
-                "--size", Long.toString(limits.tmpMb() * mib), "--tmpfs", "/tmp",
-                "--chdir", "/tmp", "--"));
+                "--size", Long.toString(limits.tmpMb() * mib), "--tmpfs", "/tmp"));
+        // the private /tmp hides whatever the host keeps there: class path entries under it (a
+        // build in a temporary folder) are bound again, read-only, at the same place
+        for (String entry : classPath(command)) {
+            if (entry.equals("/tmp") || entry.startsWith("/tmp/")) {
+                wrapped.addAll(List.of("--ro-bind", entry, entry));
+            }
+        }
+        wrapped.addAll(List.of("--chdir", "/tmp", "--"));
         wrapped.addAll(command);
         return wrapped;
+    }
+
+    /** The entries of the command's {@code -cp} argument, if it has one. */
+    private static List<String> classPath(List<String> command) {
+        int at = command.indexOf("-cp");
+        if (at < 0 || at + 1 >= command.size()) {
+            return List.of();
+        }
+        return List.of(command.get(at + 1).split(java.io.File.pathSeparator));
     }
 
     /**
