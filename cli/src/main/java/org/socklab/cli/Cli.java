@@ -71,7 +71,7 @@ final class Cli implements Callable<Integer> {
                 .addSubcommand(new CommandLine(new SiteCommand())
                         .addSubcommand(new SiteExportCommand(terminal))
                         .addSubcommand(new SiteListCommand(terminal)))
-                .addSubcommand(new ExperimentCommand())
+                .addSubcommand(new ExperimentCommand(environment))
                 .setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true))
                 .setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true))
                 .setParameterExceptionHandler((error, args) -> usageError(error))

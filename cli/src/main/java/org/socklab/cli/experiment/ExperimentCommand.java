@@ -11,6 +11,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -46,6 +47,17 @@ import picocli.CommandLine.Spec;
         description = "Measures a server under 1, 2, 5 and 10 simultaneous clients, as in the course's notes: "
                 + "a table, and the plot as PNG and SVG, and the figures as CSV.")
 public final class ExperimentCommand implements Callable<Integer> {
+    /** The environment: where the reference solutions are ({@value SubmissionClasses#REFERENCE_VARIABLE}). */
+    private final Map<String, String> environment;
+
+    public ExperimentCommand() {
+        this(System.getenv());
+    }
+
+    public ExperimentCommand(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
+
     static final int OK = 0;
     static final int FAILED = 1;
     static final int USAGE = 2;
@@ -148,7 +160,7 @@ public final class ExperimentCommand implements Callable<Integer> {
         List<CaseResult> results;
         try {
             Path classes = SubmissionClasses.compile(sources != null ? sources
-                    : SubmissionClasses.reference(measured, work.resolve("reference")), work.resolve("classes"));
+                    : SubmissionClasses.reference(measured, work.resolve("reference"), environment), work.resolve("classes"));
             results = new Experiment(measured, settings).run(classes, work, logs(target),
                     result -> say(stdout, language, Messages.of("run.case",
                             Messages.serverName(result.server(), name).render(language), result.clients(),

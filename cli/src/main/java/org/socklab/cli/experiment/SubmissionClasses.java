@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
@@ -22,7 +23,8 @@ import org.socklab.grader.Exercise;
  * <p>Stateless and thread-safe.
  */
 final class SubmissionClasses {
-    private static final String REFERENCE = "socklab/reference/src/main/java/";
+    /** The environment variable that names the reference solutions' folder (set by the launcher). */
+    static final String REFERENCE_VARIABLE = "SOCKLAB_REFERENCE";
 
     private SubmissionClasses() {
     }
@@ -43,14 +45,20 @@ final class SubmissionClasses {
         return sources;
     }
 
-    /** Copies the bundled reference solution of {@code exercise} into {@code sources}. */
-    static Path reference(Exercise exercise, Path sources) {
+    /**
+     * Copies the reference solution of {@code exercise} into {@code sources}, from the folder the
+     * environment names in {@value #REFERENCE_VARIABLE} (the repository's {@code fixtures/reference}:
+     * solutions never ship in the jar students download).
+     *
+     * @throws ExperimentFailure if no such folder is named
+     */
+    static Path reference(Exercise exercise, Path sources, Map<String, String> environment) {
+        String folder = environment.get(REFERENCE_VARIABLE);
+        if (folder == null || folder.isBlank()) {
+            throw new ExperimentFailure(Messages.of("error.noReference"));
+        }
         String name = exercise.serverClassName().replace('.', '/') + ".java";
-        try (InputStream in = SubmissionClasses.class.getClassLoader().getResourceAsStream(REFERENCE + name)) {
-            if (in == null) {
-                throw new IllegalStateException("this socklab build lacks the reference " + name
-                        + ": rebuild it with mvn package");
-            }
+        try (InputStream in = Files.newInputStream(Path.of(folder, "src", "main", "java").resolve(name))) {
             Path file = sources.resolve(name);
             Files.createDirectories(file.getParent());
             Files.copy(in, file);

@@ -52,7 +52,9 @@ class AgreesWithApacheBenchTest {
     @ValueSource(ints = {1, 5})
     void should_give_the_same_mean_response_time_as_apache_bench(int clients) throws Exception {
         assumeTrue(abInstalled(), "ab (apache2-utils) is not installed");
-        Path classes = SubmissionClasses.compile(SubmissionClasses.reference(Exercise.HTTP, temp.resolve("src")),
+        Path classes = SubmissionClasses.compile(SubmissionClasses.reference(Exercise.HTTP, temp.resolve("src"),
+                java.util.Map.of(SubmissionClasses.REFERENCE_VARIABLE,
+                        Path.of("..", "fixtures", "reference").toAbsolutePath().normalize().toString())),
                 temp.resolve("classes"));
         try (MeasuredServer server = MeasuredServer.start(Exercise.HTTP, Server.SUBMISSION, classes,
                 Duration.ofMillis(HOLD_MILLIS), temp, temp.resolve("server.log"))) {
