@@ -45,7 +45,7 @@ class HostileEscapesTest {
     @Test
     void should_leave_nothing_of_any_escape_behind_and_keep_every_neighbours_score() throws IOException {
         Containment containment = Containment.detect();
-        assumeTrue(containment.sandboxed(), () -> containment.describe(Language.ENGLISH));
+        assumeTrue(containment.sandboxed(), () -> containment.line().render(Language.ENGLISH));
         Path parent = temp.resolve("class");
         for (String escape : ESCAPES) {
             Submissions.reference(parent.resolve(escape), escape);

@@ -114,7 +114,7 @@ public final class GradeAllCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--roster needs --deadline WHEN and --out DIR");
             }
             Containment containment = containment();
-            terminal.out().println(containment.describe(chosen));
+            terminal.out().println(containment.line().render(chosen));
             return GradeRoster.run(terminal, roster, deadline, out, late != null ? late : LatePolicy.RECORD,
                     shard != null ? shard : Shard.WHOLE, graded, chosen, parallel, bound, containment);
         }
@@ -131,7 +131,7 @@ public final class GradeAllCommand implements Callable<Integer> {
         SubmissionProgress progress = new SubmissionProgress(submissionCount());
         Containment containment = containment();
         GradebookFile gradebook = new GradebookFile(csv, graded);
-        terminal.out().println(containment.describe(chosen));
+        terminal.out().println(containment.line().render(chosen));
         GradeAll gradeAll = new GradeAll(graded, chosen, parallel, bound, containment);
         List<Gradebook.Row> rows = gradeAll.grade(parent, row -> {
             gradebook.add(row);

@@ -92,7 +92,7 @@ public final class GradeCommand implements Callable<Integer> {
         Reports.write(result, lang, reportDir);
         Console console = new Console(terminal.out(), "true".equals(terminal.environment().get("GITHUB_ACTIONS")));
         console.untrusted(ScoreTable.render(result.report(), lang).stripTrailing());
-        console.trusted(containment.describe(lang));
+        console.trusted(containment.line().render(lang));
         result.notices(lang).forEach(console::untrusted);
         console.trusted(ReportTexts.text(lang, "console.written", reportDir.toAbsolutePath().normalize().toString(),
                 String.format(lang.locale(), "%.1f", result.elapsed().toMillis() / 1000.0)));

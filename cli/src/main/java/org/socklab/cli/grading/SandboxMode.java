@@ -29,7 +29,7 @@ public enum SandboxMode {
         }
         Containment found = Containment.detect(path);
         if (this == REQUIRED && !found.sandboxed()) {
-            throw new CliFailure("--sandbox required, but " + found.describe(Language.ENGLISH));
+            throw new CliFailure("--sandbox required, but " + found.line().render(Language.ENGLISH));
         }
         return found;
     }

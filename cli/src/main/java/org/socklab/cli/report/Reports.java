@@ -26,7 +26,7 @@ public final class Reports {
 
     public static void write(GradeResult result, Language language, Path folder) {
         String title = "socklab: " + result.submission().name();
-        String sandbox = result.containment().describe(language);
+        String sandbox = result.containment().line().render(language);
         ReportFolder.replace(folder.resolve(SCORE), ScoreJson.write(result.report(), language, result.containment()));
         List<String> notices = result.notices(language);
         ReportFolder.replace(folder.resolve(SUMMARY), SummaryMarkdown.write(result.report(), title,

@@ -157,12 +157,18 @@ public final class CoreFeedback {
     }
 
     /** The line of a report that says student code ran in a sandbox, and under which limits. */
-    public static Feedback sandboxUsed(String kind, String version, String limits) {
+    public static Feedback sandboxUsed(String kind, String version, Feedback limits) {
         return Feedback.of(MESSAGES, "sandbox.used", kind, version, limits);
     }
 
+    /** The limits of a sandbox, for its report line. */
+    public static Feedback sandboxLimits(int memoryMb, int processes, int fileSizeMb, int cpuSeconds, int tmpMb) {
+        return Feedback.of(MESSAGES, "sandbox.limits", Integer.toString(memoryMb), Integer.toString(processes),
+                Integer.toString(fileSizeMb), Integer.toString(cpuSeconds), Integer.toString(tmpMb));
+    }
+
     /** The line of a report that says student code ran without a sandbox, and why. */
-    public static Feedback sandboxNone(String why) {
+    public static Feedback sandboxNone(Feedback why) {
         return Feedback.of(MESSAGES, "sandbox.none", why);
     }
 

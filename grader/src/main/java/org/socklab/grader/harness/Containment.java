@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.socklab.grader.feedback.CoreFeedback;
 import org.socklab.grader.feedback.Feedback;
-import org.socklab.grader.feedback.Language;
 
 /**
  * How a grading contains student code, as found on this machine: bubblewrap when it is installed
@@ -78,13 +77,12 @@ public record Containment(Sandbox sandbox, String version, Optional<Feedback> wh
     }
 
     /**
-     * The line for reports, in {@code language}: {@code sandbox: bwrap 0.8.0 (memory 512 MiB, ...)}
-     * or {@code sandbox: none, bwrap not found; student code ran as your user}.
+     * The line for reports, as a value that the report renders: {@code sandbox: bwrap 0.8.0
+     * (memory 512 MiB, ...)} or {@code sandbox: none, bwrap not found; student code ran as your user}.
      */
-    public String describe(Language language) {
-        return why.map(reason -> CoreFeedback.sandboxNone(reason.render(language)))
-                .orElseGet(() -> CoreFeedback.sandboxUsed(sandbox.kind().value(), version, sandbox.limits().describe()))
-                .render(language);
+    public Feedback line() {
+        return why.map(CoreFeedback::sandboxNone)
+                .orElseGet(() -> CoreFeedback.sandboxUsed(sandbox.kind().value(), version, sandbox.limits().feedback()));
     }
 
     private static Optional<Path> onPath(String name, String path) {

@@ -85,10 +85,9 @@ public record Sandbox(Kind kind, Limits limits) {
         /** What a correct server needs many times over, and far less than a shared machine has. */
         public static final Limits DEFAULT = new Limits(512, 16, 16, 120, 64);
 
-        /** One line for reports, e.g. {@code memory 512 MiB, 16 processes, files 16 MiB, CPU 120 s, /tmp 64 MiB}. */
-        public String describe() {
-            return "memory " + memoryMb + " MiB, " + processes + " processes, files " + fileSizeMb
-                    + " MiB, CPU " + cpuSeconds + " s/process, /tmp " + tmpMb + " MiB";
+        /** For reports: {@code memory 512 MiB, 16 processes, files 16 MiB, CPU 120 s per process, /tmp 64 MiB}; rendered by the report, in its language. */
+        public Feedback feedback() {
+            return CoreFeedback.sandboxLimits(memoryMb, processes, fileSizeMb, cpuSeconds, tmpMb);
         }
     }
 
@@ -268,10 +267,5 @@ public record Sandbox(Kind kind, Limits limits) {
             return this == MEMORY ? CoreFeedback.processTooMuchMemory(limits.memoryMb())
                     : CoreFeedback.processTooManyProcesses(limits.processes());
         }
-    }
-
-    /** One line for reports: {@code bwrap 0.8.0; memory 512 MiB, ...} or {@code none}. */
-    public String describe(String version) {
-        return kind == Kind.NONE ? kind.value() : kind.value() + " " + version + "; " + limits.describe();
     }
 }

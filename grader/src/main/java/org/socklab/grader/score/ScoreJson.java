@@ -45,8 +45,8 @@ public final class ScoreJson {
             out.append("  \"sandbox\": {\"kind\": ").append(quote(containment.sandbox().kind().value()))
                     .append(", \"version\": ").append(quote(containment.version()))
                     .append(", \"limits\": ").append(quote(containment.sandboxed()
-                            ? containment.sandbox().limits().describe() : ""))
-                    .append(", \"line\": ").append(quote(containment.describe(language))).append("},\n");
+                            ? containment.sandbox().limits().feedback().render(language) : ""))
+                    .append(", \"line\": ").append(quote(containment.line().render(language))).append("},\n");
         }
         out.append("  \"total\": ").append(report.total()).append(",\n");
         out.append("  \"max\": ").append(report.max()).append(",\n");

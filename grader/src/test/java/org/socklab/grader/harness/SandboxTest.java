@@ -43,15 +43,15 @@ class SandboxTest {
     void should_say_in_one_line_how_student_code_ran() {
         Containment none = Containment.none(CoreFeedback.sandboxMissing("bwrap"));
 
-        assertThat(none.describe(Language.ENGLISH))
+        assertThat(none.line().render(Language.ENGLISH))
                 .isEqualTo("sandbox: none, bwrap not found; student code ran as your user");
-        assertThat(none.describe(Language.PORTUGUESE)).startsWith("sandbox: nenhum, bwrap não encontrado");
+        assertThat(none.line().render(Language.PORTUGUESE)).startsWith("sandbox: nenhum, bwrap não encontrado");
     }
 
     @Test
     void should_watch_the_jvm_inside_the_sandbox_and_end_every_process_of_it_when_killed() {
         Containment containment = Containment.detect();
-        assumeTrue(containment.sandboxed(), () -> containment.describe(Language.ENGLISH));
+        assumeTrue(containment.sandboxed(), () -> containment.line().render(Language.ENGLISH));
         try (Watchdog watchdog = new Watchdog()) {
             ChildJvm child = ChildJvm.start(Exercise.ECHOCAPS, List.of(), ChildOutput.discarded(), new ExerciseLedger(),
                     watchdog, containment.sandbox());
