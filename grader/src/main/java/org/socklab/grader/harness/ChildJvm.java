@@ -21,6 +21,9 @@ import org.socklab.grader.Exercise;
 import org.socklab.grader.feedback.CoreFeedback;
 import org.socklab.grader.feedback.Feedback;
 import org.socklab.grader.feedback.GradedFailure;
+import org.socklab.grader.child.ServerHost;
+import org.socklab.grader.child.InitializerWatch;
+import org.socklab.grader.child.ControlChannel;
 
 /**
  * A child JVM that runs one exercise's servers ({@link ServerHost}), and the grader's side of it:

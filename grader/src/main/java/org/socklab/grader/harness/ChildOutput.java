@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import org.socklab.grader.child.BoundedLineReader;
 
 /**
  * Where the standard output and error of child JVMs go: a file (the configuration parameter

@@ -20,6 +20,9 @@ import org.socklab.grader.feedback.Feedback;
 import org.socklab.grader.feedback.GradedFailure;
 import org.socklab.grader.feedback.FeedbackCodec;
 import org.socklab.grader.feedback.NotApplicable;
+import org.socklab.grader.child.CheckHost;
+import org.socklab.grader.child.InitializerWatch;
+import org.socklab.grader.child.ControlChannel;
 
 /**
  * Runs one {@link org.socklab.grader.DirectCalls} test in a child JVM of its own (see

@@ -1,4 +1,4 @@
-package org.socklab.grader.harness;
+package org.socklab.grader.child;
 
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
@@ -40,7 +40,7 @@ import java.util.HexFormat;
  * <p>Thread-safe for {@link #send} (each line is written whole); {@link #receive} belongs to one
  * reader thread.
  */
-final class ControlChannel implements AutoCloseable {
+public final class ControlChannel implements AutoCloseable {
     static final int MAX_LINE = 1 << 16;
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -55,7 +55,7 @@ final class ControlChannel implements AutoCloseable {
     }
 
     /** The grader's listener for one child, before the child is started. */
-    static Pending listen() {
+    public static Pending listen() {
         try {
             ServerSocket listener = new ServerSocket();
             listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1);
@@ -83,7 +83,7 @@ final class ControlChannel implements AutoCloseable {
     }
 
     /** Writes one line (its {@code \n} added). Returns false if the other end is gone. */
-    boolean send(String line) {
+    public boolean send(String line) {
         byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
         synchronized (out) {
             try {
@@ -97,7 +97,7 @@ final class ControlChannel implements AutoCloseable {
     }
 
     /** The next line, or {@code null} once the other end is gone. */
-    String receive() {
+    public String receive() {
         try {
             return in.next();
         } catch (IOException e) {
@@ -118,7 +118,7 @@ final class ControlChannel implements AutoCloseable {
      * A listener waiting for its one child. Thread-safe: {@link #close()} may come from another
      * thread (the child's exit) while {@link #accept} waits.
      */
-    static final class Pending implements AutoCloseable {
+    public static final class Pending implements AutoCloseable {
         private final ServerSocket listener;
         private final String secret;
 
@@ -128,7 +128,7 @@ final class ControlChannel implements AutoCloseable {
         }
 
         /** The line to write on the child's standard input. */
-        String handshake() {
+        public String handshake() {
             return listener.getLocalPort() + " " + secret + "\n";
         }
 
@@ -137,7 +137,7 @@ final class ControlChannel implements AutoCloseable {
          * channel, or throws {@link IOException} if none came in time, the listener was closed
          * (the child ended), or the first connection did not bring the secret.
          */
-        ControlChannel accept(Duration deadline) throws IOException {
+        public ControlChannel accept(Duration deadline) throws IOException {
             Socket socket = null;
             try {
                 listener.setSoTimeout((int) Math.max(1, deadline.toMillis()));

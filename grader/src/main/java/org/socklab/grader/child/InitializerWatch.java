@@ -1,4 +1,4 @@
-package org.socklab.grader.harness;
+package org.socklab.grader.child;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -16,15 +16,15 @@ import java.util.function.Consumer;
  * machine. It looks every {@link #PERIOD}, which costs one stack walk of the child's threads.
  * Uses the JDK only. Thread-safe: its state is confined to its own daemon thread.
  */
-final class InitializerWatch {
-    static final Duration DEADLINE = Duration.ofSeconds(5);
+public final class InitializerWatch {
+    public static final Duration DEADLINE = Duration.ofSeconds(5);
     private static final Duration PERIOD = Duration.ofMillis(250);
 
     private InitializerWatch() {
     }
 
     /** The classes of a submission: those of the top package of its server class ({@code lab.}). */
-    static String submissionPrefix(String serverClass) {
+    public static String submissionPrefix(String serverClass) {
         return serverClass.substring(0, serverClass.indexOf('.') + 1);
     }
 

@@ -1,4 +1,4 @@
-package org.socklab.grader.harness;
+package org.socklab.grader.child;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
@@ -18,12 +18,14 @@ import org.junit.platform.launcher.core.LauncherFactory;
 import org.socklab.grader.feedback.CoreFeedback;
 import org.socklab.grader.feedback.FeedbackCodec;
 import org.socklab.grader.feedback.NotApplicable;
+import org.socklab.grader.harness.Isolation;
+import org.socklab.grader.harness.ServerExtension;
 import org.socklab.grader.policy.PolicyExtension;
 import org.socklab.grader.score.Observations;
 
 /**
  * The main class of a child JVM that runs one {@link org.socklab.grader.DirectCalls} test for the
- * grader (see {@link DirectCheck}), in-process, with the submission on its class path.
+ * grader (see {@link org.socklab.grader.harness.DirectCheck}), in-process, with the submission on its class path.
  *
  * <p>Its first act is to connect its {@link ControlChannel}, before any class of the submission is
  * loaded; the channel lives in a local variable of {@link #main}, which no code of the submission

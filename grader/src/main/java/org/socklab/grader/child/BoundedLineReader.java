@@ -1,4 +1,4 @@
-package org.socklab.grader.harness;
+package org.socklab.grader.child;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
  *
  * <p>Not thread-safe: one reader thread per stream.
  */
-final class BoundedLineReader {
+public final class BoundedLineReader {
     private final InputStream in;
     private final int cap;
     private final byte[] buffer = new byte[8192];
@@ -22,7 +22,7 @@ final class BoundedLineReader {
     private int end;
     private boolean cut;
 
-    BoundedLineReader(InputStream in, int cap) {
+    public BoundedLineReader(InputStream in, int cap) {
         this.in = in;
         this.cap = cap;
     }
@@ -31,7 +31,7 @@ final class BoundedLineReader {
      * The next line, without its {@code \n}, cut at the cap; {@code null} at the end of the
      * stream (a last line without {@code \n} is returned first).
      */
-    String next() throws IOException {
+    public String next() throws IOException {
         line.reset();
         cut = false;
         while (true) {
@@ -58,7 +58,7 @@ final class BoundedLineReader {
     }
 
     /** Whether the line last returned was longer than the cap (and was cut). */
-    boolean wasCut() {
+    public boolean wasCut() {
         return cut;
     }
 

@@ -1,4 +1,4 @@
-package org.socklab.grader.harness;
+package org.socklab.grader.child;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.socklab.grader.harness;
+package org.socklab.grader.child;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The main class of a child JVM that hosts one exercise's servers for the grader (see
- * {@link ChildJvm}). It uses the JDK only, and connects its {@link ControlChannel} before any
+ * {@link org.socklab.grader.harness.ChildJvm}). It uses the JDK only, and connects its {@link ControlChannel} before any
  * student class is loaded.
  *
  * <p>Protocol, one UTF-8 line per message, on the control channel only. The grader sends:
@@ -136,11 +136,11 @@ public final class ServerHost {
         control.send(message);
     }
 
-    static String encode(String text) {
+    public static String encode(String text) {
         return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    static String decode(String text) {
+    public static String decode(String text) {
         return new String(Base64.getDecoder().decode(text), StandardCharsets.UTF_8);
     }
 }
