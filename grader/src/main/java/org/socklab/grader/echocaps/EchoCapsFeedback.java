@@ -17,9 +17,10 @@ final class EchoCapsFeedback {
     }
 
     /**
-     * The failure of line {@code number} of a session, told as a session ended by a goodbye when
-     * the connection ended right at or after one (line {@code number} of {@code lines}) ({@code goodbye} is empty when neither the line
-     * nor the one before it was a goodbye); any other failure stands as it is.
+     * The failure of a session's line, told as a session ended by a goodbye when the connection
+     * ended right at or after one: {@code goodbye} is line {@code number} of {@code lines}, or
+     * empty when neither the failing line nor the one before it was a goodbye. Any other failure
+     * (a wrong reply, a timeout, the end of {@code serve}) stands as it is.
      */
     static GradedFailure endedAfterGoodbye(GradedFailure failure, String goodbye, int number, int lines) {
         if (goodbye.isEmpty() || !CONNECTION_ENDED.contains(failure.observation().key())) {

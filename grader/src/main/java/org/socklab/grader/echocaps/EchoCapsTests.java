@@ -54,8 +54,9 @@ public class EchoCapsTests {
                 try {
                     client.sendLine(line).expectLine(line.toUpperCase(Locale.ROOT));
                 } catch (GradedFailure failure) {
-                    String goodbye = GOODBYES.containsValue(line) ? line : lastGoodbye;
-                    throw EchoCapsFeedback.endedAfterGoodbye(failure, goodbye, i, lines);
+                    boolean atGoodbye = GOODBYES.containsValue(line);
+                    throw EchoCapsFeedback.endedAfterGoodbye(failure, atGoodbye ? line : lastGoodbye,
+                            atGoodbye ? i : i - 1, lines);
                 }
                 lastGoodbye = GOODBYES.containsValue(line) ? line : "";
             }
