@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.socklab.grader.Exercise;
@@ -25,6 +26,8 @@ import org.socklab.grader.harness.Servers;
  */
 @GradedExercise(Exercise.ECHOCAPS)
 public class EchoCapsTests {
+    /** Lines of {@link #answersLineAfterLineOnOneConnection} that a server might take for the end of a session, by number. */
+    private static final Map<Integer, String> GOODBYES = Map.of(3, "Bye", 8, "BYE", 12, ":bye", 17, "bye");
 
     @Test
     @Points(1)
@@ -34,13 +37,28 @@ public class EchoCapsTests {
         }
     }
 
+    /**
+     * Twenty lines on one connection, with empty lines and lines that read like a goodbye
+     * ({@code Bye}, {@code BYE}, {@code :bye}, {@code bye}): only the client ends a session, so a
+     * goodbye is echoed like any line. The first goodbye comes third, after two plain lines, so a
+     * server that hangs up after one line is told so by the plain line it did not answer.
+     */
     @Test
     @Points(1)
     public void answersLineAfterLineOnOneConnection(Servers servers) {
         try (LineClient client = servers.start().connect()) {
-            for (int i = 1; i <= 20; i++) {
-                String line = i % 5 == 0 ? "" : "line " + i;
-                client.sendLine(line).expectLine(line.toUpperCase(Locale.ROOT));
+            String lastGoodbye = "";
+            int lines = 20;
+            for (int i = 1; i <= lines; i++) {
+                String line = i % 5 == 0 ? "" : GOODBYES.getOrDefault(i, "line " + i);
+                try {
+                    client.sendLine(line).expectLine(line.toUpperCase(Locale.ROOT));
+                } catch (GradedFailure failure) {
+                    boolean atGoodbye = GOODBYES.containsValue(line);
+                    throw EchoCapsFeedback.endedAfterGoodbye(failure, atGoodbye ? line : lastGoodbye,
+                            atGoodbye ? i : i - 1, lines);
+                }
+                lastGoodbye = GOODBYES.containsValue(line) ? line : "";
             }
         }
     }

@@ -28,7 +28,8 @@ import org.socklab.grader.harness.Waits;
  *
  * <p>Each test checks one behaviour and reads the rest of the reply leniently, so that one mistake
  * costs its own test only: replies are read up to the moment the server closes the connection,
- * and only {@link #countsContentLengthInBytes} compares the body with its {@code Content-Length}.
+ * only {@link #countsContentLengthInBytes} compares the body with its {@code Content-Length}, and
+ * only {@link #answersGetWithTheHelloPage} requires the head's lines to end with {@code \r\n}.
  * Requests are sent whole, in one write, except where the way they arrive is the point.
  *
  * <p>Concurrency is proved without timing ratios. Clients that stall are clients that have sent
@@ -44,6 +45,11 @@ import org.socklab.grader.harness.Waits;
 public class HelloHttpTests {
     private static final Request GET_HELLO = Request.of("GET", "/hello");
 
+    /**
+     * The page and its head as the contract words them, line endings included: a head written
+     * with {@code println} (a bare {@code \n} on Linux) loses this test, after the status and the
+     * headers are judged, so that its message names the line ending and nothing else.
+     */
     @Test
     @Points(1)
     public void answersGetWithTheHelloPage(Servers servers) {
@@ -61,6 +67,7 @@ public class HelloHttpTests {
                 throw new GradedFailure(HttpFeedback.wrongHeader(reply.request(), "Connection",
                         reply.requireHeader("Connection"), "close"));
             }
+            reply.expectCrlfLineEnds();
         }
     }
 

@@ -57,6 +57,14 @@ final class HttpFeedback {
                 plain.shown());
     }
 
+    /**
+     * A line of the head ended with a bare \n; {@code kind} says which: 0 the status line, 1 a
+     * header line, 2 the empty line that ends the head.
+     */
+    static Feedback bareNewlineInHead(Request request, int kind, String line) {
+        return Feedback.of(MESSAGES, "reply.bareNewline", request.shown(), kind, line);
+    }
+
     /** The body is exactly one byte longer than Content-Length says, and that byte is the \n at its end. */
     static Feedback contentLengthCountsNoNewline(Request request, long declared) {
         return Feedback.of(MESSAGES, "contentLength.trailingNewline", request.shown(), String.valueOf(declared),

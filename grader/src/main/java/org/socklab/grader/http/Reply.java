@@ -15,7 +15,8 @@ import org.socklab.grader.feedback.Shown;
  *
  * <p>The head is parsed leniently, so that each test judges only its own behaviour: a line ends
  * at {@code \n} with or without {@code \r}, header names are compared ignoring case and values are
- * trimmed. The checks throw a {@link GradedFailure} that names the request and what was received.
+ * trimmed; which head line first ended with a bare {@code \n} is kept for the one test that judges
+ * line endings. The checks throw a {@link GradedFailure} that names the request and what was received.
  *
  * <p>Immutable.
  */
@@ -26,18 +27,27 @@ final class Reply {
     private final String statusLine;
     private final List<Header> headers;
     private final byte[] body;
+    /** The number of the first head line (0: the status line) that ended with a bare \n, or -1. */
+    private final int bareLine;
+    /** That line, without its end, or "" when there is none. */
+    private final String bareLineText;
 
-    private Reply(Request request, String statusLine, List<Header> headers, byte[] body) {
+    private Reply(Request request, String statusLine, List<Header> headers, byte[] body, int bareLine,
+            String bareLineText) {
         this.request = request;
         this.statusLine = statusLine;
         this.headers = List.copyOf(headers);
         this.body = body;
+        this.bareLine = bareLine;
+        this.bareLineText = bareLineText;
     }
 
     /** Splits the bytes of a whole reply at its first empty line. */
     static Reply parse(Request request, byte[] bytes) {
         List<String> lines = new ArrayList<>();
         int position = 0;
+        int bareLine = -1;
+        String bareLineText = "";
         while (true) {
             int newline = indexOf(bytes, (byte) '\n', position);
             if (newline < 0) {
@@ -46,6 +56,10 @@ final class Reply {
             int end = newline > position && bytes[newline - 1] == '\r' ? newline - 1 : newline;
             String line = new String(bytes, position, end - position, StandardCharsets.UTF_8);
             position = newline + 1;
+            if (end == newline && bareLine < 0) {
+                bareLine = lines.size();
+                bareLineText = line;
+            }
             if (line.isEmpty() && !lines.isEmpty()) {
                 break;
             }
@@ -60,7 +74,7 @@ final class Reply {
         }
         byte[] body = new byte[bytes.length - position];
         System.arraycopy(bytes, position, body, 0, body.length);
-        return new Reply(request, lines.get(0), headers, body);
+        return new Reply(request, lines.get(0), headers, body, bareLine, bareLineText);
     }
 
     Request request() {
@@ -118,6 +132,18 @@ final class Reply {
         expectStatus("HTTP/1.1 200 OK");
         if (!bodyText().contains(HELLO)) {
             throw new GradedFailure(HttpFeedback.noHello(request, Shown.text(bodyText())));
+        }
+        return this;
+    }
+
+    /**
+     * Every line of the head, the status line, the headers and the empty line after them, ends
+     * with {@code \r\n}, as HTTP asks; {@code println} ends them with a bare {@code \n} on Linux.
+     */
+    Reply expectCrlfLineEnds() {
+        if (bareLine >= 0) {
+            int kind = bareLine == 0 ? 0 : bareLineText.isEmpty() ? 2 : 1;
+            throw new GradedFailure(HttpFeedback.bareNewlineInHead(request, kind, Shown.text(bareLineText)));
         }
         return this;
     }

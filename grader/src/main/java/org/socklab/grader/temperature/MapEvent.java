@@ -1,5 +1,7 @@
 package org.socklab.grader.temperature;
 
+import java.util.Collections;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -13,8 +15,16 @@ import java.util.Objects;
  * @param operation the map's method, e.g. {@code put}
  * @param write whether the operation changes the map
  * @param key the key it was given, or null for operations on the whole map
+ * @param held the store's locks the thread held at that moment, by where the store keeps them
+ *     ({@code lock}, {@code locks[3]}, {@code this} for the store's monitor); empty when it held
+ *     none, or none the watch can see (a lock made inside the call is not the store's)
  */
-record MapEvent(long seq, Call call, boolean enter, String map, String operation, boolean write, Object key) {
+record MapEvent(long seq, Call call, boolean enter, String map, String operation, boolean write, Object key,
+        List<String> held) {
+
+    MapEvent {
+        held = List.copyOf(held);
+    }
 
     /** The operation as a student reads it: {@code readings.put("Recife")}. */
     String operationShown() {
@@ -24,5 +34,10 @@ record MapEvent(long seq, Call call, boolean enter, String map, String operation
     /** Whether this operation and the other one could touch the same city. */
     boolean sameKeyAs(MapEvent other) {
         return key == null || other.key == null || Objects.equals(key, other.key);
+    }
+
+    /** Whether both operations held locks of the store, but none in common: one map, guarded by two locks. */
+    boolean guardedApartFrom(MapEvent other) {
+        return !held.isEmpty() && !other.held.isEmpty() && Collections.disjoint(held, other.held);
     }
 }

@@ -19,6 +19,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.socklab.grader.feedback.NotApplicable;
@@ -30,6 +32,9 @@ import org.socklab.grader.feedback.NotApplicable;
  * operation, and can hold one chosen call inside its first operation; and every
  * {@link ReentrantLock} or {@link ReentrantReadWriteLock} kept the same way is replaced by a
  * <em>fair</em> one, so that a thread queued on the lock is the next to get it when it is released.
+ * The locks and monitors found on the way (lock fields, arrays of locks, the store and its helper
+ * objects) are remembered by where the store keeps them, so that each logged operation says which
+ * of them its thread held: two calls inside one map under two different locks are told as such.
  *
  * <p>Neither replacement changes what a correct store does: the watched map behaves as the map it
  * replaces, and a fair lock is a lock (it only decides who goes next, which is exactly what the
@@ -48,6 +53,8 @@ final class StoreWatch {
     private final ConcurrentLinkedQueue<MapEvent> events = new ConcurrentLinkedQueue<>();
     private final Map<Thread, Call> calls = new ConcurrentHashMap<>();
     private final List<String> watchedFields = new ArrayList<>();
+    /** The store's locks and monitors, by where it keeps them; filled before any call, then only read. */
+    private final Map<String, Object> guards = new ConcurrentHashMap<>();
     private final AtomicBoolean holding = new AtomicBoolean();
     private final CountDownLatch arrived = new CountDownLatch(1);
     private final CountDownLatch released = new CountDownLatch(1);
@@ -83,6 +90,7 @@ final class StoreWatch {
         if (holder == null || depth > MAX_DEPTH || !seen.add(holder)) {
             return;
         }
+        guards.put(path.isEmpty() ? "this" : path.substring(0, path.length() - 1), holder);
         List<Field> fields = instanceFields(holder.getClass());
         boolean hasConditions = fields.stream().anyMatch(field -> Condition.class.isAssignableFrom(field.getType()));
         for (Field field : fields) {
@@ -103,9 +111,12 @@ final class StoreWatch {
                 walk(value, name + ".", studentPackage, unwatchable, seen, depth + 1);
             } else if (!hasConditions && value != null && field.getType().isAssignableFrom(value.getClass())) {
                 Object fair = fairVersionOf(value);
-                if (fair != value) {
-                    write(field, holder, fair);
+                if (fair != value && !write(field, holder, fair)) {
+                    fair = value;
                 }
+                remember(name, fair);
+            } else {
+                remember(name, value);
             }
         }
     }
@@ -131,7 +142,12 @@ final class StoreWatch {
                 Object fair = fairVersionOf(element);
                 if (component.isInstance(fair)) {
                     array[i] = fair;
+                    remember(path, fair);
+                } else {
+                    remember(path, element);
                 }
+            } else {
+                remember(path, element);
             }
         }
     }
@@ -152,7 +168,11 @@ final class StoreWatch {
                 } else if (isStudentObject(element, studentPackage)) {
                     walk(element, path + ".", studentPackage, unwatchable, seen, depth + 1);
                 } else if (!hasConditions && element != null) {
-                    elements.set(i, fairVersionOf(element));
+                    Object fair = fairVersionOf(element);
+                    elements.set(i, fair);
+                    remember(path, fair);
+                } else {
+                    remember(path, element);
                 }
             } catch (UnsupportedOperationException | ClassCastException | ArrayStoreException e) {
                 if (element instanceof Map<?, ?>) {
@@ -160,6 +180,30 @@ final class StoreWatch {
                 }
             }
         }
+    }
+
+    /** Keeps a lock, or an object made only to be locked ({@code new Object()}), as a guard of the store. */
+    private void remember(String name, Object value) {
+        if (value instanceof Lock || value instanceof ReadWriteLock || (value != null && value.getClass() == Object.class)) {
+            guards.put(name, value);
+        }
+    }
+
+    /** The guards of the store the current thread holds, by name, sorted; those whose holder cannot be told are left out. */
+    private List<String> heldGuards() {
+        return guards.entrySet().stream().filter(guard -> heldByCurrentThread(guard.getValue())).map(Map.Entry::getKey)
+                .sorted().toList();
+    }
+
+    private static boolean heldByCurrentThread(Object guard) {
+        if (guard instanceof ReentrantLock lock && lock.isHeldByCurrentThread()) {
+            return true;
+        }
+        if (guard instanceof ReentrantReadWriteLock lock
+                && (lock.isWriteLockedByCurrentThread() || lock.getReadHoldCount() > 0)) {
+            return true;
+        }
+        return Thread.holdsLock(guard);
     }
 
     /** Whether the value is an object of the submission's own classes, whose fields may hold its maps. */
@@ -277,7 +321,7 @@ final class StoreWatch {
         if (call == null) {
             return; // not one of the interleaving's calls (the test's own setup)
         }
-        MapEvent event = new MapEvent(clock.incrementAndGet(), call, true, map, operation, write, key);
+        MapEvent event = new MapEvent(clock.incrementAndGet(), call, true, map, operation, write, key, heldGuards());
         events.add(event);
         if (call.equals(toHold) && holding.compareAndSet(false, true)) {
             held = event;
@@ -294,7 +338,7 @@ final class StoreWatch {
     void exit(String map, String operation, boolean write, Object key) {
         Call call = calls.get(Thread.currentThread());
         if (call != null) {
-            events.add(new MapEvent(clock.incrementAndGet(), call, false, map, operation, write, key));
+            events.add(new MapEvent(clock.incrementAndGet(), call, false, map, operation, write, key, List.of()));
         }
     }
 }

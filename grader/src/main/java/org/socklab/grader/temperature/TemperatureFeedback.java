@@ -68,6 +68,13 @@ final class TemperatureFeedback {
         return Feedback.of(MESSAGES, "race.bothInside", first, firstOperation, second, secondOperation);
     }
 
+    /** Two calls inside one map, each holding a lock of the store, but not the same one. */
+    static Feedback differentLocks(String first, String firstOperation, String firstHeld, String second,
+            String secondOperation, String secondHeld) {
+        return Feedback.of(MESSAGES, "race.differentLocks", first, firstOperation, firstHeld, second, secondOperation,
+                secondHeld);
+    }
+
     static Feedback splitWrite(String call, String from, String to, String other, String otherOperation) {
         return Feedback.of(MESSAGES, "race.splitWrite", call, from, to, other, otherOperation);
     }

@@ -25,7 +25,8 @@ record Trace(List<MapEvent> events, Call first, Call second, Optional<Reading> f
     /**
      * Two threads inside the same map at once, one of them changing it: the map is not guarded (two
      * {@code get}s together are fine, since a read-write lock allows them; so are two calls in two
-     * different maps, since a striped store guards each map with a lock of its own).
+     * different maps, since a striped store guards each map with a lock of its own). When both
+     * held locks of the store, but different ones, that is what is told: the map has two guards.
      */
     Optional<Feedback> bothInside() {
         Map<Call, MapEvent> inside = new HashMap<>();
@@ -37,6 +38,11 @@ record Trace(List<MapEvent> events, Call first, Call second, Optional<Reading> f
             for (MapEvent other : inside.values()) {
                 if (!other.call().equals(event.call()) && other.map().equals(event.map())
                         && (other.call().writer() || event.call().writer())) {
+                    if (event.guardedApartFrom(other)) {
+                        return Optional.of(TemperatureFeedback.differentLocks(other.call().toString(),
+                                other.operationShown(), String.join(", ", other.held()), event.call().toString(),
+                                event.operationShown(), String.join(", ", event.held())));
+                    }
                     return Optional.of(TemperatureFeedback.bothInside(other.call().toString(), other.operationShown(),
                             event.call().toString(), event.operationShown()));
                 }
