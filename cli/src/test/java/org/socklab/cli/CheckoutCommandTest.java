@@ -66,7 +66,8 @@ class CheckoutCommandTest {
         String pom = Files.readString(folder.resolve("pom.xml"));
         String version = GraderArtifact.current().version();
         assertThat(pom).contains("<artifactId>socklab-echocaps</artifactId>", "<socklab.version>" + version + "<",
-                "file://${project.basedir}/lib").doesNotContain("{{");
+                "file://${project.basedir}/lib", "<mainClass>org.socklab.grader.score.ScorePrinter</mainClass>")
+                .doesNotContain("{{");
         assertThat(folder.resolve("lib/org/socklab/socklab-grader/" + version + "/socklab-grader-" + version + ".jar")).isRegularFile();
         assertThat(run.out()).contains(STUB + ": added", "Checked out echocaps from site builtin");
     }
@@ -83,6 +84,7 @@ class CheckoutCommandTest {
         try (var zip = java.nio.file.FileSystems.newFileSystem(jar)) {
             assertThat(zip.getPath("/org/socklab/grader/echocaps/EchoCapsTests.class")).isRegularFile();
             assertThat(zip.getPath("/org/socklab/grader/score/ScoreReportListener.class")).isRegularFile();
+            assertThat(zip.getPath("/org/socklab/grader/score/ScorePrinter.class")).as("the pom's score step runs it").isRegularFile();
             assertThat(zip.getPath("/org/socklab/cli")).doesNotExist();
         }
     }

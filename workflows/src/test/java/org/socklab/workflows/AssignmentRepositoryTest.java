@@ -19,8 +19,9 @@ import org.socklab.grader.feedback.Language;
 /**
  * The repository {@code socklab assignment} writes, as a teacher pushes it and a student's push
  * runs it: its workflow passes both linters, names nothing outside the repository, grades exactly
- * the assignment's exercises out of their own maximum with the grader the repository ships, and
- * lists in the job summary every protected file the student changed.
+ * the assignment's exercises out of their own maximum with the grader the repository ships, from
+ * the code only (never the submission's own build or tests), fails only when grading cannot run,
+ * and lists in the job summary every protected file the student changed.
  */
 class AssignmentRepositoryTest {
     @TempDir
@@ -63,6 +64,50 @@ class AssignmentRepositoryTest {
         assertThat(out.get(out.size() - 1)).isEqualTo("::notice title=Points::Points 10/10");
         assertThat(job.summary()).contains("| 1. echocaps | 10/10 |").doesNotContain("2. http")
                 .contains("Protected files (grader, tests, pom, wrapper, workflow): unchanged.");
+        assertThat(job.summary().split("## socklab: echo-alice: 10/10", -1)).as("the summary is appended once").hasSize(2);
+        assertThat(job.artifacts()).hasSize(1);
+        Path reports = job.artifacts().get(0);
+        assertThat(reports.resolve("score.json")).exists();
+        assertThat(reports.resolve("results.json")).exists();
+        assertThat(job.summary()).startsWith(Files.readString(reports.resolve("summary.md")));
+    }
+
+    @Test
+    void should_grade_only_the_code_whatever_the_submission_did_to_its_build_and_tests() throws IOException {
+        Path assignment = assignment(temp.resolve("work/echo-carol"), EnumSet.of(Exercise.ECHOCAPS));
+        Path ran = temp.resolve("the submission's build ran");
+        Files.writeString(assignment.resolve("mvnw"), "#!/bin/sh\ntouch '" + ran + "'\nexit 1\n");
+        Files.writeString(assignment.resolve("pom.xml"), """
+                <project><modelVersion>4.0.0</modelVersion><groupId>x</groupId><artifactId>x</artifactId>
+                <version>1</version><properties><skipTests>true</skipTests></properties></project>
+                """);
+        Files.writeString(assignment.resolve("src/test/java/lab/echocaps/EchoCapsServerTest.java"),
+                "package lab.echocaps; class EchoCapsServerTest { }");
+
+        SimulatedRunner.JobRun job = run(assignment);
+
+        assertThat(job.succeeded()).as(describe(job)).isTrue();
+        assertThat(ran).doesNotExist();
+        List<String> out = job.step("Grade").stdout().lines().toList();
+        assertThat(out.get(out.size() - 1)).isEqualTo("::notice title=Points::Points 0/10");
+        assertThat(job.summary()).contains("not implemented yet");
+    }
+
+    @Test
+    void should_fail_the_job_only_when_grading_cannot_run() throws IOException {
+        Path assignment = assignment(temp.resolve("work/holiday-photos"), EnumSet.of(Exercise.ECHOCAPS));
+        try (var tree = Files.walk(assignment.resolve("src"))) {
+            for (Path path : tree.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+
+        SimulatedRunner.JobRun job = run(assignment);
+
+        assertThat(job.succeeded()).isFalse();
+        assertThat(job.step("Grade").outcome()).isEqualTo("failure");
+        assertThat(job.step("Grade").stderr()).contains("not a socklab template");
+        assertThat(job.step("Upload the reports").outcome()).as("reports are uploaded whatever happened").isEqualTo("success");
     }
 
     @Test

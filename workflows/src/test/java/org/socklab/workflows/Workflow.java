@@ -25,10 +25,6 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  */
 record Workflow(Path file, Map<String, String> env, Map<String, Map<String, Object>> jobs) {
     static final Path REPOSITORY = Path.of(System.getProperty("socklab.repository", "..")).toAbsolutePath().normalize();
-    /** The copy a teacher takes: under .github, but not under .github/workflows, so it does not run here. */
-    static final Path ASSIGNMENT = REPOSITORY.resolve(".github/assignment/socklab.yml");
-    /** The same workflow as the student template ships it. */
-    static final Path TEMPLATE = REPOSITORY.resolve("student-template/.github/workflows/socklab.yml");
     /** The teacher's class grading, as {@code socklab classroom-workflow} writes it. */
     static final Path CLASSROOM = REPOSITORY.resolve(".github/classroom/socklab-class.yml");
     /** The project's own CI. */

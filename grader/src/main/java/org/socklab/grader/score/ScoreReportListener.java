@@ -11,15 +11,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 import org.socklab.grader.feedback.CoreFeedback;
 import org.socklab.grader.feedback.Language;
 
 /**
- * At the end of a student's {@code mvn test}: prints the score table and writes
- * {@code target/socklab/score.json}. The table goes to standard error, which Maven shows even
- * with {@code -q}, where a forked test JVM's standard output outside a test is dropped. The template registers it as a JUnit Platform listener
- * (a {@code META-INF/services} file in its test resources).
+ * At the end of a student's {@code mvn test}: writes {@code target/socklab/score.json} and the
+ * score table. The template registers it as a JUnit Platform listener (a {@code META-INF/services}
+ * file in its test resources).
+ *
+ * <p>Run by an IDE, it prints the table on standard error. In a student's build
+ * ({@value #PRINTED_BY_BUILD} set by the pom), it prints nothing: it writes the table as it would
+ * print it to {@value #TABLE} and, when the build must fail (points lost, or any test failed),
+ * the one line that says why to {@value #FAILURE}; {@link ScorePrinter} prints them after
+ * Surefire's summary, so that the table is the last thing before Maven's closing lines.
  *
  * <p>The folder is the configuration parameter {@value #REPORT_DIR}, by default
  * {@code target/socklab} under the working directory (the project's folder under Maven). A run
@@ -35,11 +43,19 @@ public class ScoreReportListener extends ScoreCollector {
      * that to files ({@code redirectTestOutputToFile} in a checkout's pom): named under the table.
      */
     public static final String OUTPUT_DIR = "socklab.output.dir";
+    /** {@code true} when the build prints the table itself, with {@link ScorePrinter}. */
+    public static final String PRINTED_BY_BUILD = "socklab.table.printedByBuild";
+    /** The table as the console shows it, in the report folder. */
+    public static final String TABLE = "table.txt";
+    /** Why the build fails, one line, in the report folder; absent when it must not fail. */
+    public static final String FAILURE = "build-failure.txt";
 
     private final PrintStream console;
     private volatile Language language;
     private volatile Path reportDir = Path.of("target", "socklab");
     private volatile String outputDir = "";
+    private volatile boolean printedByBuild;
+    private final AtomicInteger failedTests = new AtomicInteger();
 
     /**
      * Prints on the process's own standard error, not on {@link System#err}: Surefire replaces
@@ -64,27 +80,71 @@ public class ScoreReportListener extends ScoreCollector {
         plan.getConfigurationParameters().get(Language.PROPERTY).flatMap(Language::parse)
                 .ifPresent(asked -> language = asked);
         plan.getConfigurationParameters().get(OUTPUT_DIR).ifPresent(dir -> outputDir = dir);
+        printedByBuild = plan.getConfigurationParameters().getBoolean(PRINTED_BY_BUILD).orElse(false);
+    }
+
+    /** Counts every failed test, graded or not: a failed test fails the build, as in Maven. */
+    @Override
+    public void executionFinished(TestIdentifier identifier, TestExecutionResult result) {
+        super.executionFinished(identifier, result);
+        if (identifier.isTest() && result.getStatus() == TestExecutionResult.Status.FAILED) {
+            failedTests.incrementAndGet();
+        }
     }
 
     @Override
     public void testPlanExecutionFinished(TestPlan plan) {
+        StringBuilder text = new StringBuilder();
+        String failure = null;
         if (!foundGradedTests()) {
-            console.println(CoreFeedback.MESSAGES.format("table.noGradedTests", language, List.of()));
+            text.append(line("table.noGradedTests"));
+        } else {
+            ScoreReport report = report();
+            text.append(ScoreTable.render(report, language));
+            Path file = reportDir.resolve("score.json");
+            write(file, ScoreJson.write(report, language));
+            text.append(line("table.written", file.toString()));
+            if (!outputDir.isEmpty()) {
+                text.append(line("table.output", outputDir));
+            }
+            if (report.total() < report.max()) {
+                failure = line("table.pointsLost", report.total(), report.max());
+            }
+        }
+        if (failure == null && failedTests.get() > 0) {
+            failure = line("table.testsFailed", failedTests.get());
+        }
+        if (!printedByBuild) {
+            console.print(text);
+            console.flush();
             return;
         }
-        ScoreReport report = report();
-        console.print(ScoreTable.render(report, language));
-        Path file = reportDir.resolve("score.json");
+        write(reportDir.resolve(TABLE), text.toString());
+        if (failure != null) {
+            write(reportDir.resolve(FAILURE), failure);
+        } else {
+            delete(reportDir.resolve(FAILURE));
+        }
+    }
+
+    private String line(String key, Object... arguments) {
+        return CoreFeedback.MESSAGES.format(key, language, List.of(arguments)) + "\n";
+    }
+
+    private static void delete(Path file) {
         try {
-            Files.createDirectories(reportDir);
-            Files.writeString(file, ScoreJson.write(report, language), StandardCharsets.UTF_8);
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + file, e);
+        }
+    }
+
+    private void write(Path file, String content) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, content, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
-        console.println(CoreFeedback.MESSAGES.format("table.written", language, List.of(file.toString())));
-        if (!outputDir.isEmpty()) {
-            console.println(CoreFeedback.MESSAGES.format("table.output", language, List.of(outputDir)));
-        }
-        console.flush();
     }
 }

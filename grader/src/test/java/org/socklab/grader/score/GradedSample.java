@@ -96,4 +96,11 @@ class GradedSample {
         void plainTest() {
         }
     }
+
+    static class NotGradedFailing {
+        @Test
+        void failingTest() {
+            throw new AssertionError("a student's own test that fails");
+        }
+    }
 }

@@ -1,11 +1,13 @@
 package org.socklab.grader.score;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -120,6 +122,54 @@ class ReportsTest {
 
         assertThat(console.toString(StandardCharsets.UTF_8)).contains("NO GRADED TEST WAS FOUND");
         assertThat(dir.resolve("score.json")).doesNotExist();
+    }
+
+    @Test
+    void should_leave_the_table_and_why_the_build_fails_to_the_build_when_it_prints_them(@TempDir Path dir) throws IOException {
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        LauncherFactory.create(LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false).build())
+                .execute(LauncherDiscoveryRequestBuilder.request()
+                        .selectors(selectClass(GradedSample.Outcomes.class))
+                        .configurationParameter(ScoreReportListener.REPORT_DIR, dir.toString())
+                        .configurationParameter(ScoreReportListener.PRINTED_BY_BUILD, "true")
+                        .build(), new ScoreReportListener(Language.ENGLISH, new PrintStream(console, true, StandardCharsets.UTF_8)));
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+        assertThat(console.size()).as("nothing printed in the test JVM").isZero();
+        assertThatThrownBy(() -> ScorePrinter.print(dir, false, new PrintStream(printed, true, StandardCharsets.UTF_8)))
+                .isInstanceOf(ScorePrinter.LostPoints.class)
+                .hasMessage("socklab: 3/6 points: the score table above says what to look at");
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("1. echocaps", "Total", "3/6")
+                .endsWith("Score written to " + dir.resolve("score.json") + "\n");
+    }
+
+    @Test
+    void should_print_the_table_without_failing_when_failures_are_ignored_and_nothing_when_no_test_ran(@TempDir Path dir)
+            throws IOException {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
+
+        ScorePrinter.print(dir, false, out);
+        assertThat(printed.size()).isZero();
+
+        Files.writeString(dir.resolve(ScoreReportListener.TABLE), "the table\n");
+        Files.writeString(dir.resolve(ScoreReportListener.FAILURE), "socklab: 3/6 points\n");
+        ScorePrinter.print(dir, true, out);
+        assertThat(printed.toString(StandardCharsets.UTF_8)).isEqualTo("the table\n");
+    }
+
+    @Test
+    void should_fail_the_build_at_full_marks_when_a_test_that_is_not_graded_failed(@TempDir Path dir) {
+        LauncherFactory.create(LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false).build())
+                .execute(LauncherDiscoveryRequestBuilder.request()
+                        .selectors(selectClass(GradedSample.NotGradedFailing.class))
+                        .configurationParameter(ScoreReportListener.REPORT_DIR, dir.toString())
+                        .configurationParameter(ScoreReportListener.PRINTED_BY_BUILD, "true")
+                        .build(), new ScoreReportListener(Language.ENGLISH, new PrintStream(new ByteArrayOutputStream())));
+
+        assertThat(dir.resolve(ScoreReportListener.TABLE)).content().contains("NO GRADED TEST WAS FOUND");
+        assertThat(dir.resolve(ScoreReportListener.FAILURE)).content()
+                .isEqualTo("socklab: 1 of your own tests failed: they are listed above the score table\n");
     }
 
     private static void run(ScoreReportListener listener, Path dir, Class<?> testClass) {
