@@ -55,8 +55,9 @@ class HostileSubmissionsTest {
 
     /**
      * Attacks on the grader's channels and waits: each gets exactly the score of what it was laid
-     * on (the reference's full marks, or the untouched stub's zero), says why where it lost points,
-     * and the neighbour keeps full marks.
+     * on (the reference's full marks, or the untouched stub's zero; a store that never returns to
+     * the direct checks loses the exercise, as a class that never loads does), says why where it
+     * lost points, and the neighbour keeps full marks.
      */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
@@ -64,7 +65,8 @@ class HostileSubmissionsTest {
             "endless-stderr-line        | echocaps    | http     | 10 | ''",
             "endless-reply-line         | echocaps    | http     | 0  | a reply line of more than 1 MiB without end of line",
             "forged-verdicts            | temperature | echocaps | 0  | not implemented yet",
-            "initializer-sleeps-forever | temperature | echocaps | 0  | the static initializer of lab.temperature.TemperatureStore did not end"})
+            "initializer-sleeps-forever | temperature | echocaps | 0  | the static initializer of lab.temperature.TemperatureStore did not end",
+            "store-waits-forever        | temperature | echocaps | 0  | the check called TemperatureStore.record of your code, which neither returned nor ran at all for 5 s"})
     void should_give_an_attack_the_score_of_what_it_was_laid_on(String fixture, String exercise, String neighbour,
             int points, String reason) throws IOException {
         JsonNode score = gradeWithinTheBound(fixture, exercise, neighbour);

@@ -81,7 +81,8 @@ public final class Grader {
         }
         TemporaryFolders.register(work);
         try {
-            Compilation compilation = Compilation.of(submission.copySources(work.resolve("src")), work.resolve("classes"));
+            Compilation compilation = Compilation.of(submission.copySources(work.resolve("src")), work.resolve("classes"),
+                    containment);
             if (!compilation.succeeded()) {
                 ScoreReport zero = notCompiled(Grading.notRun(exercises, selection));
                 return new GradeResult(submission, zero, compilation.errors(), elapsed(start), containment,

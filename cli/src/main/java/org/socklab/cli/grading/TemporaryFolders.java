@@ -1,20 +1,26 @@
 package org.socklab.cli.grading;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.socklab.cli.report.ReportFolder;
 
 /**
  * The gradings' private temporary folders still in use, so that Ctrl-C (SIGINT) or SIGTERM, which
  * end the JVM through its shutdown hooks, leave none behind: the hook first ends every process this
- * command started (the grading JVMs, their sandboxes and whatever is in them), then deletes the
- * folders. A shutdown hook is process-wide by nature, hence this one process-wide registry.
+ * command started (the grading JVMs, their sandboxes and whatever is in them) and waits, at most
+ * {@link #CHILDREN_GONE}, until they are gone, then deletes the folders. A shutdown hook is process-wide by nature, hence this one process-wide registry.
  *
  * <p>Thread-safe.
  */
 final class TemporaryFolders {
+    /** How long the hook waits for the processes it killed to be gone: they take milliseconds. */
+    private static final Duration CHILDREN_GONE = Duration.ofSeconds(5);
     private static final Set<Path> IN_USE = ConcurrentHashMap.newKeySet();
 
     static {
@@ -33,7 +39,22 @@ final class TemporaryFolders {
     }
 
     private static void cleanUp() {
-        ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
+        List<ProcessHandle> started = ProcessHandle.current().descendants().toList();
+        started.forEach(ProcessHandle::destroyForcibly);
+        // a kill is delivered at once but takes effect a moment later (a sandbox's first process
+        // takes every process of its namespace down with it): wait, so that no process outlives
+        // this command, nor writes into a folder once it is deleted
+        long deadline = System.nanoTime() + CHILDREN_GONE.toNanos();
+        for (ProcessHandle process : started) {
+            try {
+                process.onExit().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                // gone or going: the deadline bounds the hook
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
         for (Path folder : List.copyOf(IN_USE)) {
             ReportFolder.deleteTree(folder);
         }

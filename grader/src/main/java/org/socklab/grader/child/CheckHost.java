@@ -31,7 +31,9 @@ import org.socklab.grader.score.Observations;
  * loaded; the channel lives in a local variable of {@link #main}, which no code of the submission
  * can reach. The verdict is one line on it: {@code passed}, {@code not-checked <base64>} or
  * {@code failed <base64>} (the observation as a value, see {@link org.socklab.grader.feedback.FeedbackCodec}), or {@code stuck <base64>} (a class of the
- * submission whose static initializer never ends, from {@link InitializerWatch}). What the
+ * submission whose static initializer never ends, from {@link InitializerWatch}), or
+ * {@code stuck-call <base64>} (a method of the submission that the check called and that waits
+ * forever, from {@link StuckCallWatch}). What the
  * submission prints on its standard output and error is captured by the grader as data only.
  */
 public final class CheckHost {
@@ -47,6 +49,10 @@ public final class CheckHost {
         System.setIn(new ByteArrayInputStream(new byte[0]));
         InitializerWatch.start(args[2], stuck -> {
             verdicts.send("stuck " + encode(stuck));
+            Runtime.getRuntime().halt(0);
+        });
+        StuckCallWatch.start(args[0], args[1], args[2], stuck -> {
+            verdicts.send("stuck-call " + encode(stuck));
             Runtime.getRuntime().halt(0);
         });
         Class<?> testClass = Class.forName(args[0]);

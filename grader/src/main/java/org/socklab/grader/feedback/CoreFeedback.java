@@ -217,6 +217,10 @@ public final class CoreFeedback {
         return Feedback.of(MESSAGES, "check.outOfTime", bound.toSeconds());
     }
 
+    public static Feedback checkCallStuck(String method, Duration waited) {
+        return Feedback.of(MESSAGES, "check.callStuck", method, waited.toSeconds());
+    }
+
     public static Feedback checkWithoutVerdict(String exitStatus) {
         return Feedback.of(MESSAGES, "check.noVerdict", exitStatus);
     }

@@ -37,7 +37,9 @@ import org.socklab.grader.child.ControlChannel;
  * classes and the sandbox are what stop that). Everything observed over TCP stays out of its reach.
  *
  * <p>Bounds: {@link ChildJvm#START_DEADLINE} to connect, then {@link #DEADLINE} for the verdict,
- * and {@link InitializerWatch#DEADLINE} for a class initializer of the submission. Missing one of
+ * {@link InitializerWatch#DEADLINE} for a class initializer of the submission, and
+ * {@link StuckCallWatch#DEADLINE} for a call into the submission that waits and never returns
+ * (the check's JVM tells it, so that only a check that keeps running pays {@link #DEADLINE}). Missing one of
  * them loses the exercise ({@link ExerciseLedger}): its later direct checks and servers fail at
  * once with the same reason instead of paying the bound again.
  *
@@ -105,6 +107,7 @@ final class DirectCheck {
             }
             case "not-checked" -> throw new NotApplicable(observation(words));
             case "stuck" -> throw lost(ledger, CoreFeedback.initializerStuck(text(words), InitializerWatch.DEADLINE), null);
+            case "stuck-call" -> throw lost(ledger, CoreFeedback.checkCallStuck(text(words), StuckCallWatch.DEADLINE), null);
             default -> throw new GradedFailure(observation(words));
         }
     }

@@ -96,6 +96,26 @@ public final class GradingJvm {
     }
 
     /**
+     * The start of the command line of a sandbox of the grader's own (a grading JVM, the compiler
+     * run on a submission's sources): bubblewrap with every namespace unshared (no network but a
+     * loopback of its own), a new session, no environment, the system's programs and libraries and
+     * the JDK at {@code javaHome} read-only, {@code /proc}, {@code /dev} and a private 256 MiB
+     * {@code /tmp}. The caller adds its own binds, then {@code --} and the command.
+     */
+    public static List<String> sandbox(Path javaHome) {
+        List<String> command = new ArrayList<>(List.of("bwrap", "--unshare-all", "--die-with-parent", "--new-session",
+                "--clearenv", "--setenv", "PATH", "/usr/bin:/bin", "--setenv", "LANG", "C.UTF-8",
+                "--ro-bind", "/usr", "/usr", "--ro-bind-try", "/bin", "/bin", "--ro-bind-try", "/sbin", "/sbin",
+                "--ro-bind-try", "/lib", "/lib", "--ro-bind-try", "/lib64", "/lib64",
+                "--ro-bind-try", "/lib32", "/lib32", "--ro-bind-try", "/etc", "/etc",
+                "--proc", "/proc", "--dev", "/dev", "--size", Long.toString(256L * 1024 * 1024), "--tmpfs", "/tmp"));
+        if (!javaHome.toAbsolutePath().startsWith("/usr")) {
+            command.addAll(List.of("--ro-bind", javaHome.toString(), javaHome.toString()));
+        }
+        return command;
+    }
+
+    /**
      * This JVM's class path, every entry that exists, with the {@code Class-Path} of a jar's
      * manifest followed (a manifest-only jar, as Surefire's and the workflow tests' launchers
      * make, names its real entries only there), so that each can be bound into the sandbox.
@@ -157,15 +177,7 @@ public final class GradingJvm {
         String submission = classes.toAbsolutePath().toString();
         String out = scratch.toAbsolutePath().toString();
         if (sandboxed) {
-            command.addAll(List.of("bwrap", "--unshare-all", "--die-with-parent", "--new-session",
-                    "--clearenv", "--setenv", "PATH", "/usr/bin:/bin", "--setenv", "LANG", "C.UTF-8",
-                    "--ro-bind", "/usr", "/usr", "--ro-bind-try", "/bin", "/bin", "--ro-bind-try", "/sbin", "/sbin",
-                    "--ro-bind-try", "/lib", "/lib", "--ro-bind-try", "/lib64", "/lib64",
-                    "--ro-bind-try", "/lib32", "/lib32", "--ro-bind-try", "/etc", "/etc",
-                    "--proc", "/proc", "--dev", "/dev", "--size", Long.toString(256L * 1024 * 1024), "--tmpfs", "/tmp"));
-            if (!javaHome.toAbsolutePath().startsWith("/usr")) {
-                command.addAll(List.of("--ro-bind", javaHome.toString(), javaHome.toString()));
-            }
+            command.addAll(sandbox(javaHome));
             int i = 0;
             for (Path entry : graderClassPath()) {
                 String inside = INSIDE + "/grader/" + i++ + "-" + entry.getFileName();

@@ -20,6 +20,7 @@ import org.socklab.grader.score.TestScore;
 class DirectCheckTest {
     private static Map<String, TestScore> scores;
     private static Map<String, TestScore> stuck;
+    private static Map<String, TestScore> calls;
 
     @BeforeAll
     static void gradeTheSampleInChildren() {
@@ -27,12 +28,15 @@ class DirectCheckTest {
         ScoreCollector collector = new ScoreCollector();
         LauncherFactory.create(LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false).build())
                 .execute(LauncherDiscoveryRequestBuilder.request()
-                        .selectors(selectClass(DirectCheckSample.class), selectClass(StuckInitializerSample.class))
+                        .selectors(selectClass(DirectCheckSample.class), selectClass(StuckInitializerSample.class),
+                                selectClass(StuckCallSample.class))
                         .configurationParameter(ServerExtension.ISOLATION, Isolation.CHILD_PROCESS.value())
                         .build(), collector);
         scores = collector.report().exercise(Exercise.TEMPERATURE).orElseThrow().tests().stream()
                 .collect(Collectors.toMap(TestScore::id, score -> score));
         stuck = collector.report().exercise(Exercise.QUEUE).orElseThrow().tests().stream()
+                .collect(Collectors.toMap(TestScore::id, score -> score));
+        calls = collector.report().exercise(Exercise.CHAT).orElseThrow().tests().stream()
                 .collect(Collectors.toMap(TestScore::id, score -> score));
     }
 
@@ -79,5 +83,19 @@ class DirectCheckTest {
         // the first failure is the gate: the second says what it needs, once, without paying the bound again
         assertThat(ScoreJson.feedback(stuck.get("secondTouch"), Language.ENGLISH))
                 .isEqualTo("not checked: needs classes whose static initializers end");
+    }
+
+    @Test
+    void should_keep_the_verdict_of_a_check_that_waits_for_a_stuck_call_within_a_bound_of_its_own() {
+        assertThat(calls.get("waitsWithItsOwnBound").passed()).isFalse();
+        assertThat(ScoreJson.feedback(calls.get("waitsWithItsOwnBound"), Language.ENGLISH))
+                .isEqualTo("the call did not return within " + StuckCallSample.SLOW_MILLIS + " ms");
+    }
+
+    @Test
+    void should_cut_short_a_check_whose_own_call_into_the_submission_waits_forever_and_name_it() {
+        assertThat(calls.get("callsWhatNeverReturns").passed()).isFalse();
+        assertThat(ScoreJson.feedback(calls.get("callsWhatNeverReturns"), Language.ENGLISH)).startsWith(
+                "the check called NeverReturns.call of your code, which neither returned nor ran at all for 5 s");
     }
 }
