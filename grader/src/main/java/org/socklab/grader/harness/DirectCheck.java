@@ -22,6 +22,7 @@ import org.socklab.grader.feedback.FeedbackCodec;
 import org.socklab.grader.feedback.NotApplicable;
 import org.socklab.grader.child.CheckHost;
 import org.socklab.grader.child.InitializerWatch;
+import org.socklab.grader.child.StuckCallWatch;
 import org.socklab.grader.child.ControlChannel;
 
 /**

@@ -1,4 +1,4 @@
-package org.socklab.grader.harness;
+package org.socklab.grader.child;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -25,8 +25,8 @@ import java.util.function.Consumer;
  *
  * <p>Uses the JDK only. Thread-safe: its state is confined to its own daemon thread.
  */
-final class StuckCallWatch {
-    static final Duration DEADLINE = Duration.ofSeconds(5);
+public final class StuckCallWatch {
+    public static final Duration DEADLINE = Duration.ofSeconds(5);
     private static final Duration PERIOD = Duration.ofMillis(250);
     private static final String GRADER = "org.socklab.";
 
