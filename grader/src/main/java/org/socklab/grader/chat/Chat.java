@@ -209,7 +209,7 @@ final class Chat implements AutoCloseable {
         try {
             while (!member.heard().awaitUntil(condition, BRIEF_POLL) && System.nanoTime() < end) {
                 Duration now = server.probe().cpuTime();
-                if (!now.equals(cpu) || !server.probe().threads().map(Idle::idle).orElse(false)) {
+                if (!now.equals(cpu) || !Patience.still(server.probe())) {
                     cpu = now;
                     stillSince = System.nanoTime();
                 } else if (System.nanoTime() - stillSince >= BRIEF_STILL.toNanos()) {

@@ -187,8 +187,18 @@ public class ChatTests {
     @Points(1)
     public void closesTheConnectionOnBye(Servers servers) {
         try (Chat chat = new Chat(servers.start())) {
-            chat.join();
+            Member other = chat.join();
             Member leaving = chat.join();
+            // only a line that is exactly :bye leaves: one that merely mentions it is a chat line
+            for (String text : List.of("type :bye to leave", ":bye? not yet")) {
+                String line = leaving.says(text);
+                leaving.say(text);
+                chat.eventually(ChatFeedback.receives(other, line), () -> Chat.check(other.heard().contains(line)
+                        || other.heard().contains(leaving.left()) || leaving.heard().ended(), other.heard()::summary));
+                if (!other.heard().contains(line)) {
+                    throw chat.failure(ChatFeedback.byeInsideLine(leaving, text, leaving.heard().summary()));
+                }
+            }
 
             chat.leaves(leaving, member -> member.say(BYE));
 
@@ -241,12 +251,16 @@ public class ChatTests {
             chat.leaves(leaving, member -> member.say(BYE));
             chat.eventually(ChatFeedback.leaveTakesEffect(leaving),
                     () -> Chat.check(leaving.heard().ended() || c.heard().contains(leaving.left()), leaving.heard()::summary));
-            // a server that closes the connection after the left line does it at once: give it that moment
-            chat.awaitBriefly(leaving, Transcript::ended);
             if (!leaving.heard().ended()) {
-                // still connected (that is another test's business): show it a broadcast made after it left
+                // at once, while the server may still be closing it: a broadcast made after it left
+                // must not reach it, even over a copy of the list taken before it left
                 a.say("after the bye");
                 chat.everyoneHears(a.says("after the bye"), List.of(c));
+                // a server that closes the connection after the left line does it at once: give it that moment
+                chat.awaitBriefly(leaving, Transcript::ended);
+            }
+            if (!leaving.heard().ended()) {
+                // still connected (that is another test's business): nothing more may reach it
                 chat.never(ChatFeedback.nothingAfterLeaving(leaving), Waits.WINDOW,
                         () -> Chat.check(leaving.heard().size() == mark,
                                 () -> ChatFeedback.heardAfterLeaving(leaving, BYE, leaving.heard().linesFrom(mark).get(0))));

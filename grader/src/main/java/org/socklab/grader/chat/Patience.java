@@ -19,8 +19,9 @@ import org.socklab.grader.harness.Waits;
  *       {@link #HOPELESS}: no client of the room received a line or lost its connection, the
  *       server burned no CPU, and every one of its threads is blocked (in a socket read, on a lock,
  *       a queue or a sleep). Nothing in a chat server is driven by time, so a server in that state
- *       will not send what is owed. Only a server whose threads the probe shows (one in this JVM)
- *       is judged still; elsewhere this rule never applies;</li>
+ *       will not send what is owed. A thread in a timed wait (a sleep, a poll with a timeout)
+ *       wakes up by itself: it is not still. Only a server whose threads the probe shows (one in
+ *       this JVM) is judged still; elsewhere this rule never applies;</li>
  *   <li>{@link Waits#EVENTUALLY} after the last sign of progress (a line received anywhere in the
  *       room, a connection ended, CPU burned), and after {@link #CAP} in any case, below the
  *       per-test bound.</li>
@@ -84,8 +85,14 @@ final class Patience {
         LockSupport.parkNanos(max.toNanos());
     }
 
-    /** Whether the server's threads are visible and all blocked. */
-    private static boolean still(ServerProbe probe) {
-        return probe.threads().map(Idle::idle).orElse(false);
+    /**
+     * Whether the server's threads are visible and all blocked for good: none in a timed wait (a
+     * sleep, a poll with a timeout), since such a thread wakes up by itself and may then act.
+     */
+    static boolean still(ServerProbe probe) {
+        return probe.threads()
+                .map(threads -> Idle.idle(threads)
+                        && threads.stream().noneMatch(thread -> thread.state() == Thread.State.TIMED_WAITING))
+                .orElse(false);
     }
 }
