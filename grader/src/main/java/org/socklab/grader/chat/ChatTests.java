@@ -475,8 +475,9 @@ public class ChatTests {
             // lines, one after another, as soon as the held-up broadcast ends.
             talk(server, talkers.subList(0, TALKERS / 2), 0);
             Duration cpu = server.probe().cpuTime();
+            int threads = server.probe().liveThreads();
             LineClient newcomer = server.connect();
-            Storm.awaitSettled(server.probe(), cpu); // its handler waits for the room, or is in it
+            Storm.awaitJoinerWaiting(server.probe(), threads, cpu); // its handler waits for the room, or is in it
             talk(server, talkers.subList(TALKERS / 2, TALKERS), TALKERS / 2);
             sender.send(chatter(TALKERS), CHATTER_LINES + " short lines in one write");
             chat.startListening(quiet);

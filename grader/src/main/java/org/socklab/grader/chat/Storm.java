@@ -2,6 +2,7 @@ package org.socklab.grader.chat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -9,6 +10,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import org.socklab.grader.harness.ServerProbe;
+import org.socklab.grader.harness.ThreadSnapshot;
 
 /**
  * The broadcast storm of the leaving test: one member sends long numbered lines from a thread of
@@ -36,6 +38,7 @@ final class Storm {
     private static final Duration POLL = Duration.ofMillis(25);
     private static final Duration HELD_UP_DEADLINE = Duration.ofSeconds(10);
     private static final Duration SETTLE_DEADLINE = Duration.ofSeconds(2);
+    private static final Duration JOINER_DEADLINE = Duration.ofSeconds(5);
 
     private final Member sender;
     private final Transcript pacer;
@@ -141,6 +144,36 @@ final class Storm {
             }
             LockSupport.parkNanos(POLL.toNanos());
         }
+    }
+
+    /**
+     * After a newcomer connected (the server had {@code threadsBefore} live threads and had used
+     * {@code cpuBefore}), waits until its handler is there and waiting: a thread more than before,
+     * and, where the probe shows threads, none of them running Java code (each blocked on a lock,
+     * parked, or in a native call such as a socket read or write); then as {@link #awaitSettled}.
+     * Under load a new thread may not run for a while, and a quiet CPU alone would then be taken
+     * for a handler already waiting for the room. A heuristic about when to act, like the others:
+     * it gives up quietly after {@link #JOINER_DEADLINE}.
+     */
+    static void awaitJoinerWaiting(ServerProbe probe, int threadsBefore, Duration cpuBefore) {
+        long deadline = System.nanoTime() + JOINER_DEADLINE.toNanos();
+        while (probe.liveThreads() <= threadsBefore && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(POLL.toNanos());
+        }
+        while (!probe.threads().map(Storm::allWaiting).orElse(true) && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(POLL.toNanos());
+        }
+        awaitSettled(probe, cpuBefore);
+    }
+
+    private static boolean allWaiting(List<ThreadSnapshot> threads) {
+        for (ThreadSnapshot thread : threads) {
+            boolean inNative = !thread.stack().isEmpty() && thread.stack().get(0).isNativeMethod();
+            if (thread.state() == Thread.State.RUNNABLE && !inNative) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Stops sending after the line being sent, if any. */
