@@ -250,6 +250,20 @@ final class Chat implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until the storm's sending thread has ended, for as long as the server makes progress
+     * ({@link Patience}); returns how many lines it sent. Whether it ended by a failed write, or
+     * has not ended at all, is told by {@link Storm#broke()}.
+     */
+    int awaitEnd(Storm storm) {
+        try {
+            Patience.await(storm::done, server.probe(), this::activity, Patience::sleep);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return storm.sent();
+    }
+
     /** Checks that the assertion holds throughout {@code window}. */
     void never(Feedback alias, Duration window, ThrowingRunnable assertion) {
         Waits.never(alias, window, assertion);

@@ -339,7 +339,7 @@ public class ChatTests {
             Storm.awaitSettled(server.probe(), cpu);
 
             Member slow = chat.startListening(quiet);
-            int sent = storm.awaitFinished(Waits.EVENTUALLY);
+            int sent = chat.awaitEnd(storm);
             if (sent > 0) {
                 String last = sender.says(Storm.line(sent - 1));
                 chat.eventually(ChatFeedback.receivesStormEnd(slow, sender), () -> Chat.check(
@@ -469,7 +469,7 @@ public class ChatTests {
             Storm storm = Storm.start(sender, listener);
             storm.awaitHeldUpOrDelivered(server.probe());
             storm.stop();
-            storm.awaitFinished(Waits.EVENTUALLY);
+            chat.awaitEnd(storm);
             // Lines that wait for the room, queued before and after the newcomer (whichever waiter a
             // JVM wakes first, it is not the newcomer): each talker's handler goes on broadcasting its
             // lines, one after another, as soon as the held-up broadcast ends.

@@ -4,9 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import org.socklab.grader.harness.ServerProbe;
@@ -20,7 +17,8 @@ import org.socklab.grader.harness.ThreadSnapshot;
  * <p>Pacing on what was delivered, not on time, keeps the data in flight small once the server is
  * held up by a client that does not read, so the rest of the test is quick.
  *
- * <p>The two waits below are heuristics that only decide <em>when</em> the test acts, so that a
+ * <p>How long the test waits for the sending thread to end is {@link Chat#awaitEnd}'s business.
+ * The waits below are heuristics that only decide <em>when</em> the test acts, so that a
  * race in the server shows up every time: they give up quietly after their deadline, and a correct
  * server passes whatever they decide.
  *
@@ -181,18 +179,13 @@ final class Storm {
         stopped = true;
     }
 
-    /**
-     * Waits for the sending thread to end and returns how many lines it sent; whether it ended by
-     * a failure (the server closed the sender's connection under it) is told by {@link #broke()}.
-     */
-    int awaitFinished(Duration max) {
-        try {
-            finished.get(max.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            // what was sent is still counted; broke() tells the rest
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    /** Whether the sending thread has ended, whichever way. */
+    boolean done() {
+        return finished.isDone();
+    }
+
+    /** How many lines were sent so far. */
+    int sent() {
         return sent.get();
     }
 
