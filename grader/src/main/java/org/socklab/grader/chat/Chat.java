@@ -204,11 +204,11 @@ final class Chat implements AutoCloseable {
      */
     void awaitBriefly(Member member, Predicate<Transcript> condition) {
         long end = System.nanoTime() + Waits.WINDOW.toNanos();
-        Duration cpu = server.probe().cpuTime();
+        Duration cpu = Patience.cpuTime(server.probe());
         long stillSince = System.nanoTime();
         try {
             while (!member.heard().awaitUntil(condition, BRIEF_POLL) && System.nanoTime() < end) {
-                Duration now = server.probe().cpuTime();
+                Duration now = Patience.cpuTime(server.probe());
                 if (!now.equals(cpu) || !Patience.still(server.probe())) {
                     cpu = now;
                     stillSince = System.nanoTime();

@@ -3,6 +3,7 @@ package org.socklab.grader.chat;
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import org.socklab.grader.feedback.NotApplicable;
 import org.socklab.grader.harness.ServerProbe;
 import org.socklab.grader.harness.Waits;
 
@@ -53,7 +54,7 @@ final class Patience {
         long start = System.nanoTime();
         long lastProgress = start;
         long activity = room.now();
-        Duration cpu = probe.cpuTime();
+        Duration cpu = cpuTime(probe);
         while (!done.getAsBoolean()) {
             long now = System.nanoTime();
             if (now - start > CAP.toNanos() || now - lastProgress > Waits.EVENTUALLY.toNanos()) {
@@ -61,7 +62,7 @@ final class Patience {
             }
             pause.pause(POLL);
             long newActivity = room.now();
-            Duration newCpu = probe.cpuTime();
+            Duration newCpu = cpuTime(probe);
             now = System.nanoTime();
             if (newActivity != activity || !newCpu.equals(cpu)) {
                 activity = newActivity;
@@ -78,6 +79,18 @@ final class Patience {
     @FunctionalInterface
     interface Pause {
         void pause(Duration max) throws InterruptedException;
+    }
+
+    /**
+     * The server's CPU time, or zero where the probe cannot tell (no {@code /proc}): the wait then
+     * goes by the room's lines alone, and never ends early, since no thread shows either.
+     */
+    static Duration cpuTime(ServerProbe probe) {
+        try {
+            return probe.cpuTime();
+        } catch (NotApplicable e) {
+            return Duration.ZERO;
+        }
     }
 
     /** A plain sleep: for conditions no transcript wakes up. */
