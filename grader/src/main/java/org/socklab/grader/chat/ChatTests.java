@@ -37,8 +37,9 @@ import org.socklab.grader.harness.Waits;
  *   <li>where many talk at once, they start at the same moment, in many rounds ({@link Burst}),
  *       so that a race shows up in every run, not now and then.</li>
  * </ul>
- * A correct server passes whatever the timing: the waits for what must happen have generous
- * deadlines, and the heuristics (idle server, held-up broadcast) only choose when the test acts.
+ * A correct server passes whatever the timing: a wait for what must happen goes on while the
+ * server makes progress and ends early only once the server is still ({@link Patience}), and the
+ * heuristics (idle server, held-up broadcast) only choose when the test acts.
  * The test methods are public so that a template class in another package inherits them.
  */
 @GradedExercise(Exercise.CHAT)
