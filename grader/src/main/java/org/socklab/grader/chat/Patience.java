@@ -18,10 +18,11 @@ import org.socklab.grader.harness.Waits;
  *   <li>as soon as its condition holds;</li>
  *   <li>early, with the same verdict as a timeout, once the server has been still for
  *       {@link #HOPELESS}: no client of the room received a line or lost its connection, the
- *       server burned no CPU, and every one of its threads is blocked (in a socket read, on a lock,
- *       a queue or a sleep). Nothing in a chat server is driven by time, so a server in that state
- *       will not send what is owed. A thread in a timed wait (a sleep, a poll with a timeout)
- *       wakes up by itself: it is not still. Only a server whose threads the probe shows (one in
+ *       server burned no CPU, and every one of its threads waits for something from outside (a
+ *       socket read or accept, a queue or a condition without a timeout; see {@link Idle}).
+ *       Nothing in a chat server is driven by time, so a server in that state will not send what
+ *       is owed. A thread in a timed wait (a sleep, a poll with a timeout) wakes up by itself: it
+ *       is not still. Only a server whose threads the probe shows (one in
  *       this JVM) is judged still; elsewhere this rule never applies;</li>
  *   <li>{@link Waits#EVENTUALLY} after the last sign of progress (a line received anywhere in the
  *       room, a connection ended, CPU burned), and after {@link #CAP} in any case, below the
