@@ -37,10 +37,15 @@ final class Chat implements AutoCloseable {
     private static final String WAIT_TIMED_OUT = CoreFeedback.noReply(Duration.ZERO, "").key();
     private static final String CLOSED = CoreFeedback.closedBeforeReply("").key();
     private static final int PATIENT_SETTLES = 3;
+    private static final Duration BRIEF_POLL = Duration.ofMillis(10);
+    /** How long an idle server that burns no CPU is watched before a brief wait ends. */
+    private static final Duration BRIEF_STILL = Duration.ofMillis(200);
 
     private final RunningServer server;
     private final List<Member> present = new ArrayList<>();
     private final List<BulkClient> bulk = new ArrayList<>();
+    /** Every transcript of the room, those of members who left included: what reaches them is progress. */
+    private final List<Transcript> transcripts = new ArrayList<>();
     /** Clients that joined without reading, by label, until the test starts their transcript. */
     private final Map<String, BulkClient> silent = new HashMap<>();
     private int joins;
@@ -56,7 +61,7 @@ final class Chat implements AutoCloseable {
         LineClient client = server.connect();
         String label = nextLabel();
         String name = nameFrom(firstLine(client::readLine));
-        Member newcomer = new Member(label, name, Transcript.start(label, client::readLine), client);
+        Member newcomer = new Member(label, name, watch(Transcript.start(label, client::readLine)), client);
         announce(newcomer);
         return newcomer;
     }
@@ -70,7 +75,7 @@ final class Chat implements AutoCloseable {
         BulkClient client = open(BulkClient.connect(server));
         String label = nextLabel();
         String name = nameFrom(firstLine(client::readLine));
-        Member newcomer = new Member(label, name, Transcript.start(label, client::readLine), null, client::send);
+        Member newcomer = new Member(label, name, watch(Transcript.start(label, client::readLine)), null, client::send);
         announce(newcomer);
         return newcomer;
     }
@@ -92,7 +97,25 @@ final class Chat implements AutoCloseable {
     /** Starts reading for a member that joined without reading: the same member, with a transcript. */
     Member startListening(Member quiet) {
         String label = quiet.label();
-        return new Member(label, quiet.name(), Transcript.start(label, silent.remove(label)::readLine));
+        return new Member(label, quiet.name(), watch(Transcript.start(label, silent.remove(label)::readLine)));
+    }
+
+    private Transcript watch(Transcript transcript) {
+        synchronized (transcripts) {
+            transcripts.add(transcript);
+        }
+        return transcript;
+    }
+
+    /** What the room's clients have received so far, as one number that grows with every line and every ended connection. */
+    private long activity() {
+        long total = 0;
+        synchronized (transcripts) {
+            for (Transcript transcript : transcripts) {
+                total += transcript.size() + (transcript.ended() ? 1 : 0);
+            }
+        }
+        return total;
     }
 
     private BulkClient open(BulkClient client) {
@@ -154,42 +177,91 @@ final class Chat implements AutoCloseable {
     }
 
     /**
-     * Waits until the condition holds for the member's transcript, within {@link Waits#EVENTUALLY},
-     * woken by every line it receives (no polling: tests that wait thousands of times stay fast).
+     * Waits until the condition holds for the member's transcript, for as long as the server makes
+     * progress ({@link Patience}), woken by every line it receives (no polling: tests that wait
+     * thousands of times stay fast). A transcript that has ended gets no more lines: the wait ends.
      */
     void await(Feedback alias, Member member, Predicate<Transcript> condition) {
+        Transcript heard = member.heard();
         boolean holds;
         try {
-            holds = member.heard().awaitUntil(condition, Waits.EVENTUALLY);
+            holds = Patience.await(() -> condition.test(heard) || heard.ended(), server.probe(), this::activity,
+                    max -> heard.awaitUntil(condition, max)) && condition.test(heard);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw failure(CoreFeedback.testError(e));
         }
         if (!holds) {
-            throw failure(CoreFeedback.notTrueWithin(alias, Waits.EVENTUALLY, member.heard().summary()));
+            throw failure(CoreFeedback.notTrueWithin(alias, Waits.EVENTUALLY, heard.summary()));
         }
     }
 
     /**
      * Gives the member's transcript a short moment ({@link Waits#WINDOW}) to meet the condition,
      * and never fails: for something a correct server does at once, before a check that would
-     * otherwise need a window of its own.
+     * otherwise need a window of its own. The moment ends early once the server is idle and has
+     * burned no CPU for a little while: it has done all it was going to do.
      */
     void awaitBriefly(Member member, Predicate<Transcript> condition) {
+        long end = System.nanoTime() + Waits.WINDOW.toNanos();
+        Duration cpu = Patience.cpuTime(server.probe());
+        long stillSince = System.nanoTime();
         try {
-            member.heard().awaitUntil(condition, Waits.WINDOW);
+            while (!member.heard().awaitUntil(condition, BRIEF_POLL) && System.nanoTime() < end) {
+                Duration now = Patience.cpuTime(server.probe());
+                if (!now.equals(cpu) || !Patience.still(server.probe())) {
+                    cpu = now;
+                    stillSince = System.nanoTime();
+                } else if (System.nanoTime() - stillSince >= BRIEF_STILL.toNanos()) {
+                    return;
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    /** Waits until the assertion holds (deadline {@link Waits#EVENTUALLY}). */
+    /** Waits until the assertion holds, for as long as the server makes progress ({@link Patience}). */
     void eventually(Feedback alias, ThrowingRunnable assertion) {
-        eventually(alias, Waits.EVENTUALLY, assertion);
+        Throwable[] last = {null};
+        boolean holds;
+        try {
+            holds = Patience.await(() -> {
+                try {
+                    assertion.run();
+                    return true;
+                } catch (AssertionError e) {
+                    last[0] = e;
+                    return false;
+                } catch (RuntimeException | Error e) {
+                    throw e;
+                } catch (Throwable e) {
+                    throw new IllegalStateException(e);
+                }
+            }, server.probe(), this::activity, Patience::sleep);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw failure(CoreFeedback.testError(e));
+        }
+        if (!holds) {
+            Object observed = last[0] instanceof GradedFailure graded ? graded.observation()
+                    : String.valueOf(last[0] == null ? "" : last[0].getMessage());
+            throw new GradedFailure(CoreFeedback.notTrueWithin(alias, Waits.EVENTUALLY, observed), last[0]);
+        }
     }
 
-    void eventually(Feedback alias, Duration deadline, ThrowingRunnable assertion) {
-        Waits.eventually(alias, deadline, assertion);
+    /**
+     * Waits until the storm's sending thread has ended, for as long as the server makes progress
+     * ({@link Patience}); returns how many lines it sent. Whether it ended by a failed write, or
+     * has not ended at all, is told by {@link Storm#broke()}.
+     */
+    int awaitEnd(Storm storm) {
+        try {
+            Patience.await(storm::done, server.probe(), this::activity, Patience::sleep);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return storm.sent();
     }
 
     /** Checks that the assertion holds throughout {@code window}. */

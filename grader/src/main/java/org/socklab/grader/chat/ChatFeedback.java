@@ -111,6 +111,10 @@ final class ChatFeedback {
         return of("wait.nothingAfterLeaving", member);
     }
 
+    static Feedback byeInsideLine(Member member, String text, Feedback transcript) {
+        return of("bye.insideLine", member, Shown.text(text), transcript);
+    }
+
     static Feedback heardAfterLeaving(Member member, String how, String line) {
         return of("departed.heard", member, how, Shown.text(line));
     }

@@ -37,8 +37,9 @@ import org.socklab.grader.harness.Waits;
  *   <li>where many talk at once, they start at the same moment, in many rounds ({@link Burst}),
  *       so that a race shows up in every run, not now and then.</li>
  * </ul>
- * A correct server passes whatever the timing: the waits for what must happen have generous
- * deadlines, and the heuristics (idle server, held-up broadcast) only choose when the test acts.
+ * A correct server passes whatever the timing: a wait for what must happen goes on while the
+ * server makes progress and ends early only once the server is still ({@link Patience}), and the
+ * heuristics (idle server, held-up broadcast) only choose when the test acts.
  * The test methods are public so that a template class in another package inherits them.
  */
 @GradedExercise(Exercise.CHAT)
@@ -187,8 +188,18 @@ public class ChatTests {
     @Points(1)
     public void closesTheConnectionOnBye(Servers servers) {
         try (Chat chat = new Chat(servers.start())) {
-            chat.join();
+            Member other = chat.join();
             Member leaving = chat.join();
+            // only a line that is exactly :bye leaves: one that merely mentions it is a chat line
+            for (String text : List.of("type :bye to leave", ":bye? not yet")) {
+                String line = leaving.says(text);
+                leaving.say(text);
+                chat.eventually(ChatFeedback.receives(other, line), () -> Chat.check(other.heard().contains(line)
+                        || other.heard().contains(leaving.left()) || leaving.heard().ended(), other.heard()::summary));
+                if (!other.heard().contains(line)) {
+                    throw chat.failure(ChatFeedback.byeInsideLine(leaving, text, leaving.heard().summary()));
+                }
+            }
 
             chat.leaves(leaving, member -> member.say(BYE));
 
@@ -241,12 +252,16 @@ public class ChatTests {
             chat.leaves(leaving, member -> member.say(BYE));
             chat.eventually(ChatFeedback.leaveTakesEffect(leaving),
                     () -> Chat.check(leaving.heard().ended() || c.heard().contains(leaving.left()), leaving.heard()::summary));
-            // a server that closes the connection after the left line does it at once: give it that moment
-            chat.awaitBriefly(leaving, Transcript::ended);
             if (!leaving.heard().ended()) {
-                // still connected (that is another test's business): show it a broadcast made after it left
+                // at once, while the server may still be closing it: a broadcast made after it left
+                // must not reach it, even over a copy of the list taken before it left
                 a.say("after the bye");
                 chat.everyoneHears(a.says("after the bye"), List.of(c));
+                // a server that closes the connection after the left line does it at once: give it that moment
+                chat.awaitBriefly(leaving, Transcript::ended);
+            }
+            if (!leaving.heard().ended()) {
+                // still connected (that is another test's business): nothing more may reach it
                 chat.never(ChatFeedback.nothingAfterLeaving(leaving), Waits.WINDOW,
                         () -> Chat.check(leaving.heard().size() == mark,
                                 () -> ChatFeedback.heardAfterLeaving(leaving, BYE, leaving.heard().linesFrom(mark).get(0))));
@@ -325,7 +340,7 @@ public class ChatTests {
             Storm.awaitSettled(server.probe(), cpu);
 
             Member slow = chat.startListening(quiet);
-            int sent = storm.awaitFinished(Waits.EVENTUALLY);
+            int sent = chat.awaitEnd(storm);
             if (sent > 0) {
                 String last = sender.says(Storm.line(sent - 1));
                 chat.eventually(ChatFeedback.receivesStormEnd(slow, sender), () -> Chat.check(
@@ -455,14 +470,15 @@ public class ChatTests {
             Storm storm = Storm.start(sender, listener);
             storm.awaitHeldUpOrDelivered(server.probe());
             storm.stop();
-            storm.awaitFinished(Waits.EVENTUALLY);
+            chat.awaitEnd(storm);
             // Lines that wait for the room, queued before and after the newcomer (whichever waiter a
             // JVM wakes first, it is not the newcomer): each talker's handler goes on broadcasting its
             // lines, one after another, as soon as the held-up broadcast ends.
             talk(server, talkers.subList(0, TALKERS / 2), 0);
             Duration cpu = server.probe().cpuTime();
+            int threads = server.probe().liveThreads();
             LineClient newcomer = server.connect();
-            Storm.awaitSettled(server.probe(), cpu); // its handler waits for the room, or is in it
+            Storm.awaitJoinerWaiting(server.probe(), threads, cpu); // its handler waits for the room, or is in it
             talk(server, talkers.subList(TALKERS / 2, TALKERS), TALKERS / 2);
             sender.send(chatter(TALKERS), CHATTER_LINES + " short lines in one write");
             chat.startListening(quiet);

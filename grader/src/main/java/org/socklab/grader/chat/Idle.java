@@ -42,7 +42,8 @@ final class Idle {
         return true;
     }
 
-    private static boolean idle(List<ThreadSnapshot> threads) {
+    /** Whether every one of the threads is blocked waiting for something outside it. */
+    static boolean idle(List<ThreadSnapshot> threads) {
         for (ThreadSnapshot thread : threads) {
             List<StackTraceElement> stack = thread.stack();
             if (stack.isEmpty() || !stack.get(0).isNativeMethod() || !BLOCKING.contains(stack.get(0).getMethodName())) {

@@ -2,13 +2,12 @@ package org.socklab.grader.chat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import org.socklab.grader.harness.ServerProbe;
+import org.socklab.grader.harness.ThreadSnapshot;
 
 /**
  * The broadcast storm of the leaving test: one member sends long numbered lines from a thread of
@@ -18,7 +17,8 @@ import org.socklab.grader.harness.ServerProbe;
  * <p>Pacing on what was delivered, not on time, keeps the data in flight small once the server is
  * held up by a client that does not read, so the rest of the test is quick.
  *
- * <p>The two waits below are heuristics that only decide <em>when</em> the test acts, so that a
+ * <p>How long the test waits for the sending thread to end is {@link Chat#awaitEnd}'s business.
+ * The waits below are heuristics that only decide <em>when</em> the test acts, so that a
  * race in the server shows up every time: they give up quietly after their deadline, and a correct
  * server passes whatever they decide.
  *
@@ -36,6 +36,7 @@ final class Storm {
     private static final Duration POLL = Duration.ofMillis(25);
     private static final Duration HELD_UP_DEADLINE = Duration.ofSeconds(10);
     private static final Duration SETTLE_DEADLINE = Duration.ofSeconds(2);
+    private static final Duration JOINER_DEADLINE = Duration.ofSeconds(5);
 
     private final Member sender;
     private final Transcript pacer;
@@ -143,23 +144,48 @@ final class Storm {
         }
     }
 
+    /**
+     * After a newcomer connected (the server had {@code threadsBefore} live threads and had used
+     * {@code cpuBefore}), waits until its handler is there and waiting: a thread more than before,
+     * and, where the probe shows threads, none of them running Java code (each blocked on a lock,
+     * parked, or in a native call such as a socket read or write); then as {@link #awaitSettled}.
+     * Under load a new thread may not run for a while, and a quiet CPU alone would then be taken
+     * for a handler already waiting for the room. A heuristic about when to act, like the others:
+     * it gives up quietly after {@link #JOINER_DEADLINE}.
+     */
+    static void awaitJoinerWaiting(ServerProbe probe, int threadsBefore, Duration cpuBefore) {
+        long deadline = System.nanoTime() + JOINER_DEADLINE.toNanos();
+        while (probe.liveThreads() <= threadsBefore && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(POLL.toNanos());
+        }
+        while (!probe.threads().map(Storm::allWaiting).orElse(true) && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(POLL.toNanos());
+        }
+        awaitSettled(probe, cpuBefore);
+    }
+
+    private static boolean allWaiting(List<ThreadSnapshot> threads) {
+        for (ThreadSnapshot thread : threads) {
+            boolean inNative = !thread.stack().isEmpty() && thread.stack().get(0).isNativeMethod();
+            if (thread.state() == Thread.State.RUNNABLE && !inNative) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Stops sending after the line being sent, if any. */
     void stop() {
         stopped = true;
     }
 
-    /**
-     * Waits for the sending thread to end and returns how many lines it sent; whether it ended by
-     * a failure (the server closed the sender's connection under it) is told by {@link #broke()}.
-     */
-    int awaitFinished(Duration max) {
-        try {
-            finished.get(max.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            // what was sent is still counted; broke() tells the rest
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    /** Whether the sending thread has ended, whichever way. */
+    boolean done() {
+        return finished.isDone();
+    }
+
+    /** How many lines were sent so far. */
+    int sent() {
         return sent.get();
     }
 
