@@ -200,10 +200,24 @@ public final class LineClient implements AutoCloseable {
      * End of stream or a reset counts as "nothing arrived", and is left for the next read to report.
      */
     public Optional<String> lineWithin(Duration window) {
+        long start = System.nanoTime();
         try {
             return nextLine(window);
+        } catch (SocketTimeoutException e) {
+            windowRanOut(start, window);
+            return Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
+        }
+    }
+
+    /**
+     * A wait shorter than a read's deadline that ran out is a deliberate window (nothing must
+     * arrive yet), counted in the test's {@link Floor}; one as long as a read's deadline is a bound.
+     */
+    private static void windowRanOut(long start, Duration window) {
+        if (window.compareTo(READ_TIMEOUT) < 0) {
+            Waits.windowPassed(start, window);
         }
     }
 
@@ -234,12 +248,14 @@ public final class LineClient implements AutoCloseable {
         ByteArrayOutputStream received = new ByteArrayOutputStream();
         received.writeBytes(pending.toByteArray());
         pending.reset();
-        long deadline = System.nanoTime() + timeout.toNanos();
+        long start = System.nanoTime();
+        long deadline = start + timeout.toNanos();
         byte[] buffer = new byte[8192];
         try {
             while (true) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
+                    windowRanOut(start, timeout);
                     return new Received(received.toByteArray(), false);
                 }
                 socket.setSoTimeout((int) Math.max(1, Duration.ofNanos(left).toMillis()));
@@ -253,6 +269,7 @@ public final class LineClient implements AutoCloseable {
                 }
             }
         } catch (SocketTimeoutException e) {
+            windowRanOut(start, timeout);
             return new Received(received.toByteArray(), false);
         } catch (IOException e) {
             return new Received(received.toByteArray(), true); // reset: the connection has ended too
@@ -355,6 +372,7 @@ public final class LineClient implements AutoCloseable {
         drainVisible = false;
         try {
             Thread.sleep(PIECE_PACE.toMillis());
+            FloorMeter.window(PIECE_PACE);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
