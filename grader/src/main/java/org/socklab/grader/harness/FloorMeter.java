@@ -42,6 +42,11 @@ public final class FloorMeter {
         }
     }
 
+    /** Whether a graded test runs on this thread (and not, say, on a reader thread it started). */
+    static boolean onTestThread() {
+        return CURRENT.get() != null;
+    }
+
     /** Starts counting for the test about to run on this thread. */
     static FloorMeter begin() {
         FloorMeter meter = new FloorMeter();
