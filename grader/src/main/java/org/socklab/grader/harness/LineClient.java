@@ -34,6 +34,11 @@ import org.socklab.grader.feedback.GradedFailure;
  * did not); when the server's {@code serve} itself has ended, that is reported instead, since it
  * is the real cause.
  *
+ * <p>A read of a reply the server owes ({@link #readLine}, {@link #expectClosed}, a
+ * {@link #readUntilClosed} as long as {@link #READ_TIMEOUT}), on a graded test's own thread, ends
+ * before its timeout, exactly as at the timeout, once the server cannot reply ({@link ReplyWatch});
+ * a window ({@link #lineWithin}) is always waited through, and counted in the test's {@link Floor}.
+ *
  * <p>Replies are read exactly as sent: a stray {@code \r} is kept, so that it shows in a message.
  *
  * <p>Not thread-safe, except that one thread may {@linkplain #sendInBackground write in the
