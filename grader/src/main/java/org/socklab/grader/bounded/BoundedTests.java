@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.socklab.grader.Exercise;
 import org.socklab.grader.GradedExercise;
@@ -173,7 +172,7 @@ public class BoundedTests {
             ServerProbe probe = server.probe();
             long start = System.nanoTime();
             Duration before = probe.cpuTime();
-            measureFor(Waits.WINDOW);
+            Waits.pause(Waits.WINDOW);
             Duration cpu = probe.cpuTime().minus(before);
             Duration wall = Duration.ofNanos(System.nanoTime() - start);
             if (cpu.toNanos() > CPU_SHARE_LIMIT * wall.toNanos()) {
@@ -302,17 +301,6 @@ public class BoundedTests {
 
     private static int countReplied(List<Outcome> outcomes) {
         return (int) outcomes.stream().filter(Outcome::replied).count();
-    }
-
-    /**
-     * Lets the measured interval pass. It is the span over which CPU time is measured, not a
-     * synchronization: nothing in the test waits for the server to reach a state by sleeping.
-     */
-    private static void measureFor(Duration window) {
-        long end = System.nanoTime() + window.toNanos();
-        for (long left = window.toNanos(); left > 0; left = end - System.nanoTime()) {
-            LockSupport.parkNanos(left);
-        }
     }
 
     /** A failure for the observation ({@code ServerExtension} reports the server's own reason instead, if it has stopped serving). */

@@ -8,8 +8,10 @@ import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.core.LauncherConfig;
@@ -18,6 +20,7 @@ import org.junit.platform.launcher.core.LauncherFactory;
 import org.socklab.grader.feedback.CoreFeedback;
 import org.socklab.grader.feedback.FeedbackCodec;
 import org.socklab.grader.feedback.NotApplicable;
+import org.socklab.grader.harness.Floor;
 import org.socklab.grader.harness.Isolation;
 import org.socklab.grader.harness.ServerExtension;
 import org.socklab.grader.policy.PolicyExtension;
@@ -33,10 +36,14 @@ import org.socklab.grader.score.Observations;
  * {@code failed <base64>} (the observation as a value, see {@link org.socklab.grader.feedback.FeedbackCodec}), or {@code stuck <base64>} (a class of the
  * submission whose static initializer never ends, from {@link InitializerWatch}), or
  * {@code stuck-call <base64>} (a method of the submission that the check called and that waits
- * forever, from {@link StuckCallWatch}). What the
+ * forever, from {@link StuckCallWatch}), after a line {@code floor <floor>} that says what the test
+ * waited through ({@link Floor#encode()}). What the
  * submission prints on its standard output and error is captured by the grader as data only.
  */
 public final class CheckHost {
+    /** The start of the line that carries the check's {@link Floor}, sent before the verdict. */
+    public static final String FLOOR = "floor ";
+
     private CheckHost() {
     }
 
@@ -60,6 +67,7 @@ public final class CheckHost {
                 .filter(method -> method.getName().equals(args[1])).findFirst().orElseThrow();
 
         AtomicReference<TestExecutionResult> result = new AtomicReference<>();
+        AtomicReference<String> floor = new AtomicReference<>();
         LauncherFactory.create(LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false).build())
                 .execute(LauncherDiscoveryRequestBuilder.request()
                         .selectors(selectMethod(testClass, test))
@@ -67,12 +75,21 @@ public final class CheckHost {
                         .configurationParameter(PolicyExtension.CHECKED_BY_PARENT, "true")
                         .build(), new TestExecutionListener() {
                             @Override
+                            public void reportingEntryPublished(TestIdentifier identifier, ReportEntry entry) {
+                                Optional.ofNullable(entry.getKeyValuePairs().get(Floor.ENTRY))
+                                        .ifPresent(floor::set);
+                            }
+
+                            @Override
                             public void executionFinished(TestIdentifier identifier, TestExecutionResult finished) {
                                 if (identifier.isTest()) {
                                     result.set(finished);
                                 }
                             }
                         });
+        if (floor.get() != null) {
+            verdicts.send(FLOOR + floor.get());
+        }
         verdicts.send(verdict(result.get()));
         Runtime.getRuntime().halt(0);
     }

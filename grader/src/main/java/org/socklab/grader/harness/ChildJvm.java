@@ -82,6 +82,7 @@ final class ChildJvm {
         Process process;
         try {
             process = sandbox.start(command(exercise, classes));
+            FloorMeter.jvmStarted();
         } catch (IOException e) {
             pending.close();
             throw lost(ledger, CoreFeedback.processCannotStart(e.getMessage()), e);

@@ -4,7 +4,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -104,7 +106,7 @@ final class ChildProcessServer implements RunningServer {
 
     @Override
     public LineClient connect() {
-        LineClient client = LineClient.connect(address(), this::diagnosis);
+        LineClient client = LineClient.connect(address(), this::diagnosis, probe());
         clients.add(client);
         return client;
     }
@@ -171,6 +173,13 @@ final class ChildProcessServer implements RunningServer {
                 }
             }
             return total;
+        }
+
+        @Override
+        public OptionalLong blockedForGood() {
+            Set<Long> threads = new HashSet<>(ProcFs.threads(pid));
+            threads.removeAll(baseline);
+            return BlockedThreads.allBlocked(pid, threads);
         }
     }
 

@@ -1,7 +1,6 @@
 package org.socklab.grader.harness;
 
 import java.time.Duration;
-import java.util.concurrent.locks.LockSupport;
 import org.socklab.grader.feedback.Feedback;
 import org.socklab.grader.feedback.GradedFailure;
 import org.socklab.grader.feedback.MessageBundle;
@@ -59,7 +58,7 @@ public final class Departures {
         // watch goes on (a spinning thread on a crowded machine gets a small share of a core, but
         // never stops), until it passes the limit or the deadline.
         while (System.nanoTime() - start < Waits.EVENTUALLY.toNanos()) {
-            LockSupport.parkNanos(Waits.WINDOW.toNanos());
+            Waits.pause(Waits.WINDOW);
             Duration now = probe.cpuTime();
             Duration used = now.minus(before);
             if (used.compareTo(IDLE_CPU_LIMIT) > 0) {
@@ -77,7 +76,7 @@ public final class Departures {
     /** Whether the server's CPU time stays within the limit for the window. */
     private static boolean stillAfter(ServerProbe probe, Duration window) {
         Duration before = probe.cpuTime();
-        LockSupport.parkNanos(window.toNanos());
+        Waits.pause(window);
         return probe.cpuTime().minus(before).compareTo(IDLE_CPU_LIMIT) <= 0;
     }
 }

@@ -58,6 +58,7 @@ final class DirectCheck {
         Process process;
         try {
             process = sandbox.start(command(exercise, testClass, test, classes));
+            FloorMeter.jvmStarted();
         } catch (IOException e) {
             pending.close();
             throw lost(ledger, CoreFeedback.processCannotStart(e.getMessage()), e);
@@ -77,8 +78,11 @@ final class DirectCheck {
                         : CoreFeedback.checkWithoutVerdict(status(process)), e);
             }
             try (control) {
-                CompletableFuture<String> verdict = CompletableFuture.supplyAsync(control::receive, DirectCheck::daemon);
+                AtomicReference<Floor> floor = new AtomicReference<>(Floor.NONE);
+                CompletableFuture<String> verdict = CompletableFuture.supplyAsync(() -> verdict(control, floor),
+                        DirectCheck::daemon);
                 String said = verdict.get(DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+                FloorMeter.record(floor.get());
                 if (said == null && limit.get() != null) {
                     throw new GradedFailure(limit.get());
                 }
@@ -95,6 +99,16 @@ final class DirectCheck {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
         }
+    }
+
+    /** The check's verdict line, the {@link Floor} it may send first kept aside. */
+    private static String verdict(ControlChannel control, AtomicReference<Floor> floor) {
+        String line = control.receive();
+        if (line != null && line.startsWith(CheckHost.FLOOR)) {
+            Floor.decode(line.substring(CheckHost.FLOOR.length())).ifPresent(floor::set);
+            line = control.receive();
+        }
+        return line;
     }
 
     private static void judge(String verdict, Process process, ExerciseLedger ledger) {

@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import org.socklab.grader.Exercise;
@@ -114,7 +116,7 @@ final class InProcessServer implements RunningServer {
 
     @Override
     public LineClient connect() {
-        LineClient client = LineClient.connect(address(), this::diagnosis);
+        LineClient client = LineClient.connect(address(), this::diagnosis, probe());
         clients.add(client);
         if (ended.get() != null) {
             client.close();
@@ -161,6 +163,10 @@ final class InProcessServer implements RunningServer {
 
     /** Counts, times and shows the live threads of the server's thread group. */
     private record GroupProbe(ThreadGroup group) implements ServerProbe {
+        /** The JDK's native calls of a blocking socket read or accept (a timed one polls instead). */
+        private static final Set<String> BLOCKING_SOCKET_CALLS = Set.of("sun.nio.ch.SocketDispatcher.read0",
+                "sun.nio.ch.SocketDispatcher.readv0", "sun.nio.ch.Net.accept");
+
         @Override
         public int liveThreads() {
             return alive().size();
@@ -191,6 +197,25 @@ final class InProcessServer implements RunningServer {
                 }
             }
             return Optional.of(snapshots);
+        }
+
+        /** Blocked for good: waiting with no timeout, or in a blocking socket read or accept. */
+        @Override
+        public OptionalLong blockedForGood() {
+            for (Thread thread : alive()) {
+                Thread.State state = thread.getState();
+                boolean blocked = state == Thread.State.WAITING || state == Thread.State.BLOCKED
+                        || state == Thread.State.RUNNABLE && inBlockingSocketCall(thread.getStackTrace());
+                if (!blocked) {
+                    return OptionalLong.empty();
+                }
+            }
+            return alive().isEmpty() ? OptionalLong.empty() : OptionalLong.of(cpuTime().toNanos());
+        }
+
+        private static boolean inBlockingSocketCall(StackTraceElement[] stack) {
+            return stack.length > 0 && stack[0].isNativeMethod() && BLOCKING_SOCKET_CALLS.contains(
+                    stack[0].getClassName() + "." + stack[0].getMethodName());
         }
 
         private List<Thread> alive() {

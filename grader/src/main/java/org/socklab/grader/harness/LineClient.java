@@ -34,6 +34,11 @@ import org.socklab.grader.feedback.GradedFailure;
  * did not); when the server's {@code serve} itself has ended, that is reported instead, since it
  * is the real cause.
  *
+ * <p>A read of a reply the server owes ({@link #readLine}, {@link #expectClosed}, a
+ * {@link #readUntilClosed} as long as {@link #READ_TIMEOUT}), on a graded test's own thread, ends
+ * before its timeout, exactly as at the timeout, once the server cannot reply ({@link ReplyWatch});
+ * a window ({@link #lineWithin}) is always waited through, and counted in the test's {@link Floor}.
+ *
  * <p>Replies are read exactly as sent: a stray {@code \r} is kept, so that it shows in a message.
  *
  * <p>Not thread-safe, except that one thread may {@linkplain #sendInBackground write in the
@@ -68,25 +73,33 @@ public final class LineClient implements AutoCloseable {
     private final InputStream in;
     private final OutputStream out;
     private final Supplier<Optional<Feedback>> serverDiagnosis;
+    /** The server's probe, to tell a reply that cannot come from a slow one ({@link ReplyWatch}). */
+    private final ServerProbe server;
+    /** The socket's read timeout as last set, in milliseconds, so that it is set only when it changes. */
+    private int soTimeout;
     private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
     private volatile String lastSent = "";
     /** Whether the server's reading of this connection can still be awaited (see {@link #writeAndPace}). */
     private volatile boolean drainVisible = true;
 
-    private LineClient(Socket socket, Supplier<Optional<Feedback>> serverDiagnosis) throws IOException {
+    private LineClient(Socket socket, Supplier<Optional<Feedback>> serverDiagnosis, ServerProbe server)
+            throws IOException {
         this.socket = socket;
         this.in = new BufferedInputStream(socket.getInputStream(), 1 << 16);
         this.out = socket.getOutputStream();
         this.serverDiagnosis = serverDiagnosis;
+        this.server = server;
+        this.soTimeout = socket.getSoTimeout();
     }
 
-    static LineClient connect(InetSocketAddress address, Supplier<Optional<Feedback>> serverDiagnosis) {
+    static LineClient connect(InetSocketAddress address, Supplier<Optional<Feedback>> serverDiagnosis,
+            ServerProbe server) {
         Socket socket = new Socket();
         try {
             socket.setTcpNoDelay(true);
             socket.setSoTimeout((int) READ_TIMEOUT.toMillis());
             socket.connect(address, (int) READ_TIMEOUT.toMillis());
-            return new LineClient(socket, serverDiagnosis);
+            return new LineClient(socket, serverDiagnosis, server);
         } catch (IOException e) {
             closeQuietly(socket);
             throw failure(serverDiagnosis, CoreFeedback.connectFailed(e.getMessage()), e);
@@ -174,7 +187,7 @@ public final class LineClient implements AutoCloseable {
     /** The next line, without its {@code \n}, within the given time. */
     public String readLine(Duration timeout) {
         try {
-            Optional<String> line = nextLine(timeout);
+            Optional<String> line = nextLine(timeout, ReplyWatch.of(server));
             if (line.isEmpty()) {
                 throw failure(serverDiagnosis, CoreFeedback.closedBeforeReply(lastSent), null);
             }
@@ -200,17 +213,31 @@ public final class LineClient implements AutoCloseable {
      * End of stream or a reset counts as "nothing arrived", and is left for the next read to report.
      */
     public Optional<String> lineWithin(Duration window) {
+        long start = System.nanoTime();
         try {
-            return nextLine(window);
+            return nextLine(window, ReplyWatch.none());
+        } catch (SocketTimeoutException e) {
+            windowRanOut(start, window);
+            return Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
+        }
+    }
+
+    /**
+     * A wait shorter than a read's deadline that ran out is a deliberate window (nothing must
+     * arrive yet), counted in the test's {@link Floor}; one as long as a read's deadline is a bound.
+     */
+    private static void windowRanOut(long start, Duration window) {
+        if (window.compareTo(READ_TIMEOUT) < 0) {
+            Waits.windowPassed(start, window);
         }
     }
 
     /** Waits for the server to close the connection; a line that arrives instead is a failure. */
     public void expectClosed() {
         try {
-            Optional<String> line = nextLine(READ_TIMEOUT);
+            Optional<String> line = nextLine(READ_TIMEOUT, ReplyWatch.of(server));
             if (line.isPresent()) {
                 throw new GradedFailure(CoreFeedback.notClosed(READ_TIMEOUT, line.get()));
             }
@@ -234,16 +261,27 @@ public final class LineClient implements AutoCloseable {
         ByteArrayOutputStream received = new ByteArrayOutputStream();
         received.writeBytes(pending.toByteArray());
         pending.reset();
-        long deadline = System.nanoTime() + timeout.toNanos();
+        long start = System.nanoTime();
+        long deadline = start + timeout.toNanos();
+        ReplyWatch watch = timeout.compareTo(READ_TIMEOUT) < 0 ? ReplyWatch.none() : ReplyWatch.of(server);
         byte[] buffer = new byte[8192];
         try {
             while (true) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
+                    windowRanOut(start, timeout);
                     return new Received(received.toByteArray(), false);
                 }
-                socket.setSoTimeout((int) Math.max(1, Duration.ofNanos(left).toMillis()));
-                int count = in.read(buffer);
+                setSoTimeout(watch.active() ? Math.min(left, ReplyWatch.LOOK.toNanos()) : left);
+                int count;
+                try {
+                    count = in.read(buffer);
+                } catch (SocketTimeoutException e) {
+                    if (System.nanoTime() - deadline < 0 && !watch.cannotReply()) {
+                        continue; // only slow: look again
+                    }
+                    throw e;
+                }
                 if (count < 0) {
                     return new Received(received.toByteArray(), true);
                 }
@@ -253,6 +291,7 @@ public final class LineClient implements AutoCloseable {
                 }
             }
         } catch (SocketTimeoutException e) {
+            windowRanOut(start, timeout);
             return new Received(received.toByteArray(), false);
         } catch (IOException e) {
             return new Received(received.toByteArray(), true); // reset: the connection has ended too
@@ -309,10 +348,9 @@ public final class LineClient implements AutoCloseable {
         closeQuietly(socket);
     }
 
-    private Optional<String> nextLine(Duration timeout) throws IOException {
-        socket.setSoTimeout((int) Math.max(1, timeout.toMillis()));
+    private Optional<String> nextLine(Duration timeout, ReplyWatch watch) throws IOException {
         while (true) {
-            int b = in.read();
+            int b = read(timeout, watch);
             if (b < 0) {
                 return Optional.empty();
             }
@@ -326,6 +364,42 @@ public final class LineClient implements AutoCloseable {
                 throw new GradedFailure(CoreFeedback.lineTooLong(MEBIBYTES, lastSent));
             }
             pending.write(b);
+        }
+    }
+
+    /**
+     * The next byte, or -1 at end of stream, waiting at most {@code timeout} for it; a watched
+     * wait looks at the server every {@link ReplyWatch#LOOK} and gives up as at the deadline once
+     * the server cannot reply.
+     *
+     * @throws SocketTimeoutException if no byte came in time, or cannot come
+     */
+    private int read(Duration timeout, ReplyWatch watch) throws IOException {
+        if (!watch.active()) {
+            setSoTimeout(timeout.toNanos());
+            return in.read();
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        setSoTimeout(Math.min(timeout.toNanos(), ReplyWatch.LOOK.toNanos()));
+        while (true) {
+            try {
+                return in.read();
+            } catch (SocketTimeoutException e) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || watch.cannotReply()) {
+                    throw e;
+                }
+                setSoTimeout(Math.min(left, ReplyWatch.LOOK.toNanos()));
+            }
+        }
+    }
+
+    /** Sets the socket's read timeout (given in nanoseconds, at least a millisecond) if it changed. */
+    private void setSoTimeout(long nanos) throws SocketException {
+        int millis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, Duration.ofNanos(nanos).toMillis()));
+        if (millis != soTimeout) {
+            socket.setSoTimeout(millis);
+            soTimeout = millis;
         }
     }
 
@@ -355,6 +429,7 @@ public final class LineClient implements AutoCloseable {
         drainVisible = false;
         try {
             Thread.sleep(PIECE_PACE.toMillis());
+            FloorMeter.window(PIECE_PACE);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -99,18 +99,25 @@ public final class ServerExtension implements ParameterResolver, InvocationInter
 
     /**
      * Under {@link Isolation#CHILD_PROCESS}, a {@link DirectCalls} test runs in a child JVM of its
-     * own, and only its verdict comes back; everything else runs here as usual.
+     * own, and only its verdict (and its {@link Floor}) comes back; everything else runs here as
+     * usual. Either way the test's floor is counted ({@link FloorMeter}) and published as a report
+     * entry for the score.
      */
     @Override
     public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> invocationContext,
             ExtensionContext context) throws Throwable {
         Method test = invocationContext.getExecutable();
-        if (isolation(context) == Isolation.IN_PROCESS || !test.isAnnotationPresent(DirectCalls.class)) {
-            invocation.proceed();
-            return;
+        FloorMeter meter = FloorMeter.begin();
+        try {
+            if (isolation(context) == Isolation.IN_PROCESS || !test.isAnnotationPresent(DirectCalls.class)) {
+                invocation.proceed();
+                return;
+            }
+            invocation.skip();
+            hosts(context).check(exerciseOf(context), context.getRequiredTestClass(), test);
+        } finally {
+            context.publishReportEntry(Floor.ENTRY, meter.end().encode());
         }
-        invocation.skip();
-        hosts(context).check(exerciseOf(context), context.getRequiredTestClass(), test);
     }
 
     private static Isolation isolation(ExtensionContext context) {

@@ -3,6 +3,7 @@ package org.socklab.grader.harness;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * What TCP cannot show about a running server: its threads and the CPU time they burn. It is the
@@ -26,5 +27,17 @@ public interface ServerProbe {
      */
     default Optional<List<ThreadSnapshot>> threads() {
         return Optional.empty();
+    }
+
+    /**
+     * If every live thread of the server now waits for something only another thread or the
+     * network can bring (a lock, condition or queue waited on without a timeout, a blocking read or
+     * accept), a mark of the CPU time they have used so far: the same mark over a while means the
+     * server has not moved, and will not unless a client acts. Empty when a thread may still act by
+     * itself (it runs, sleeps, waits with a timeout), or when this cannot be seen: then nothing is
+     * concluded from it.
+     */
+    default OptionalLong blockedForGood() {
+        return OptionalLong.empty();
     }
 }

@@ -1,6 +1,7 @@
 package org.socklab.grader.harness;
 
 import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 import org.awaitility.core.ThrowingRunnable;
@@ -18,6 +19,10 @@ import org.socklab.grader.feedback.GradedFailure;
  *   <li>{@link #never}: something must not happen during a short window; under load such a check
  *       can only miss a bug, never fail a correct server. Keep these few: they are wall time.</li>
  * </ul>
+ *
+ * <p>Every deliberate window ({@link #never}, {@link #pause}, or one a test times itself and
+ * reports with {@link #windowPassed}) is counted in the running test's {@link Floor}: the time a
+ * correct solution cannot avoid, which a benchmark compares the grading's wall time with.
  *
  * <p>Conditions are polled on the test's own thread (no extra thread shows up in thread counts)
  * and uncaught exceptions of other threads are left alone: a student's handler thread that dies
@@ -62,17 +67,44 @@ public final class Waits {
      * a correct server is never failed.
      */
     public static void never(Feedback alias, Duration window, ThrowingRunnable assertion) {
-        long end = System.nanoTime() + window.toNanos();
-        do {
-            try {
-                assertion.run();
-            } catch (AssertionError e) {
-                throw new GradedFailure(CoreFeedback.happened(alias, window, lastObservation(e)), e);
-            } catch (Throwable e) {
-                throw new GradedFailure(CoreFeedback.testError(e), e);
-            }
-            java.util.concurrent.locks.LockSupport.parkNanos(POLL.toNanos());
-        } while (System.nanoTime() < end);
+        long start = System.nanoTime();
+        long end = start + window.toNanos();
+        try {
+            do {
+                try {
+                    assertion.run();
+                } catch (AssertionError e) {
+                    throw new GradedFailure(CoreFeedback.happened(alias, window, lastObservation(e)), e);
+                } catch (Throwable e) {
+                    throw new GradedFailure(CoreFeedback.testError(e), e);
+                }
+                LockSupport.parkNanos(POLL.toNanos());
+            } while (System.nanoTime() < end);
+        } finally {
+            windowPassed(start, window);
+        }
+    }
+
+    /**
+     * Lets {@code length} pass on the test's thread: a span over which something is measured (CPU
+     * time, a stress), never a synchronization. Counted in the test's {@link Floor}.
+     */
+    public static void pause(Duration length) {
+        long start = System.nanoTime();
+        long end = start + length.toNanos();
+        for (long left = length.toNanos(); left > 0; left = end - System.nanoTime()) {
+            LockSupport.parkNanos(left);
+        }
+        FloorMeter.window(length);
+    }
+
+    /**
+     * Counts a deliberate window that began at {@code start} (a {@link System#nanoTime()}) and
+     * has just ended, early or not, in the test's {@link Floor}: its length when it ran out,
+     * what passed of it when it ended early (a bug seen at once).
+     */
+    public static void windowPassed(long start, Duration window) {
+        FloorMeter.window(Duration.ofNanos(Math.min(window.toNanos(), System.nanoTime() - start)));
     }
 
     /** What a failed assertion observed: its message as a value when it has one, else its text. */

@@ -25,6 +25,7 @@ import java.util.stream.Collectors;
 import org.socklab.grader.Exercise;
 import org.socklab.grader.feedback.CoreFeedback;
 import org.socklab.grader.harness.Containment;
+import org.socklab.grader.harness.Floor;
 import org.socklab.grader.harness.Isolation;
 import org.socklab.grader.harness.Sandbox;
 import org.socklab.grader.harness.ServerExtension;
@@ -80,7 +81,7 @@ public final class GradingJvm {
                         + DEADLINE.toMinutes() + " min"));
             }
             try {
-                return ScoreLines.read(score.get(5, TimeUnit.SECONDS));
+                return countingItsStart(ScoreLines.read(score.get(5, TimeUnit.SECONDS)));
             } catch (IllegalArgumentException | ExecutionException | TimeoutException e) {
                 return Grading.failed(exercises,
                         CoreFeedback.gradingWithoutScore(Integer.toString(process.exitValue())));
@@ -93,6 +94,15 @@ public final class GradingJvm {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
         }
+    }
+
+    /** The report, with the grading JVM's own start counted in the floor of its first exercise. */
+    private static ScoreReport countingItsStart(ScoreReport report) {
+        List<ExerciseScore> exercises = new ArrayList<>(report.exercises());
+        if (!exercises.isEmpty()) {
+            exercises.set(0, exercises.get(0).plusFloor(new Floor(Duration.ZERO, 1)));
+        }
+        return ScoreReport.of(exercises);
     }
 
     /**

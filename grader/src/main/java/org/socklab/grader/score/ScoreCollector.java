@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
@@ -18,6 +19,7 @@ import org.socklab.grader.feedback.CoreFeedback;
 import org.socklab.grader.feedback.Feedback;
 import org.socklab.grader.feedback.Language;
 import org.socklab.grader.feedback.MessageBundle;
+import org.socklab.grader.harness.Floor;
 
 /**
  * Listens to a test run and scores its graded tests: every graded test discovered in the plan
@@ -32,6 +34,7 @@ public class ScoreCollector implements TestExecutionListener {
 
     private final Map<String, GradedTest> discovered = new LinkedHashMap<>();
     private final Map<String, Outcome> outcomes = new ConcurrentHashMap<>();
+    private final Map<String, Floor> floors = new ConcurrentHashMap<>();
 
     public ScoreCollector() {
     }
@@ -42,6 +45,15 @@ public class ScoreCollector implements TestExecutionListener {
             for (TestIdentifier identifier : plan.getDescendants(root)) {
                 GradedTest.of(identifier).ifPresent(test -> discovered.put(test.uniqueId(), test));
             }
+        }
+    }
+
+    /** A graded test's {@link Floor}, which {@code ServerExtension} publishes as it ends. */
+    @Override
+    public void reportingEntryPublished(TestIdentifier identifier, ReportEntry entry) {
+        String floor = entry.getKeyValuePairs().get(Floor.ENTRY);
+        if (floor != null) {
+            Floor.decode(floor).ifPresent(counted -> floors.merge(identifier.getUniqueId(), counted, Floor::plus));
         }
     }
 
@@ -78,7 +90,9 @@ public class ScoreCollector implements TestExecutionListener {
             byExercise.computeIfAbsent(test.exercise(), key -> new ArrayList<>()).add(test);
         }
         List<ExerciseScore> exercises = new ArrayList<>();
-        byExercise.forEach((exercise, tests) -> exercises.add(ExerciseScore.of(exercise, score(tests))));
+        byExercise.forEach((exercise, tests) -> exercises.add(ExerciseScore.of(exercise, score(tests),
+                tests.stream().map(test -> floors.getOrDefault(test.uniqueId(), Floor.NONE))
+                        .reduce(Floor.NONE, Floor::plus))));
         return ScoreReport.of(exercises);
     }
 

@@ -3,6 +3,7 @@ package org.socklab.grader.score;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.socklab.grader.feedback.Language;
+import org.socklab.grader.harness.Floor;
 
 /**
  * Writes a {@link ScoreReport} as {@code score.json}, whose format (documented in the README) is:
@@ -14,7 +15,9 @@ import org.socklab.grader.feedback.Language;
  *                    "passed": true, "status": "passed", "feedback": "" } ] } ] }
  * }</pre>
  *
- * A {@linkplain org.socklab.grader.Hidden hidden} test also has {@code "hidden": true}.
+ * A {@linkplain org.socklab.grader.Hidden hidden} test also has {@code "hidden": true}. An exercise
+ * whose grading counted a {@link Floor} (the deliberate windows and JVM starts a correct solution
+ * cannot avoid, for benchmarks) also has {@code "floor": { "windowsMs": 9000, "jvmStarts": 3 }}.
  *
  * Hand-written rather than a JSON library: the format is small and flat, and the grader stays
  * light for students' builds; the project's tests read it back with a real parser. Stateless.
@@ -60,6 +63,10 @@ public final class ScoreJson {
             out.append("      \"number\": ").append(exercise.exercise().number()).append(",\n");
             out.append("      \"points\": ").append(exercise.points()).append(",\n");
             out.append("      \"max\": ").append(exercise.max()).append(",\n");
+            if (!exercise.floor().equals(Floor.NONE)) {
+                out.append("      \"floor\": { \"windowsMs\": ").append(exercise.floor().windows().toMillis())
+                        .append(", \"jvmStarts\": ").append(exercise.floor().jvmStarts()).append(" },\n");
+            }
             out.append("      \"tests\": [");
             String testSeparator = "\n";
             for (TestScore test : exercise.tests()) {

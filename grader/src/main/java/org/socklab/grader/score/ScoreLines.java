@@ -7,11 +7,13 @@ import java.util.Locale;
 import org.socklab.grader.Exercise;
 import org.socklab.grader.feedback.Feedback;
 import org.socklab.grader.feedback.FeedbackCodec;
+import org.socklab.grader.harness.Floor;
 
 /**
  * A {@link ScoreReport} as lines of tab-separated fields, the way a grading JVM hands its score to
  * the command that started it ({@link GradingHost}): {@code exercise KEY}, then one {@code test ID
- * NAME POINTS MAX STATUS FEEDBACK HIDDEN} line per test, then {@code end}. The name and the feedback are
+ * NAME POINTS MAX STATUS FEEDBACK HIDDEN} line per test (after a {@code floor NANOS STARTS} line
+ * when the exercise counted a {@link Floor}), then {@code end}. The name and the feedback are
  * messages, not text ({@link FeedbackCodec}: the report renders them in its language), the
  * feedback's messages separated by commas; tabs, line ends and backslashes in the id are escaped,
  * so one record is always one line.
@@ -23,6 +25,7 @@ import org.socklab.grader.feedback.FeedbackCodec;
  */
 public final class ScoreLines {
     private static final String END = "end";
+    private static final String FLOOR = "floor";
 
     private ScoreLines() {
     }
@@ -31,6 +34,9 @@ public final class ScoreLines {
         StringBuilder out = new StringBuilder();
         for (ExerciseScore exercise : report.exercises()) {
             out.append("exercise\t").append(exercise.exercise().key()).append('\n');
+            if (!exercise.floor().equals(Floor.NONE)) {
+                out.append(FLOOR).append('\t').append(exercise.floor().encode()).append('\n');
+            }
             for (TestScore test : exercise.tests()) {
                 out.append(String.join("\t", "test", escape(test.id()), FeedbackCodec.encode(test.name()),
                         Integer.toString(test.points()), Integer.toString(test.max()),
@@ -50,16 +56,24 @@ public final class ScoreLines {
         List<ExerciseScore> exercises = new ArrayList<>();
         Exercise exercise = null;
         List<TestScore> tests = new ArrayList<>();
+        Floor floor = Floor.NONE;
         for (String line : lines) {
             String[] fields = line.split("\t", -1);
             switch (fields[0]) {
                 case "exercise" -> {
                     if (exercise != null) {
-                        exercises.add(ExerciseScore.of(exercise, tests));
+                        exercises.add(ExerciseScore.of(exercise, tests, floor));
                     }
                     exercise = Exercise.byKey(fields[1])
                             .orElseThrow(() -> new IllegalArgumentException("unknown exercise: " + fields[1]));
                     tests = new ArrayList<>();
+                    floor = Floor.NONE;
+                }
+                case FLOOR -> {
+                    if (exercise == null || fields.length != 2) {
+                        throw new IllegalArgumentException("a floor line out of place");
+                    }
+                    floor = Floor.decode(fields[1]).orElseThrow(() -> new IllegalArgumentException("not a floor"));
                 }
                 case "test" -> {
                     if (exercise == null || fields.length != 8) {
@@ -73,7 +87,7 @@ public final class ScoreLines {
                 }
                 case END -> {
                     if (exercise != null) {
-                        exercises.add(ExerciseScore.of(exercise, tests));
+                        exercises.add(ExerciseScore.of(exercise, tests, floor));
                     }
                     return ScoreReport.of(exercises);
                 }

@@ -64,10 +64,12 @@ final class TornReadStress {
             }));
         }
         threads.forEach(Thread::start);
-        long end = System.nanoTime() + BUDGET.toNanos();
+        long start = System.nanoTime();
+        long end = start + BUDGET.toNanos();
         while (!stop.get() && System.nanoTime() < end) {
             LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
         }
+        Waits.windowPassed(start, BUDGET);
         stop.set(true);
         for (Thread thread : threads) {
             join(thread);

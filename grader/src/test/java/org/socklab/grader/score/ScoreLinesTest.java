@@ -3,11 +3,13 @@ package org.socklab.grader.score;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.socklab.grader.Exercise;
 import org.socklab.grader.feedback.CoreFeedback;
 import org.socklab.grader.feedback.Language;
+import org.socklab.grader.harness.Floor;
 
 /** The score a grading JVM hands back reads back whole, as messages, and only whole. */
 class ScoreLinesTest {
@@ -15,7 +17,8 @@ class ScoreLinesTest {
             ExerciseScore.of(Exercise.ECHOCAPS, List.of(
                     new TestScore("a\tb", CoreFeedback.notRun(), 1, 1, Status.PASSED, List.of()),
                     new TestScore("b", CoreFeedback.notRun(), 0, 2, Status.FAILED, List.of(
-                            CoreFeedback.wrongReply("x\n", "X\n", "nothing\r\t\\"), CoreFeedback.notRun())))),
+                            CoreFeedback.wrongReply("x\n", "X\n", "nothing\r\t\\"), CoreFeedback.notRun()))),
+                    new Floor(Duration.ofMillis(2500), 3)),
             ExerciseScore.of(Exercise.CHAT, List.of(
                     new TestScore("c", CoreFeedback.notRun(), 0, 3, Status.NOT_RUN, List.of(CoreFeedback.notRun()))))));
 
@@ -29,6 +32,15 @@ class ScoreLinesTest {
             assertThat(ScoreJson.write(read, language)).isEqualTo(ScoreJson.write(REPORT, language));
         }
         assertThat(read.exercises().get(0).tests().get(0).id()).isEqualTo("a\tb");
+    }
+
+    @Test
+    void should_carry_each_exercise_s_floor_and_none_where_none_was_counted() {
+        ScoreReport read = ScoreLines.read(ScoreLines.write(REPORT).lines().toList());
+
+        assertThat(read.exercises().get(0).floor()).isEqualTo(new Floor(Duration.ofMillis(2500), 3));
+        assertThat(read.exercises().get(1).floor()).isEqualTo(Floor.NONE);
+        assertThat(ScoreJson.write(read, Language.ENGLISH)).contains("\"floor\": { \"windowsMs\": 2500, \"jvmStarts\": 3 }");
     }
 
     @Test
