@@ -8,9 +8,10 @@ import java.net.ServerSocket;
  *
  * <h2>The protocol</h2>
  * A client connects and sends lines of UTF-8 text, each ending with {@code '\n'}. For every line,
- * the server sends back the same line in upper case, also ending with {@code '\n'}. The connection
- * stays open for as many lines as the client wants; when the client closes its side, the server
- * closes the connection and accepts the next client. Try it by hand:
+ * the server sends back the same line in upper case, also ending with {@code '\n'} alone (not
+ * {@code "\r\n"}, which {@code println} sends on Windows), and flushes it. The connection stays
+ * open for as many lines as the client wants; when the client closes its side, the server closes
+ * the connection and accepts the next client. Try it by hand:
  * <pre>
  * $ nc localhost 9090
  * hello, ação

@@ -8,6 +8,7 @@ import java.lang.reflect.Modifier;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
@@ -83,7 +84,7 @@ public final class ServerHost {
                 default -> { types[i - 1] = String.class; values[i - 1] = decode(typed[1]); }
             }
         }
-        ServerSocket listener = new ServerSocket();
+        ServerSocket listener = ServerSocketChannel.open().socket(); // getChannel() works: a Selector server can use it
         listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), BACKLOG);
         values[0] = listener;
         listeners.put(id, listener);

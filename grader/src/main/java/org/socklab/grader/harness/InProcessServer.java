@@ -8,6 +8,7 @@ import java.lang.reflect.Method;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.channels.ServerSocketChannel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,7 +56,7 @@ final class InProcessServer implements RunningServer {
     static InProcessServer start(Exercise exercise, Method serve, List<Object> extraArguments) {
         ServerSocket listener;
         try {
-            listener = new ServerSocket();
+            listener = ServerSocketChannel.open().socket(); // getChannel() works: a Selector server can use it
             listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), BACKLOG);
         } catch (IOException e) {
             throw new IllegalStateException("cannot bind a listener on 127.0.0.1", e);
