@@ -543,18 +543,25 @@ public class ChatTests {
             b.say("again in room two");
             two.everyoneHears(b.says("again in room two"), List.of(heardInTwo));
             for (Member listener : List.of(a, heardInOne)) {
-                requireNothingFrom(one, listener, b);
-                requireNothingFrom(one, listener, heardInTwo);
+                requireNothingFrom(one, listener, b, List.of(a, heardInOne));
+                requireNothingFrom(one, listener, heardInTwo, List.of(a, heardInOne));
             }
             for (Member listener : List.of(b, heardInTwo)) {
-                requireNothingFrom(two, listener, a);
-                requireNothingFrom(two, listener, heardInOne);
+                requireNothingFrom(two, listener, a, List.of(b, heardInTwo));
+                requireNothingFrom(two, listener, heardInOne, List.of(b, heardInTwo));
             }
         }
     }
 
-    /** Fails if {@code listener} received a line of the other server's member. */
-    private static void requireNothingFrom(Chat chat, Member listener, Member other) {
+    /**
+     * Fails if {@code listener} received a line of the other server's member. A name is the client's
+     * address and port, and Linux may give two clients of two different servers the same local port:
+     * a member named like one of the listener's own room ({@code room}) tells nothing, and is skipped.
+     */
+    private static void requireNothingFrom(Chat chat, Member listener, Member other, List<Member> room) {
+        if (room.stream().anyMatch(member -> member.name().equals(other.name()))) {
+            return;
+        }
         for (String line : listener.heard().lines()) {
             if (line.startsWith(other.name() + ":") || line.equals(other.joined())) {
                 throw chat.failure(ChatFeedback.sharedRoom(listener, line));
