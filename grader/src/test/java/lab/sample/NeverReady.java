@@ -14,8 +14,7 @@ public final class NeverReady {
         }
     }
 
-    private NeverReady() {
-    }
+    private NeverReady() {}
 
     public static void touch() {
         // initializing the class is the point

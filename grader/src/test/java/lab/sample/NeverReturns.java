@@ -4,8 +4,7 @@ import java.util.concurrent.CountDownLatch;
 
 /** A method of a pretend submission that waits forever (for StuckCallSample). */
 public final class NeverReturns {
-    private NeverReturns() {
-    }
+    private NeverReturns() {}
 
     public static void call() {
         CountDownLatch never = new CountDownLatch(1);

@@ -43,9 +43,13 @@ import picocli.CommandLine.UnmatchedArgumentException;
  *
  * <p>Not thread-safe: one instance runs one command.
  */
-@Command(name = "socklab", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT,
+@Command(
+        name = "socklab",
+        mixinStandardHelpOptions = true,
+        scope = ScopeType.INHERIT,
         description = "Grades socklab submissions in isolation and checks out the exercises' templates.",
-        versionProvider = Cli.Version.class, subcommands = HelpCommand.class)
+        versionProvider = Cli.Version.class,
+        subcommands = HelpCommand.class)
 final class Cli implements Callable<Integer> {
     static final int OK = 0;
     static final int FAILED = 1;
@@ -65,8 +69,7 @@ final class Cli implements Callable<Integer> {
                 .addSubcommand(new GradeAllCommand(terminal))
                 .addSubcommand(new CheckoutCommand(terminal))
                 .addSubcommand(new AssignmentCommand(terminal))
-                .addSubcommand(new CommandLine(new ShardCommand())
-                        .addSubcommand(new ShardMergeCommand(terminal)))
+                .addSubcommand(new CommandLine(new ShardCommand()).addSubcommand(new ShardMergeCommand(terminal)))
                 .addSubcommand(new ClassroomWorkflowCommand(terminal))
                 .addSubcommand(new CommandLine(new SiteCommand())
                         .addSubcommand(new SiteExportCommand(terminal))
@@ -108,8 +111,8 @@ final class Cli implements Callable<Integer> {
 
     /** One line: what is wrong, what was probably meant, where the usage is. */
     private int usageError(ParameterException error) {
-        List<String> suggestions = error instanceof UnmatchedArgumentException unmatched
-                ? unmatched.getSuggestions() : List.of();
+        List<String> suggestions =
+                error instanceof UnmatchedArgumentException unmatched ? unmatched.getSuggestions() : List.of();
         err.println("socklab: " + error.getMessage()
                 + (suggestions.isEmpty() ? "" : " (did you mean " + String.join(" or ", suggestions) + "?)")
                 + "; see " + error.getCommandLine().getCommandSpec().qualifiedName() + " --help");

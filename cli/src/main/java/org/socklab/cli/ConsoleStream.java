@@ -29,8 +29,10 @@ import java.util.List;
 final class ConsoleStream extends OutputStream {
     private final OutputStream out;
     private final CharsetEncoder console;
-    private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
+    private final CharsetDecoder utf8 = StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPLACE)
+            .onUnmappableCharacter(CodingErrorAction.REPLACE);
     /** Bytes of a character split across two writes. */
     private ByteBuffer pending = ByteBuffer.allocate(0);
 

@@ -5,8 +5,7 @@ package org.socklab.cli;
  * {@code grade-all PARENT --csv FILE}. See {@link Cli} for the commands and their exit status.
  */
 public final class Main {
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         int status = Cli.standard().run(args);

@@ -49,26 +49,48 @@ class CheckoutCommandTest {
         Submissions.Run run = socklab("checkout", "echocaps", folder.toString());
 
         assertThat(run.status()).as(run.err()).isZero();
-        assertThat(files(folder)).contains("pom.xml", "mvnw", "mvnw.cmd", ".mvn/wrapper/maven-wrapper.properties",
-                ".mvn/maven.config", ".mvn/jvm.config",
-                ".gitignore", ".gitattributes", ".editorconfig", "README.md", STUB, "src/test/java/lab/echocaps/EchoCapsServerTest.java",
-                "src/test/resources/META-INF/services/org.junit.platform.launcher.TestExecutionListener",
-                CheckoutState.FILE)
+        assertThat(files(folder))
+                .contains(
+                        "pom.xml",
+                        "mvnw",
+                        "mvnw.cmd",
+                        ".mvn/wrapper/maven-wrapper.properties",
+                        ".mvn/maven.config",
+                        ".mvn/jvm.config",
+                        ".gitignore",
+                        ".gitattributes",
+                        ".editorconfig",
+                        "README.md",
+                        STUB,
+                        "src/test/java/lab/echocaps/EchoCapsServerTest.java",
+                        "src/test/resources/META-INF/services/org.junit.platform.launcher.TestExecutionListener",
+                        CheckoutState.FILE)
                 .noneMatch(path -> path.startsWith("src/main/java/lab/http/"));
         assertThat(Files.readString(folder.resolve(STUB)))
-                .isEqualTo(Files.readString(Submissions.REPOSITORY.resolve("student-template").resolve(STUB)));
+                .isEqualTo(Files.readString(
+                        Submissions.REPOSITORY.resolve("student-template").resolve(STUB)));
         assertThat(folder.resolve("mvnw")).isExecutable();
         String readme = Files.readString(folder.resolve("README.md"));
-        assertThat(readme).contains("exercise 1: echocaps", "exercício 1: echocaps", "EchoCapsServer", "./mvnw test",
-                "mvnw.cmd test");
+        assertThat(readme)
+                .contains(
+                        "exercise 1: echocaps",
+                        "exercício 1: echocaps",
+                        "EchoCapsServer",
+                        "./mvnw test",
+                        "mvnw.cmd test");
         assertThat(folder.resolve(".editorconfig")).content().contains("charset = utf-8");
         assertThat(folder.resolve(".gitattributes")).content().contains("mvnw text eol=lf");
         String pom = Files.readString(folder.resolve("pom.xml"));
         String version = GraderArtifact.current().version();
-        assertThat(pom).contains("<artifactId>socklab-echocaps</artifactId>", "<socklab.version>" + version + "<",
-                "file://${project.basedir}/lib", "<mainClass>org.socklab.grader.score.ScorePrinter</mainClass>")
+        assertThat(pom)
+                .contains(
+                        "<artifactId>socklab-echocaps</artifactId>",
+                        "<socklab.version>" + version + "<",
+                        "file://${project.basedir}/lib",
+                        "<mainClass>org.socklab.grader.score.ScorePrinter</mainClass>")
                 .doesNotContain("{{");
-        assertThat(folder.resolve("lib/org/socklab/socklab-grader/" + version + "/socklab-grader-" + version + ".jar")).isRegularFile();
+        assertThat(folder.resolve("lib/org/socklab/socklab-grader/" + version + "/socklab-grader-" + version + ".jar"))
+                .isRegularFile();
         assertThat(run.out()).contains(STUB + ": added", "Checked out echocaps from site builtin");
     }
 
@@ -77,14 +99,20 @@ class CheckoutCommandTest {
         GraderArtifact first = GraderArtifact.current();
         GraderArtifact second = GraderArtifact.current();
 
-        assertThat(second.version()).isEqualTo(first.version()).doesNotContain("SNAPSHOT")
+        assertThat(second.version())
+                .isEqualTo(first.version())
+                .doesNotContain("SNAPSHOT")
                 .endsWith(TemplateFile.sha256(first.jar()).substring(0, 12));
         Path jar = temp.resolve("grader.jar");
         Files.write(jar, first.jar());
         try (var zip = java.nio.file.FileSystems.newFileSystem(jar)) {
-            assertThat(zip.getPath("/org/socklab/grader/echocaps/EchoCapsTests.class")).isRegularFile();
-            assertThat(zip.getPath("/org/socklab/grader/score/ScoreReportListener.class")).isRegularFile();
-            assertThat(zip.getPath("/org/socklab/grader/score/ScorePrinter.class")).as("the pom's score step runs it").isRegularFile();
+            assertThat(zip.getPath("/org/socklab/grader/echocaps/EchoCapsTests.class"))
+                    .isRegularFile();
+            assertThat(zip.getPath("/org/socklab/grader/score/ScoreReportListener.class"))
+                    .isRegularFile();
+            assertThat(zip.getPath("/org/socklab/grader/score/ScorePrinter.class"))
+                    .as("the pom's score step runs it")
+                    .isRegularFile();
             assertThat(zip.getPath("/org/socklab/cli")).doesNotExist();
         }
     }
@@ -95,7 +123,8 @@ class CheckoutCommandTest {
         String shipped = new String(GraderArtifact.current().pom(), StandardCharsets.UTF_8);
 
         assertThat(artifactIds(shipped)).containsAll(artifactIds(compileScope(module)));
-        assertThat(artifactIds(compileScope(module))).containsAll(artifactIds(shipped.substring(shipped.indexOf("</dependencyManagement>"))));
+        assertThat(artifactIds(compileScope(module)))
+                .containsAll(artifactIds(shipped.substring(shipped.indexOf("</dependencyManagement>"))));
     }
 
     @Test
@@ -119,14 +148,17 @@ class CheckoutCommandTest {
 
         assertThat(run.status()).as(run.err()).isZero();
         for (Exercise exercise : Exercise.values()) {
-            assertThat(folder.resolve("src/main/java/" + exercise.serverClassName().replace('.', '/') + ".java")).isRegularFile();
+            assertThat(folder.resolve(
+                            "src/main/java/" + exercise.serverClassName().replace('.', '/') + ".java"))
+                    .isRegularFile();
         }
         assertThat(Files.readString(folder.resolve("README.md")))
                 .isEqualTo(Files.readString(Submissions.REPOSITORY.resolve("student-template/README.md")));
     }
 
     @Test
-    void should_write_the_same_files_from_an_exported_site_served_over_http_as_from_the_builtin_one() throws IOException {
+    void should_write_the_same_files_from_an_exported_site_served_over_http_as_from_the_builtin_one()
+            throws IOException {
         Path site = temp.resolve("site");
         Submissions.Run export = socklab("site", "export", site.toString());
         assertThat(export.status()).as(export.err()).isZero();
@@ -134,7 +166,8 @@ class CheckoutCommandTest {
 
         try (StaticSiteServer server = new StaticSiteServer(site)) {
             configure("course = " + server.url());
-            Submissions.Run run = socklab("checkout", "echocaps@course", temp.resolve("http").toString());
+            Submissions.Run run =
+                    socklab("checkout", "echocaps@course", temp.resolve("http").toString());
 
             assertThat(run.status()).as(run.err()).isZero();
             assertThat(run.out()).contains("from site course (" + server.url() + ")");
@@ -191,7 +224,9 @@ class CheckoutCommandTest {
         Submissions.Run run = socklab("checkout", "echocaps", folder.toString(), "-y");
 
         assertThat(run.status()).isEqualTo(Cli.FAILED);
-        assertThat(run.err().strip()).contains(STUB + " in ").contains("is a symbolic link: refused, never followed")
+        assertThat(run.err().strip())
+                .contains(STUB + " in ")
+                .contains("is a symbolic link: refused, never followed")
                 .doesNotContain("\n");
         assertThat(teacher).hasContent("the teacher's own file");
     }
@@ -206,9 +241,14 @@ class CheckoutCommandTest {
         Submissions.Run run = socklab("checkout", "echocaps", folder.toString(), "-y");
 
         assertThat(run.status()).as(run.err()).isZero();
-        List<String> backups = run.out().lines().map(String::strip)
-                .filter(line -> line.startsWith(".socklab/backup/")).toList();
-        assertThat(backups).hasSize(2).anySatisfy(backup -> assertThat(backup).endsWith("/" + STUB))
+        List<String> backups = run.out()
+                .lines()
+                .map(String::strip)
+                .filter(line -> line.startsWith(".socklab/backup/"))
+                .toList();
+        assertThat(backups)
+                .hasSize(2)
+                .anySatisfy(backup -> assertThat(backup).endsWith("/" + STUB))
                 .anySatisfy(backup -> assertThat(backup).endsWith("/pom.xml"));
         for (String backup : backups) {
             assertThat(Files.readString(folder.resolve(backup))).startsWith("my ");
@@ -222,12 +262,15 @@ class CheckoutCommandTest {
         configure("this line has no equals sign\nlocal = " + site + "\nbuiltin = /elsewhere\nweb = http://[bad\n");
 
         Submissions.Run list = socklab("site", "list");
-        Submissions.Run fromLocal = socklab("checkout", "echocaps@local", temp.resolve("a").toString());
-        Submissions.Run fromBuiltin = socklab("checkout", "echocaps@builtin", temp.resolve("b").toString());
+        Submissions.Run fromLocal =
+                socklab("checkout", "echocaps@local", temp.resolve("a").toString());
+        Submissions.Run fromBuiltin =
+                socklab("checkout", "echocaps@builtin", temp.resolve("b").toString());
 
         assertThat(list.status()).as(list.err()).isZero();
         assertThat(list.out()).contains("local = " + site + "  (default)").contains("builtin = builtin");
-        assertThat(list.err().lines().toList()).hasSize(3)
+        assertThat(list.err().lines().toList())
+                .hasSize(3)
                 .anySatisfy(line -> assertThat(line).contains("line 1: expected name = URL or folder"))
                 .anySatisfy(line -> assertThat(line).contains("line 3: the name builtin is taken"))
                 .anySatisfy(line -> assertThat(line).contains("line 4:"));
@@ -243,15 +286,17 @@ class CheckoutCommandTest {
 
         List<Path> artifacts;
         try (var files = Files.walk(folder.resolve("lib"))) {
-            artifacts = files.filter(file -> file.toString().endsWith(".jar") || file.toString().endsWith(".pom")).toList();
+            artifacts = files.filter(file ->
+                            file.toString().endsWith(".jar") || file.toString().endsWith(".pom"))
+                    .toList();
         }
         assertThat(artifacts).hasSize(2);
         for (Path artifact : artifacts) {
             byte[] content = Files.readAllBytes(artifact);
-            assertThat(Files.readString(Path.of(artifact + ".sha1"))).isEqualTo(java.util.HexFormat.of()
-                    .formatHex(sha("SHA-1", content)));
-            assertThat(Files.readString(Path.of(artifact + ".md5"))).isEqualTo(java.util.HexFormat.of()
-                    .formatHex(sha("MD5", content)));
+            assertThat(Files.readString(Path.of(artifact + ".sha1")))
+                    .isEqualTo(java.util.HexFormat.of().formatHex(sha("SHA-1", content)));
+            assertThat(Files.readString(Path.of(artifact + ".md5")))
+                    .isEqualTo(java.util.HexFormat.of().formatHex(sha("MD5", content)));
         }
     }
 
@@ -282,7 +327,13 @@ class CheckoutCommandTest {
         Path folder = temp.resolve("x");
         socklab("checkout", "echocaps", folder.toString());
         Files.writeString(folder.resolve(".gitignore"), "target/\n*.log\n");
-        unpublish(site, "echocaps", "README.md", ".gitignore", ".mvn/maven.config", ".mvn/jvm.config",
+        unpublish(
+                site,
+                "echocaps",
+                "README.md",
+                ".gitignore",
+                ".mvn/maven.config",
+                ".mvn/jvm.config",
                 ".mvn/wrapper/maven-wrapper.properties");
 
         Submissions.Run run = socklab("checkout", "echocaps", folder.toString());
@@ -299,14 +350,17 @@ class CheckoutCommandTest {
         Submissions.Run run = socklab("checkout", "echocapz", temp.resolve("x").toString());
 
         assertThat(run.status()).isEqualTo(Cli.FAILED);
-        assertThat(run.err().lines()).singleElement().asString()
+        assertThat(run.err().lines())
+                .singleElement()
+                .asString()
                 .contains("unknown key echocapz", "known keys: all, echocaps");
         assertThat(temp.resolve("x")).doesNotExist();
     }
 
     @Test
     void should_refuse_an_unknown_site_listing_the_known_ones() {
-        Submissions.Run run = socklab("checkout", "echocaps@nowhere", temp.resolve("x").toString());
+        Submissions.Run run =
+                socklab("checkout", "echocaps@nowhere", temp.resolve("x").toString());
 
         assertThat(run.status()).isEqualTo(Cli.FAILED);
         assertThat(run.err().lines()).singleElement().asString().contains("unknown site nowhere", "builtin");
@@ -323,8 +377,11 @@ class CheckoutCommandTest {
         Submissions.Run run = socklab("checkout", "echocaps", temp.resolve("x").toString());
 
         assertThat(run.status()).isEqualTo(Cli.FAILED);
-        assertThat(run.err().lines()).singleElement().asString()
-                .contains("site course (http://127.0.0.1:" + closedPort + "/site/) is unreachable: ",
+        assertThat(run.err().lines())
+                .singleElement()
+                .asString()
+                .contains(
+                        "site course (http://127.0.0.1:" + closedPort + "/site/) is unreachable: ",
                         "cannot connect to 127.0.0.1:" + closedPort);
         assertThat(temp.resolve("x")).doesNotExist();
     }
@@ -334,10 +391,13 @@ class CheckoutCommandTest {
         try (StaticSiteServer server = new StaticSiteServer(temp)) {
             configure("course = " + server.url());
 
-            Submissions.Run run = socklab("checkout", "echocaps", temp.resolve("x").toString());
+            Submissions.Run run =
+                    socklab("checkout", "echocaps", temp.resolve("x").toString());
 
             assertThat(run.status()).isEqualTo(Cli.FAILED);
-            assertThat(run.err().lines()).singleElement().asString()
+            assertThat(run.err().lines())
+                    .singleElement()
+                    .asString()
                     .contains("site course", "answered HTTP 404", SiteIndex.FILE);
         }
     }
@@ -387,10 +447,14 @@ class CheckoutCommandTest {
         Submissions.Run list = socklab("site", "list");
         Submissions.Run run = socklab("checkout", "echocaps", temp.resolve("x").toString());
         configure("other = " + temp.resolve("nothing-here"));
-        Submissions.Run again = socklab("checkout", "echocaps", temp.resolve("x").toString());
+        Submissions.Run again =
+                socklab("checkout", "echocaps", temp.resolve("x").toString());
 
-        assertThat(list.out().lines()).containsExactly("first = " + site + "  (default)",
-                "second = " + temp.resolve("nothing-here"), "builtin = builtin");
+        assertThat(list.out().lines())
+                .containsExactly(
+                        "first = " + site + "  (default)",
+                        "second = " + temp.resolve("nothing-here"),
+                        "builtin = builtin");
         assertThat(run.out()).contains("from site first (" + site + ")");
         assertThat(again.status()).as(again.err()).isZero();
         assertThat(again.out()).contains("from site first (" + site + ")");
@@ -402,7 +466,9 @@ class CheckoutCommandTest {
             String index = SiteIndex.HEADER + "\necho\t" + "0".repeat(64) + "\t-\t" + path + "\techo/x\n";
 
             assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> SiteIndex.parse(index)))
-                    .as(path).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("line 2");
+                    .as(path)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("line 2");
         }
     }
 
@@ -434,8 +500,12 @@ class CheckoutCommandTest {
                 String sitePath = key + "/" + path + ".v2";
                 Files.createDirectories(site.resolve(sitePath).getParent());
                 Files.writeString(site.resolve(sitePath), content);
-                entry = new SiteIndex.Entry(key, TemplateFile.sha256(content.getBytes(StandardCharsets.UTF_8)),
-                        entry.executable(), path, sitePath);
+                entry = new SiteIndex.Entry(
+                        key,
+                        TemplateFile.sha256(content.getBytes(StandardCharsets.UTF_8)),
+                        entry.executable(),
+                        path,
+                        sitePath);
             }
             entries.add(entry);
         }
@@ -445,14 +515,20 @@ class CheckoutCommandTest {
     private static void unpublish(Path site, String key, String... paths) throws IOException {
         SiteIndex index = SiteIndex.parse(Files.readString(site.resolve(SiteIndex.FILE)));
         List<String> dropped = List.of(paths);
-        Files.writeString(site.resolve(SiteIndex.FILE), new SiteIndex(index.entries().stream()
-                .filter(entry -> !(entry.key().equals(key) && dropped.contains(entry.path()))).toList()).write());
+        Files.writeString(
+                site.resolve(SiteIndex.FILE),
+                new SiteIndex(index.entries().stream()
+                                .filter(entry -> !(entry.key().equals(key) && dropped.contains(entry.path())))
+                                .toList())
+                        .write());
     }
 
     private static List<String> files(Path folder) throws IOException {
         try (Stream<Path> paths = Files.walk(folder)) {
-            return paths.filter(Files::isRegularFile).map(path -> folder.relativize(path).toString().replace('\\', '/'))
-                    .sorted().toList();
+            return paths.filter(Files::isRegularFile)
+                    .map(path -> folder.relativize(path).toString().replace('\\', '/'))
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -468,7 +544,8 @@ class CheckoutCommandTest {
     private static List<String> artifactIds(String pom) {
         List<String> ids = new ArrayList<>();
         java.util.regex.Matcher matcher = java.util.regex.Pattern.compile(
-                "<dependency>\\s*<groupId>[^<]+</groupId>\\s*<artifactId>([^<]+)</artifactId>").matcher(pom);
+                        "<dependency>\\s*<groupId>[^<]+</groupId>\\s*<artifactId>([^<]+)</artifactId>")
+                .matcher(pom);
         while (matcher.find()) {
             ids.add(matcher.group(1));
         }

@@ -11,15 +11,15 @@ import org.socklab.grader.feedback.MessageBundle;
  * Portuguese pattern does not share. Stateless.
  */
 final class EnglishSentences {
-    private EnglishSentences() {
-    }
+    private EnglishSentences() {}
 
     static List<String> of(List<MessageBundle> bundles) {
         List<String> sentences = new ArrayList<>();
         for (MessageBundle bundle : bundles) {
             for (String key : bundle.keys(Language.ENGLISH)) {
                 String portuguese = bundle.pattern(key, Language.PORTUGUESE);
-                for (String stretch : bundle.pattern(key, Language.ENGLISH).replace("''", "'").split("\\{[^}]*\\}|\\n|'")) {
+                for (String stretch :
+                        bundle.pattern(key, Language.ENGLISH).replace("''", "'").split("\\{[^}]*\\}|\\n|'")) {
                     String sentence = stretch.strip();
                     if (sentence.split("\\s+").length >= 3 && !portuguese.contains(sentence)) {
                         sentences.add(sentence);

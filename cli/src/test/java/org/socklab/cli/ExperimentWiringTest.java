@@ -14,12 +14,13 @@ class ExperimentWiringTest {
 
     @Test
     void should_run_the_experiment_as_a_command_of_socklab() {
-        Submissions.Run run = Submissions.socklab("experiment", "http", "--clients", "1", "--requests", "5",
-                "--out", temp.toString(), "--lang", "en");
+        Submissions.Run run = Submissions.socklab(
+                "experiment", "http", "--clients", "1", "--requests", "5", "--out", temp.toString(), "--lang", "en");
 
         assertThat(run.status()).as(run.err()).isEqualTo(Cli.OK);
         assertThat(run.out()).containsPattern("(?m)^reference +1 +5/5 ");
-        assertThat(temp.resolve("experiment.csv")).satisfies(csv -> assertThat(Files.exists(csv)).isTrue());
+        assertThat(temp.resolve("experiment.csv"))
+                .satisfies(csv -> assertThat(Files.exists(csv)).isTrue());
     }
 
     @Test
@@ -34,7 +35,10 @@ class ExperimentWiringTest {
         Submissions.Run run = Submissions.socklab("experiment", "http", "--clientz", "3");
 
         assertThat(run.status()).isEqualTo(Cli.USAGE);
-        assertThat(run.err().lines()).singleElement().asString().startsWith("socklab: Unknown option: '--clientz'")
+        assertThat(run.err().lines())
+                .singleElement()
+                .asString()
+                .startsWith("socklab: Unknown option: '--clientz'")
                 .contains("did you mean --clients");
     }
 }

@@ -25,13 +25,14 @@ class GradeAllCommandTest {
             Submissions.template(parent.resolve(student));
         }
         Path broken = Submissions.reference(parent.resolve("igor"));
-        Files.writeString(broken.resolve("src/main/java/lab/echocaps/EchoCapsServer.java"), "package lab.echocaps; class {");
+        Files.writeString(
+                broken.resolve("src/main/java/lab/echocaps/EchoCapsServer.java"), "package lab.echocaps; class {");
         Files.createDirectories(parent.resolve("=julia/notes"));
         Path csv = temp.resolve("gradebook.csv");
 
         // one exercise is enough to prove the rows; the references' full grade is GradeCommandTest's
-        Submissions.Run run = Submissions.socklab("grade-all", parent.toString(), "--csv", csv.toString(), "--lang", "en",
-                "--exercises", "echocaps");
+        Submissions.Run run = Submissions.socklab(
+                "grade-all", parent.toString(), "--csv", csv.toString(), "--lang", "en", "--exercises", "echocaps");
 
         assertThat(run.status()).as(run.err()).isZero();
         List<String> lines = Files.readAllLines(csv);
@@ -52,11 +53,16 @@ class GradeAllCommandTest {
         Submissions.reference(parent.resolve("ana"));
         Path inTheWay = Files.writeString(temp.resolve("a-file"), "not a folder");
 
-        Submissions.Run run = Submissions.socklab("grade-all", parent.toString(), "--csv",
+        Submissions.Run run = Submissions.socklab(
+                "grade-all",
+                parent.toString(),
+                "--csv",
                 inTheWay.resolve("grades.csv").toString());
 
         assertThat(run.status()).isEqualTo(Cli.FAILED);
-        assertThat(run.err().strip()).startsWith("socklab: cannot write the gradebook ").doesNotContain("\n");
+        assertThat(run.err().strip())
+                .startsWith("socklab: cannot write the gradebook ")
+                .doesNotContain("\n");
         assertThat(run.out()).isEmpty();
         assertThat(parent.resolve("ana/target")).doesNotExist();
     }
@@ -67,16 +73,27 @@ class GradeAllCommandTest {
         Submissions.reference(parent.resolve("ana"));
         Files.createDirectories(parent.resolve("bruno"));
 
-        Submissions.Run run = Submissions.socklab("grade-all", parent.toString(), "--csv", temp.resolve("g.csv").toString(),
-                "--exercises", "echocaps", "--jobs", "1");
+        Submissions.Run run = Submissions.socklab(
+                "grade-all",
+                parent.toString(),
+                "--csv",
+                temp.resolve("g.csv").toString(),
+                "--exercises",
+                "echocaps",
+                "--jobs",
+                "1");
 
         assertThat(run.status()).as(run.err()).isZero();
         assertThat(run.out().lines().toList())
-                .anySatisfy(line -> assertThat(line).matches("ana: 12/12 +\\[1/2 done, about \\d+ (s|min \\d+ s) left]"))
+                .anySatisfy(
+                        line -> assertThat(line).matches("ana: 12/12 +\\[1/2 done, about \\d+ (s|min \\d+ s) left]"))
                 .anySatisfy(line -> assertThat(line).matches("bruno: 0/12 \\(.*\\) +\\[2/2 done]"));
     }
 
     private static String row(List<String> lines, String prefix) {
-        return lines.stream().filter(line -> line.startsWith(prefix)).findFirst().orElseThrow();
+        return lines.stream()
+                .filter(line -> line.startsWith(prefix))
+                .findFirst()
+                .orElseThrow();
     }
 }

@@ -34,7 +34,8 @@ class GradeAllInterruptTest {
     @Test
     void should_stop_its_children_remove_its_temporary_folders_and_keep_the_graded_rows_on_ctrl_c()
             throws IOException, InterruptedException {
-        assumeTrue(System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux"), "kill is Linux's here");
+        assumeTrue(
+                System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux"), "kill is Linux's here");
         Path parent = temp.resolve("class");
         for (String student : List.of("ana", "bia", "caio")) {
             Submissions.reference(parent.resolve(student));
@@ -42,24 +43,49 @@ class GradeAllInterruptTest {
         Path csv = temp.resolve("grades.csv");
         Path tmp = Files.createDirectories(temp.resolve("tmp"));
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        ProcessBuilder builder = new ProcessBuilder("env", "--default-signal=INT", java.toString(),
-                "-Djava.io.tmpdir=" + tmp, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "grade-all", parent.toString(), "--csv", csv.toString(), "--lang", "en", "--exercises", "echocaps",
-                "--jobs", "1")
-                .redirectOutput(temp.resolve("out.txt").toFile()).redirectError(temp.resolve("err.txt").toFile());
-        builder.environment().put(GradeCommand.REFERENCE_VARIABLE,
-                Submissions.REPOSITORY.resolve("fixtures/reference").toString());
+        ProcessBuilder builder = new ProcessBuilder(
+                        "env",
+                        "--default-signal=INT",
+                        java.toString(),
+                        "-Djava.io.tmpdir=" + tmp,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        Main.class.getName(),
+                        "grade-all",
+                        parent.toString(),
+                        "--csv",
+                        csv.toString(),
+                        "--lang",
+                        "en",
+                        "--exercises",
+                        "echocaps",
+                        "--jobs",
+                        "1")
+                .redirectOutput(temp.resolve("out.txt").toFile())
+                .redirectError(temp.resolve("err.txt").toFile());
+        builder.environment()
+                .put(
+                        GradeCommand.REFERENCE_VARIABLE,
+                        Submissions.REPOSITORY.resolve("fixtures/reference").toString());
         Process command = builder.start();
         try {
             List<String> graded = awaitAGradedRow(command, csv);
             List<ProcessHandle> children = command.descendants().toList();
 
-            Process kill = new ProcessBuilder("kill", "-INT", Long.toString(command.pid())).inheritIO().start();
-            assertThat(kill.waitFor(10, TimeUnit.SECONDS) && kill.exitValue() == 0).as("kill -INT").isTrue();
+            Process kill = new ProcessBuilder("kill", "-INT", Long.toString(command.pid()))
+                    .inheritIO()
+                    .start();
+            assertThat(kill.waitFor(10, TimeUnit.SECONDS) && kill.exitValue() == 0)
+                    .as("kill -INT")
+                    .isTrue();
 
-            assertThat(command.waitFor(EXIT_WITHIN_SECONDS, TimeUnit.SECONDS)).as("ended on SIGINT").isTrue();
+            assertThat(command.waitFor(EXIT_WITHIN_SECONDS, TimeUnit.SECONDS))
+                    .as("ended on SIGINT")
+                    .isTrue();
             // 128 + 2: ended by SIGINT, not by grading everyone
-            assertThat(command.exitValue()).as(Files.readString(temp.resolve("err.txt"))).isEqualTo(130);
+            assertThat(command.exitValue())
+                    .as(Files.readString(temp.resolve("err.txt")))
+                    .isEqualTo(130);
             assertThat(children).as("its children, after it ended").noneMatch(ProcessHandle::isAlive);
             try (Stream<Path> left = Files.list(tmp)) {
                 assertThat(left.toList()).as("its temporary folders").isEmpty();
@@ -78,7 +104,10 @@ class GradeAllInterruptTest {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(ROW_WITHIN_SECONDS);
         while (System.nanoTime() < deadline) {
             List<String> graded = Files.exists(csv)
-                    ? Files.readAllLines(csv).stream().filter(row -> row.endsWith(",graded,")).toList() : List.of();
+                    ? Files.readAllLines(csv).stream()
+                            .filter(row -> row.endsWith(",graded,"))
+                            .toList()
+                    : List.of();
             if (!graded.isEmpty()) {
                 assertThat(command.isAlive()).as("still grading the others").isTrue();
                 return graded;

@@ -33,14 +33,19 @@ class GradeCommandTest {
         assertThat(run.status()).as(run.err()).isZero();
         JsonNode score = JSON.readTree(out.resolve(Reports.SCORE).toFile());
         assertThat(score.get("format").asText()).isEqualTo("socklab-score/1");
-        assertThat(score.get("total").asInt()).isPositive().isEqualTo(score.get("max").asInt());
-        assertThat(run.out()).contains("Points " + score.get("total").asInt() + "/" + score.get("max").asInt());
+        assertThat(score.get("total").asInt())
+                .isPositive()
+                .isEqualTo(score.get("max").asInt());
+        assertThat(run.out())
+                .contains("Points " + score.get("total").asInt() + "/"
+                        + score.get("max").asInt());
 
         JsonNode results = JSON.readTree(out.resolve(Reports.GRADESCOPE).toFile());
         assertThat(results.get("score").asInt()).isEqualTo(score.get("total").asInt());
         assertThat(results.get("tests")).isNotEmpty().allSatisfy(test -> {
             assertThat(test.get("name").asText()).isNotBlank();
-            assertThat(test.get("score").asInt()).isEqualTo(test.get("max_score").asInt());
+            assertThat(test.get("score").asInt())
+                    .isEqualTo(test.get("max_score").asInt());
             assertThat(test.get("status").asText()).isEqualTo("passed");
             assertThat(test.get("visibility").asText()).isEqualTo("visible");
             assertThat(test.has("output")).isTrue();
@@ -48,7 +53,8 @@ class GradeCommandTest {
 
         List<String> summary = Files.readAllLines(out.resolve(Reports.SUMMARY));
         assertThat(summary.get(0)).startsWith("## socklab: reference: ");
-        assertThat(summary).contains("| Exercise | Points |", "|---|---:|")
+        assertThat(summary)
+                .contains("| Exercise | Points |", "|---|---:|")
                 .anySatisfy(line -> assertThat(line).matches("\\| 1\\. echocaps \\| \\d+/\\d+ \\|"))
                 .anySatisfy(line -> assertThat(line).startsWith("| **Total** |"));
     }
@@ -60,7 +66,8 @@ class GradeCommandTest {
         Submissions.Run run = Submissions.socklab("grade", template.toString(), "--lang", "en");
 
         assertThat(run.status()).as(run.err()).isZero();
-        JsonNode score = JSON.readTree(template.resolve("target/socklab/score.json").toFile());
+        JsonNode score =
+                JSON.readTree(template.resolve("target/socklab/score.json").toFile());
         assertThat(score.get("total").asInt()).isZero();
         assertThat(score.get("max").asInt()).isPositive();
         assertThat(run.out()).contains("not implemented yet");
@@ -76,11 +83,14 @@ class GradeCommandTest {
                 <skipTests>true</skipTests></properties></project>
                 """);
         Files.createDirectories(edited.resolve("src/test/java/lab/echocaps"));
-        Files.writeString(edited.resolve("src/test/java/lab/echocaps/EchoCapsServerTest.java"),
+        Files.writeString(
+                edited.resolve("src/test/java/lab/echocaps/EchoCapsServerTest.java"),
                 "package lab.echocaps; class EchoCapsServerTest { }");
 
-        Submissions.Run plainRun = Submissions.socklab("grade", plain.toString(), "--lang", "en", "--exercises", "echocaps");
-        Submissions.Run editedRun = Submissions.socklab("grade", edited.toString(), "--lang", "en", "--exercises", "echocaps");
+        Submissions.Run plainRun =
+                Submissions.socklab("grade", plain.toString(), "--lang", "en", "--exercises", "echocaps");
+        Submissions.Run editedRun =
+                Submissions.socklab("grade", edited.toString(), "--lang", "en", "--exercises", "echocaps");
 
         assertThat(editedRun.status()).isEqualTo(plainRun.status()).isZero();
         assertThat(passedTests(edited)).isEqualTo(passedTests(plain)).isNotEmpty();
@@ -93,11 +103,12 @@ class GradeCommandTest {
         Files.createDirectories(submission.resolve(".socklab"));
         Files.writeString(submission.resolve(".socklab/checkout.properties"), "key=echocaps\n");
 
-        Submissions.Run run = Submissions.socklab("grade", submission.toString(), "--lang", "en",
-                "--exercises", "echocaps,http");
+        Submissions.Run run =
+                Submissions.socklab("grade", submission.toString(), "--lang", "en", "--exercises", "echocaps,http");
 
         assertThat(run.status()).as(run.err()).isZero();
-        JsonNode score = JSON.readTree(submission.resolve("target/socklab/score.json").toFile());
+        JsonNode score =
+                JSON.readTree(submission.resolve("target/socklab/score.json").toFile());
         assertThat(score.get("exercises")).hasSize(2);
         assertThat(score.get("total").asInt()).isEqualTo(score.get("max").asInt());
         assertThat(score.get("sandbox").get("line").asText()).startsWith("sandbox: ");
@@ -110,12 +121,18 @@ class GradeCommandTest {
     void should_refuse_at_once_in_one_line_to_grade_without_the_sandbox_when_it_is_required() {
         Path out = temp.resolve("reports");
 
-        Submissions.Run run = Submissions.socklab(Map.of("PATH", temp.resolve("no-tools").toString()),
-                "grade", "--sandbox", "required", "--out", out.toString());
+        Submissions.Run run = Submissions.socklab(
+                Map.of("PATH", temp.resolve("no-tools").toString()),
+                "grade",
+                "--sandbox",
+                "required",
+                "--out",
+                out.toString());
 
         assertThat(run.status()).isEqualTo(Cli.FAILED);
-        assertThat(run.err().strip()).isEqualTo("socklab: --sandbox required, but sandbox: none, bwrap not found;"
-                + " student code ran as your user");
+        assertThat(run.err().strip())
+                .isEqualTo("socklab: --sandbox required, but sandbox: none, bwrap not found;"
+                        + " student code ran as your user");
         assertThat(out).doesNotExist();
     }
 
@@ -130,8 +147,10 @@ class GradeCommandTest {
         Submissions.Run run = Submissions.socklab("grade", student.toString(), "--exercises", "echocaps");
 
         assertThat(run.status()).isEqualTo(Cli.FAILED);
-        assertThat(run.err().strip()).startsWith("socklab: student: src/main/java/lab/echocaps/EchoCapsServer.java"
-                + " is a symbolic link: refused").doesNotContain("\n");
+        assertThat(run.err().strip())
+                .startsWith("socklab: student: src/main/java/lab/echocaps/EchoCapsServer.java"
+                        + " is a symbolic link: refused")
+                .doesNotContain("\n");
     }
 
     @Test
@@ -148,11 +167,14 @@ class GradeCommandTest {
         Submissions.Run graded = Submissions.socklab("grade", linkedLog.toString(), "--exercises", "echocaps");
 
         assertThat(refused.status()).isEqualTo(Cli.FAILED);
-        assertThat(refused.err().strip()).contains("target in the submission is a symbolic link").doesNotContain("\n");
+        assertThat(refused.err().strip())
+                .contains("target in the submission is a symbolic link")
+                .doesNotContain("\n");
         assertThat(elsewhere).isEmptyDirectory();
         assertThat(graded.status()).as(graded.err()).isZero();
         assertThat(teacher).hasContent("the teacher's own file");
-        assertThat(Files.isSymbolicLink(linkedLog.resolve("target/socklab/output.log"))).isFalse();
+        assertThat(Files.isSymbolicLink(linkedLog.resolve("target/socklab/output.log")))
+                .isFalse();
     }
 
     @Test
@@ -160,7 +182,9 @@ class GradeCommandTest {
         Submissions.Run run = Submissions.socklab("grade", "--exercises", "echocaps,nope");
 
         assertThat(run.status()).isEqualTo(Cli.USAGE);
-        assertThat(run.err().lines()).singleElement().asString()
+        assertThat(run.err().lines())
+                .singleElement()
+                .asString()
                 .startsWith("socklab: Invalid value for option '--exercises'")
                 .contains("no graded exercise nope (known: echocaps");
     }
@@ -171,7 +195,9 @@ class GradeCommandTest {
 
         assertThat(run.status()).isEqualTo(Cli.USAGE);
         assertThat(run.out()).isEmpty();
-        assertThat(run.err().lines()).singleElement().asString()
+        assertThat(run.err().lines())
+                .singleElement()
+                .asString()
                 .startsWith("socklab: Invalid value for option '--lang': unknown language xx (known: en, pt)");
     }
 
@@ -180,7 +206,11 @@ class GradeCommandTest {
         Submissions.Run run = Submissions.socklab("grad");
 
         assertThat(run.status()).isEqualTo(Cli.USAGE);
-        assertThat(run.err().lines()).singleElement().asString().startsWith("socklab: ").contains("did you mean grade");
+        assertThat(run.err().lines())
+                .singleElement()
+                .asString()
+                .startsWith("socklab: ")
+                .contains("did you mean grade");
     }
 
     @Test
@@ -193,7 +223,8 @@ class GradeCommandTest {
 
     @Test
     void should_fail_in_one_line_when_the_folder_does_not_exist() {
-        Submissions.Run run = Submissions.socklab("grade", temp.resolve("nobody").toString());
+        Submissions.Run run =
+                Submissions.socklab("grade", temp.resolve("nobody").toString());
 
         assertThat(run.status()).isEqualTo(Cli.FAILED);
         assertThat(run.err().strip()).startsWith("socklab: no such folder:").doesNotContain("\n");
@@ -203,32 +234,41 @@ class GradeCommandTest {
     void should_fail_in_one_line_when_the_folder_is_not_a_template() throws IOException {
         Files.createDirectories(temp.resolve("photos"));
 
-        Submissions.Run run = Submissions.socklab("grade", temp.resolve("photos").toString());
+        Submissions.Run run =
+                Submissions.socklab("grade", temp.resolve("photos").toString());
 
         assertThat(run.status()).isEqualTo(Cli.FAILED);
-        assertThat(run.err().strip()).startsWith("socklab: not a socklab template:").doesNotContain("\n");
+        assertThat(run.err().strip())
+                .startsWith("socklab: not a socklab template:")
+                .doesNotContain("\n");
     }
 
     @Test
     void should_report_a_buggy_submission_in_portuguese_with_no_english_sentence() throws IOException {
         Path buggy = Submissions.reference(temp.resolve("buggy"));
-        Submissions.copy(Submissions.REPOSITORY.resolve("fixtures/echocaps/bug-keeps-carriage-return/src"),
+        Submissions.copy(
+                Submissions.REPOSITORY.resolve("fixtures/echocaps/bug-keeps-carriage-return/src"),
                 buggy.resolve("src"));
         Path out = temp.resolve("out");
 
-        Submissions.Run run = Submissions.socklab("grade", buggy.toString(), "--lang", "pt", "--exercises", "echocaps",
-                "--out", out.toString());
+        Submissions.Run run = Submissions.socklab(
+                "grade", buggy.toString(), "--lang", "pt", "--exercises", "echocaps", "--out", out.toString());
 
         assertThat(run.status()).isEqualTo(Cli.OK);
-        List<String> reports = List.of(run.out(), Files.readString(out.resolve(Reports.SCORE)),
-                Files.readString(out.resolve(Reports.SUMMARY)), Files.readString(out.resolve(Reports.GRADESCOPE)));
+        List<String> reports = List.of(
+                run.out(),
+                Files.readString(out.resolve(Reports.SCORE)),
+                Files.readString(out.resolve(Reports.SUMMARY)),
+                Files.readString(out.resolve(Reports.GRADESCOPE)));
         assertThat(reports.get(0)).contains("FALHOU", "Relatórios gravados em", "Pontos ");
-        List<String> english = EnglishSentences.of(List.of(CoreFeedback.MESSAGES, Exercise.ECHOCAPS.messages(),
-                ReportTexts.MESSAGES));
+        List<String> english =
+                EnglishSentences.of(List.of(CoreFeedback.MESSAGES, Exercise.ECHOCAPS.messages(), ReportTexts.MESSAGES));
         assertThat(english).hasSizeGreaterThan(20);
         for (String report : reports) {
             for (String sentence : english) {
-                assertThat(report).as("an English sentence in a Portuguese report").doesNotContain(sentence);
+                assertThat(report)
+                        .as("an English sentence in a Portuguese report")
+                        .doesNotContain(sentence);
             }
         }
     }
@@ -236,18 +276,25 @@ class GradeCommandTest {
     @Test
     void should_show_the_compiler_errors_and_score_every_exercise_zero_when_it_does_not_compile() throws IOException {
         Path broken = Submissions.reference(temp.resolve("broken"));
-        Files.writeString(broken.resolve("src/main/java/lab/echocaps/EchoCapsServer.java"),
+        Files.writeString(
+                broken.resolve("src/main/java/lab/echocaps/EchoCapsServer.java"),
                 "package lab.echocaps; public class EchoCapsServer { int x = ; }");
 
         Submissions.Run run = Submissions.socklab("grade", broken.toString(), "--lang", "en");
 
         assertThat(run.status()).isEqualTo(Cli.FAILED);
         assertThat(run.err()).contains("EchoCapsServer.java").contains("does not compile");
-        JsonNode score = JSON.readTree(broken.resolve("target/socklab/score.json").toFile());
+        JsonNode score =
+                JSON.readTree(broken.resolve("target/socklab/score.json").toFile());
         assertThat(score.get("total").asInt()).isZero();
         assertThat(score.get("max").asInt()).isPositive();
-        assertThat(score.get("exercises")).allSatisfy(exercise -> assertThat(exercise.get("points").asInt()).isZero());
-        assertThat(JSON.readTree(broken.resolve("target/socklab/results.json").toFile()).get("score").asInt()).isZero();
+        assertThat(score.get("exercises"))
+                .allSatisfy(
+                        exercise -> assertThat(exercise.get("points").asInt()).isZero());
+        assertThat(JSON.readTree(broken.resolve("target/socklab/results.json").toFile())
+                        .get("score")
+                        .asInt())
+                .isZero();
     }
 
     @Test
@@ -257,16 +304,21 @@ class GradeCommandTest {
         for (String report : List.of(Reports.SCORE, Reports.SUMMARY, Reports.GRADESCOPE, Reports.OUTPUT_LOG)) {
             Files.writeString(reports.resolve(report), "an earlier run's " + report);
         }
-        Files.writeString(broken.resolve("src/main/java/lab/echocaps/EchoCapsServer.java"),
+        Files.writeString(
+                broken.resolve("src/main/java/lab/echocaps/EchoCapsServer.java"),
                 "package lab.echocaps; public class EchoCapsServer { int x = ; }");
 
-        Submissions.Run run = Submissions.socklab("grade", broken.toString(), "--lang", "en", "--exercises", "echocaps");
+        Submissions.Run run =
+                Submissions.socklab("grade", broken.toString(), "--lang", "en", "--exercises", "echocaps");
 
         assertThat(run.status()).isEqualTo(Cli.FAILED);
         for (String report : List.of(Reports.SCORE, Reports.SUMMARY, Reports.GRADESCOPE, Reports.OUTPUT_LOG)) {
             assertThat(reports.resolve(report)).content().as(report).doesNotContain("an earlier run");
         }
-        assertThat(JSON.readTree(reports.resolve(Reports.SCORE).toFile()).get("total").asInt()).isZero();
+        assertThat(JSON.readTree(reports.resolve(Reports.SCORE).toFile())
+                        .get("total")
+                        .asInt())
+                .isZero();
         assertThat(reports.resolve(Reports.OUTPUT_LOG)).content().contains("EchoCapsServer.java");
         assertThat(reports.resolve(Reports.SUMMARY)).content().contains("EchoCapsServer.java");
     }
@@ -276,10 +328,16 @@ class GradeCommandTest {
         Path submission = Submissions.reference(temp.resolve("alice"));
         Path inTheWay = Files.writeString(temp.resolve("a-file"), "not a folder");
 
-        Submissions.Run run = Submissions.socklab("grade", submission.toString(), "--out", inTheWay.resolve("reports").toString());
+        Submissions.Run run = Submissions.socklab(
+                "grade",
+                submission.toString(),
+                "--out",
+                inTheWay.resolve("reports").toString());
 
         assertThat(run.status()).isEqualTo(Cli.FAILED);
-        assertThat(run.err().strip()).startsWith("socklab: cannot write the reports into ").contains("nothing was graded")
+        assertThat(run.err().strip())
+                .startsWith("socklab: cannot write the reports into ")
+                .contains("nothing was graded")
                 .doesNotContain("\n");
         assertThat(run.err()).doesNotContain("socklab: grading");
         assertThat(submission.resolve("target")).doesNotExist();
@@ -289,10 +347,12 @@ class GradeCommandTest {
     void should_show_the_exercise_being_graded_and_the_tests_done() throws IOException {
         Path submission = Submissions.reference(temp.resolve("alice"));
 
-        Submissions.Run run = Submissions.socklab("grade", submission.toString(), "--lang", "en", "--exercises", "echocaps");
+        Submissions.Run run =
+                Submissions.socklab("grade", submission.toString(), "--lang", "en", "--exercises", "echocaps");
 
         assertThat(run.status()).as(run.err()).isZero();
-        assertThat(run.err().lines().toList()).as("plain lines when the output is not a terminal")
+        assertThat(run.err().lines().toList())
+                .as("plain lines when the output is not a terminal")
                 .anySatisfy(line -> assertThat(line).isEqualTo("socklab: grading 1. echocaps"))
                 .anySatisfy(line -> assertThat(line).matches("socklab: 1\\. echocaps: (\\d+)/\\1 in .* s"))
                 .noneSatisfy(line -> assertThat(line).contains("\r"));
@@ -303,7 +363,9 @@ class GradeCommandTest {
         Submissions.Run run = Submissions.socklabAlone(Map.of(), "grade");
 
         assertThat(run.status()).isEqualTo(Cli.FAILED);
-        assertThat(run.err().strip()).startsWith("socklab: give the folder to grade").doesNotContain("\n");
+        assertThat(run.err().strip())
+                .startsWith("socklab: give the folder to grade")
+                .doesNotContain("\n");
     }
 
     @Test
@@ -319,12 +381,19 @@ class GradeCommandTest {
                 """);
         Path summary = temp.resolve("step-summary.md");
 
-        Submissions.Run run = Submissions.socklab(Map.of("GITHUB_ACTIONS", "true", "GITHUB_STEP_SUMMARY", summary.toString()),
-                "grade", sneaky.toString(), "--lang", "en", "--exercises", "echocaps");
+        Submissions.Run run = Submissions.socklab(
+                Map.of("GITHUB_ACTIONS", "true", "GITHUB_STEP_SUMMARY", summary.toString()),
+                "grade",
+                sneaky.toString(),
+                "--lang",
+                "en",
+                "--exercises",
+                "echocaps");
 
         assertThat(run.status()).isZero();
         List<String> lines = run.out().lines().toList();
-        assertThat(lines).noneMatch(line -> line.stripLeading().startsWith("::error"))
+        assertThat(lines)
+                .noneMatch(line -> line.stripLeading().startsWith("::error"))
                 .noneMatch(line -> line.stripLeading().startsWith("::set-output"));
         assertThat(lines.get(0)).matches("::stop-commands::[0-9a-f]{32}");
         String token = lines.get(0).substring("::stop-commands::".length());
@@ -336,9 +405,12 @@ class GradeCommandTest {
 
     private static List<String> passedTests(Path submission) throws IOException {
         List<String> passed = new ArrayList<>();
-        for (JsonNode exercise : JSON.readTree(submission.resolve("target/socklab/score.json").toFile()).get("exercises")) {
+        for (JsonNode exercise : JSON.readTree(
+                        submission.resolve("target/socklab/score.json").toFile())
+                .get("exercises")) {
             for (JsonNode test : exercise.get("tests")) {
-                passed.add(exercise.get("exercise").asText() + "." + test.get("id").asText() + "=" + test.get("passed").asBoolean());
+                passed.add(exercise.get("exercise").asText() + "."
+                        + test.get("id").asText() + "=" + test.get("passed").asBoolean());
             }
         }
         return passed;

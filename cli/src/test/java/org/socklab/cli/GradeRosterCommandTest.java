@@ -35,24 +35,37 @@ class GradeRosterCommandTest {
         Path carla = GitRepositories.init(Submissions.reference(temp.resolve("repos/carla")));
         GitRepositories.commit(carla, "2026-12-11T00:00:30-03:00", "30 s late");
         Path roster = temp.resolve("roster.csv");
-        Files.writeString(roster, "student,repository\nana," + ana + "\nbruno," + bruno + "\ncarla," + carla
-                + "\ndavi," + temp.resolve("repos/davi") + "\n");
+        Files.writeString(
+                roster,
+                "student,repository\nana," + ana + "\nbruno," + bruno + "\ncarla," + carla + "\ndavi,"
+                        + temp.resolve("repos/davi") + "\n");
         Path out = temp.resolve("class");
         Path summary = temp.resolve("summary.md");
 
-        Submissions.Run run = Submissions.socklab(Map.of("GITHUB_STEP_SUMMARY", summary.toString()), "grade-all",
-                "--roster", roster.toString(), "--deadline", "2026-12-10T23:59-03:00", "--out", out.toString(),
-                "--exercises", "echocaps", "--lang", "en");
+        Submissions.Run run = Submissions.socklab(
+                Map.of("GITHUB_STEP_SUMMARY", summary.toString()),
+                "grade-all",
+                "--roster",
+                roster.toString(),
+                "--deadline",
+                "2026-12-10T23:59-03:00",
+                "--out",
+                out.toString(),
+                "--exercises",
+                "echocaps",
+                "--lang",
+                "en");
 
         assertThat(run.status()).as(run.err()).isZero();
         List<String> lines = Files.readAllLines(out.resolve("gradebook.csv"));
         assertThat(lines).hasSize(5);
-        assertThat(lines.get(0)).isEqualTo(
-                "student,total,max,echocaps,hidden,hidden_max,status,reason,commit,commit_time,late_commits");
+        assertThat(lines.get(0))
+                .isEqualTo(
+                        "student,total,max,echocaps,hidden,hidden_max,status,reason,commit,commit_time,late_commits");
         assertThat(lines.get(1)).isEqualTo("ana,12,12,12,2,2,graded,," + anaOnTime + ",2026-12-10T23:00:00Z,1");
         assertThat(lines.get(2)).matches("bruno,0,12,0,0,2,graded,,[0-9a-f]{40},2026-12-01T11:00:00Z,1");
-        assertThat(lines.get(3)).isEqualTo(
-                "carla,0,0,0,0,0,not_graded,no commit at or before the deadline 2026-12-10T23:59-03:00,,,1");
+        assertThat(lines.get(3))
+                .isEqualTo("carla,0,0,0,0,0,not_graded,no commit at or before the deadline 2026-12-10T23:59-03:00,,,1");
         assertThat(lines.get(4)).startsWith("davi,0,0,0,0,0,not_graded,cannot fetch the repository: ");
         assertThat(out.resolve("class.html")).content().contains("ana").contains("davi");
         assertThat(out.resolve("reports/ana/score.json")).content().contains("\"hidden\": true");
@@ -65,10 +78,24 @@ class GradeRosterCommandTest {
         Path roster = temp.resolve("roster.csv");
         Files.writeString(roster, "student,repository\nana,/nowhere\n");
 
-        Submissions.Run noOffset = Submissions.socklab("grade-all", "--roster", roster.toString(), "--deadline",
-                "2026-12-10T23:59", "--out", temp.resolve("out").toString());
-        Submissions.Run badShard = Submissions.socklab("grade-all", "--roster", roster.toString(), "--deadline",
-                "2026-12-10T23:59Z", "--out", temp.resolve("out").toString(), "--shard", "3/2");
+        Submissions.Run noOffset = Submissions.socklab(
+                "grade-all",
+                "--roster",
+                roster.toString(),
+                "--deadline",
+                "2026-12-10T23:59",
+                "--out",
+                temp.resolve("out").toString());
+        Submissions.Run badShard = Submissions.socklab(
+                "grade-all",
+                "--roster",
+                roster.toString(),
+                "--deadline",
+                "2026-12-10T23:59Z",
+                "--out",
+                temp.resolve("out").toString(),
+                "--shard",
+                "3/2");
 
         assertThat(noOffset.status()).isEqualTo(Cli.USAGE);
         assertThat(noOffset.err().lines()).hasSize(1).first().asString().contains("with its offset");
@@ -79,7 +106,8 @@ class GradeRosterCommandTest {
 
     @Test
     void should_write_the_teachers_workflow_as_bundled() throws IOException {
-        Submissions.Run run = Submissions.socklab("classroom-workflow", temp.resolve("wf").toString());
+        Submissions.Run run =
+                Submissions.socklab("classroom-workflow", temp.resolve("wf").toString());
 
         assertThat(run.status()).as(run.err()).isZero();
         assertThat(Files.readAllBytes(temp.resolve("wf/socklab-class.yml")))

@@ -13,8 +13,8 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
-import org.socklab.cli.checkout.GraderArtifact;
 import org.junit.jupiter.api.io.TempDir;
+import org.socklab.cli.checkout.GraderArtifact;
 
 /**
  * Hidden tests run in the teacher's grading and reach no student: every entry of every artifact a
@@ -50,7 +50,8 @@ class HiddenTestsShippingTest {
     @Test
     void should_leave_the_hidden_tests_out_of_every_file_of_an_exported_site() throws IOException {
         Path site = temp.resolve("site");
-        assertThat(Submissions.socklab("site", "export", site.toString()).status()).isZero();
+        assertThat(Submissions.socklab("site", "export", site.toString()).status())
+                .isZero();
 
         List<String> entries = everyEntry(site);
 
@@ -61,7 +62,8 @@ class HiddenTestsShippingTest {
     @Test
     void should_leave_the_hidden_tests_out_of_every_file_of_a_checkout() throws IOException {
         Path checkout = temp.resolve("all");
-        assertThat(Submissions.socklab("checkout", "all", checkout.toString()).status()).isZero();
+        assertThat(Submissions.socklab("checkout", "all", checkout.toString()).status())
+                .isZero();
 
         List<String> entries = everyEntry(checkout);
 
@@ -71,9 +73,13 @@ class HiddenTestsShippingTest {
 
     @Test
     void should_build_the_template_and_the_assignment_workflow_without_the_hidden_module() throws IOException {
-        for (String file : List.of("student-template/pom.xml", "cli/src/main/resources/socklab/checkout/pom.xml.template",
+        for (String file : List.of(
+                "student-template/pom.xml",
+                "cli/src/main/resources/socklab/checkout/pom.xml.template",
                 "cli/src/main/resources/socklab/assignment/socklab.yml.template")) {
-            assertThat(Files.readString(Submissions.REPOSITORY.resolve(file))).as(file).doesNotContain("hidden");
+            assertThat(Files.readString(Submissions.REPOSITORY.resolve(file)))
+                    .as(file)
+                    .doesNotContain("hidden");
         }
     }
 
@@ -112,15 +118,22 @@ class HiddenTestsShippingTest {
     /** The hidden classes' simple names and their graded methods' names, from the hidden module as compiled. */
     private static List<String> hiddenNames() {
         try {
-            Path location = Path.of(Class.forName(HIDDEN_CLASS).getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path location = Path.of(Class.forName(HIDDEN_CLASS)
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
             List<String> names = new ArrayList<>();
             // the module's classes folder (mvn test) or its jar (mvn verify): read either as a tree
-            java.nio.file.FileSystem jar = Files.isDirectory(location) ? null
+            java.nio.file.FileSystem jar = Files.isDirectory(location)
+                    ? null
                     : java.nio.file.FileSystems.newFileSystem(location, (ClassLoader) null);
             Path root = jar == null ? location : jar.getPath("/");
-            try (jar; Stream<Path> files = Files.walk(root.resolve(HIDDEN_PATH))) {
+            try (jar;
+                    Stream<Path> files = Files.walk(root.resolve(HIDDEN_PATH))) {
                 for (Path file : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".class"))::iterator) {
-                    String name = root.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
+                    String name =
+                            root.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
                     Class<?> type = Class.forName(name);
                     names.add(type.getSimpleName());
                     for (var method : type.getDeclaredMethods()) {
@@ -133,7 +146,8 @@ class HiddenTestsShippingTest {
             names.removeIf(String::isEmpty);
             return List.copyOf(names);
         } catch (IOException | ClassNotFoundException | java.net.URISyntaxException e) {
-            throw new IllegalStateException("cannot list the hidden tests (the cli's tests run on compiled classes)", e);
+            throw new IllegalStateException(
+                    "cannot list the hidden tests (the cli's tests run on compiled classes)", e);
         }
     }
 }

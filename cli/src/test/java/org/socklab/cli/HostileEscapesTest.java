@@ -35,8 +35,14 @@ import org.socklab.grader.harness.Containment;
  * contained, and the test is skipped, saying why.
  */
 class HostileEscapesTest {
-    private static final List<String> ESCAPES = List.of("setsid-orphan", "double-fork", "kills-parent",
-            "memory-hog", "big-file", "foreign-listener", "reads-neighbour");
+    private static final List<String> ESCAPES = List.of(
+            "setsid-orphan",
+            "double-fork",
+            "kills-parent",
+            "memory-hog",
+            "big-file",
+            "foreign-listener",
+            "reads-neighbour");
     private static final String MARK = "socklab-hostile";
 
     @TempDir
@@ -55,8 +61,19 @@ class HostileEscapesTest {
         Path csv = temp.resolve("grades.csv");
         long start = System.nanoTime();
 
-        Submissions.Run run = Submissions.socklab("grade-all", parent.toString(), "--csv", csv.toString(),
-                "--lang", "en", "--exercises", "echocaps,http", "--jobs", "2", "--sandbox", "required");
+        Submissions.Run run = Submissions.socklab(
+                "grade-all",
+                parent.toString(),
+                "--csv",
+                csv.toString(),
+                "--lang",
+                "en",
+                "--exercises",
+                "echocaps,http",
+                "--jobs",
+                "2",
+                "--sandbox",
+                "required");
 
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         assertThat(run.status()).as(run.err()).isZero();
@@ -69,17 +86,22 @@ class HostileEscapesTest {
         for (String escape : ESCAPES) {
             // the neighbour exercise keeps its points, whatever the escape cost its own
             String[] fields = row(rows, escape).split(",");
-            assertThat(Integer.parseInt(fields[4])).as(escape + ": http\n" + summary(parent.resolve(escape)))
-                    .isEqualTo(Integer.parseInt(row(rows, "victim")
-                    .split(",")[4]));
+            assertThat(Integer.parseInt(fields[4]))
+                    .as(escape + ": http\n" + summary(parent.resolve(escape)))
+                    .isEqualTo(Integer.parseInt(row(rows, "victim").split(",")[4]));
         }
         assertThat(survivors()).as("processes of the escapes still alive").isEmpty();
         assertThat(digests(victim.resolve("src"))).as("the victim's sources").isEqualTo(victimBefore);
-        for (Path folder : List.of(parent, Path.of(System.getProperty("java.io.tmpdir")),
-                Path.of(System.getProperty("user.home")), Path.of(System.getProperty("user.dir")))) {
+        for (Path folder : List.of(
+                parent,
+                Path.of(System.getProperty("java.io.tmpdir")),
+                Path.of(System.getProperty("user.home")),
+                Path.of(System.getProperty("user.dir")))) {
             assertThat(marked(folder)).as("files the escapes left in " + folder).isEmpty();
         }
-        assertThat(listening(40125)).as("the foreign listener's port, on this machine").isFalse();
+        assertThat(listening(40125))
+                .as("the foreign listener's port, on this machine")
+                .isFalse();
         // each of the nine submissions' two exercises may pay the hostile bound once, two at a time
         assertThat(took).isLessThan(HostileSubmissionsTest.HOSTILE_BOUND.multipliedBy(ESCAPES.size()));
     }
@@ -91,13 +113,27 @@ class HostileEscapesTest {
         Submissions.reference(parent.resolve("slow-bia"));
         Path csv = temp.resolve("grades.csv");
 
-        Submissions.Run run = Submissions.socklab("grade-all", parent.toString(), "--csv", csv.toString(),
-                "--lang", "en", "--exercises", "chat", "--jobs", "1", "--timeout", "2");
+        Submissions.Run run = Submissions.socklab(
+                "grade-all",
+                parent.toString(),
+                "--csv",
+                csv.toString(),
+                "--lang",
+                "en",
+                "--exercises",
+                "chat",
+                "--jobs",
+                "1",
+                "--timeout",
+                "2");
 
         assertThat(run.status()).as(run.err()).isZero();
-        assertThat(Files.readAllLines(csv)).hasSize(3)
-                .anySatisfy(line -> assertThat(line).startsWith("slow-ana,0,").endsWith(",failed,not graded within 2 s"))
-                .anySatisfy(line -> assertThat(line).startsWith("slow-bia,0,").endsWith(",failed,not graded within 2 s"));
+        assertThat(Files.readAllLines(csv))
+                .hasSize(3)
+                .anySatisfy(
+                        line -> assertThat(line).startsWith("slow-ana,0,").endsWith(",failed,not graded within 2 s"))
+                .anySatisfy(
+                        line -> assertThat(line).startsWith("slow-bia,0,").endsWith(",failed,not graded within 2 s"));
         try (Stream<Path> left = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
             assertThat(left.map(path -> path.getFileName().toString()))
                     .noneMatch(name -> name.startsWith("socklab-slow-ana-") || name.startsWith("socklab-slow-bia-"));
@@ -113,7 +149,10 @@ class HostileEscapesTest {
     }
 
     private static String row(List<String> rows, String student) {
-        return rows.stream().filter(line -> line.startsWith(student + ",")).findFirst().orElseThrow();
+        return rows.stream()
+                .filter(line -> line.startsWith(student + ","))
+                .findFirst()
+                .orElseThrow();
     }
 
     /** Every process whose command line carries the escapes' mark. */
@@ -136,7 +175,8 @@ class HostileEscapesTest {
     /** Files and folders under {@code folder} (a few levels down) whose name carries the escapes' mark. */
     private static List<Path> marked(Path folder) {
         try (Stream<Path> files = Files.walk(folder, 4)) {
-            return files.filter(file -> file.getFileName() != null && file.getFileName().toString().startsWith(MARK))
+            return files.filter(file -> file.getFileName() != null
+                            && file.getFileName().toString().startsWith(MARK))
                     .toList();
         } catch (IOException | UncheckedIOException e) {
             return List.of();

@@ -7,9 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The hostile fixtures ({@code fixtures/hostile}), each laid over the reference and graded by the
@@ -30,24 +30,30 @@ class HostileSubmissionsTest {
     Path temp;
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "exit                     | echocaps    | http     | calls java.lang.System.exit outside main",
-            "endless-loop-after-close | echocaps    | http     | did not return within 5 s",
-            "own-fixed-port           | echocaps    | http     | listens on port 40123",
-            "five-thousand-threads    | echocaps    | http     | more than 1000 threads",
-            "store-exits              | temperature | echocaps | calls java.lang.System.exit outside main",
-            "kill-parent              | echocaps    | http     | calls java.lang.ProcessHandle.current",
-            "attach-to-grader         | echocaps    | http     | calls com.sun.tools.attach.VirtualMachine.attach",
-            "runtime-exec             | temperature | echocaps | calls java.lang.Runtime.exec"})
-    void should_cost_only_its_own_exercise_and_end_within_the_bound(String fixture, String exercise,
-            String neighbour, String reason) throws IOException {
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "exit                     | echocaps    | http     | calls java.lang.System.exit outside main",
+                "endless-loop-after-close | echocaps    | http     | did not return within 5 s",
+                "own-fixed-port           | echocaps    | http     | listens on port 40123",
+                "five-thousand-threads    | echocaps    | http     | more than 1000 threads",
+                "store-exits              | temperature | echocaps | calls java.lang.System.exit outside main",
+                "kill-parent              | echocaps    | http     | calls java.lang.ProcessHandle.current",
+                "attach-to-grader         | echocaps    | http     | calls com.sun.tools.attach.VirtualMachine.attach",
+                "runtime-exec             | temperature | echocaps | calls java.lang.Runtime.exec"
+            })
+    void should_cost_only_its_own_exercise_and_end_within_the_bound(
+            String fixture, String exercise, String neighbour, String reason) throws IOException {
         JsonNode score = gradeWithinTheBound(fixture, exercise, neighbour);
         for (JsonNode graded : score.get("exercises")) {
             if (graded.get("exercise").asText().equals(exercise)) {
-                assertThat(graded.get("points").asInt()).as(exercise).isLessThan(graded.get("max").asInt());
+                assertThat(graded.get("points").asInt())
+                        .as(exercise)
+                        .isLessThan(graded.get("max").asInt());
                 assertThat(graded.toString()).contains(reason);
             } else {
-                assertThat(graded.get("points").asInt()).as(graded.get("exercise").asText())
+                assertThat(graded.get("points").asInt())
+                        .as(graded.get("exercise").asText())
                         .isEqualTo(graded.get("max").asInt());
             }
         }
@@ -60,22 +66,26 @@ class HostileSubmissionsTest {
      * lost points, and the neighbour keeps full marks.
      */
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "forged-control-lines       | echocaps    | http     | 10 | ''",
-            "endless-stderr-line        | echocaps    | http     | 10 | ''",
-            "endless-reply-line         | echocaps    | http     | 0  | a reply line of more than 1 MiB without end of line",
-            "forged-verdicts            | temperature | echocaps | 0  | not implemented yet",
-            "initializer-sleeps-forever | temperature | echocaps | 0  | the static initializer of lab.temperature.TemperatureStore did not end",
-            "store-waits-forever        | temperature | echocaps | 0  | the check called TemperatureStore.record of your code, which neither returned nor ran at all for 5 s"})
-    void should_give_an_attack_the_score_of_what_it_was_laid_on(String fixture, String exercise, String neighbour,
-            int points, String reason) throws IOException {
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "forged-control-lines       | echocaps    | http     | 10 | ''",
+                "endless-stderr-line        | echocaps    | http     | 10 | ''",
+                "endless-reply-line         | echocaps    | http     | 0  | a reply line of more than 1 MiB without end of line",
+                "forged-verdicts            | temperature | echocaps | 0  | not implemented yet",
+                "initializer-sleeps-forever | temperature | echocaps | 0  | the static initializer of lab.temperature.TemperatureStore did not end",
+                "store-waits-forever        | temperature | echocaps | 0  | the check called TemperatureStore.record of your code, which neither returned nor ran at all for 5 s"
+            })
+    void should_give_an_attack_the_score_of_what_it_was_laid_on(
+            String fixture, String exercise, String neighbour, int points, String reason) throws IOException {
         JsonNode score = gradeWithinTheBound(fixture, exercise, neighbour);
         for (JsonNode graded : score.get("exercises")) {
             if (graded.get("exercise").asText().equals(exercise)) {
                 assertThat(graded.get("points").asInt()).as(graded.toString()).isEqualTo(points);
                 assertThat(graded.toString()).contains(reason);
             } else {
-                assertThat(graded.get("points").asInt()).as(graded.get("exercise").asText())
+                assertThat(graded.get("points").asInt())
+                        .as(graded.get("exercise").asText())
                         .isEqualTo(graded.get("max").asInt());
             }
         }
@@ -86,13 +96,14 @@ class HostileSubmissionsTest {
         long start = System.nanoTime();
 
         // the hostile exercise and one neighbour, which must keep its points
-        Submissions.Run run = Submissions.socklab("grade", submission.toString(), "--lang", "en",
-                "--exercises", exercise + "," + neighbour);
+        Submissions.Run run = Submissions.socklab(
+                "grade", submission.toString(), "--lang", "en", "--exercises", exercise + "," + neighbour);
 
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         assertThat(run.status()).as(run.err()).isZero();
         assertThat(took).isLessThan(HOSTILE_BOUND);
-        JsonNode score = JSON.readTree(submission.resolve("target/socklab/score.json").toFile());
+        JsonNode score =
+                JSON.readTree(submission.resolve("target/socklab/score.json").toFile());
         assertThat(score.get("exercises")).hasSize(2);
         return score;
     }

@@ -24,7 +24,8 @@ final class StaticSiteServer implements AutoCloseable {
         }
         Path base = root.toAbsolutePath().normalize();
         server.createContext("/", exchange -> {
-            Path file = base.resolve(exchange.getRequestURI().getPath().substring(1)).normalize();
+            Path file = base.resolve(exchange.getRequestURI().getPath().substring(1))
+                    .normalize();
             boolean found = file.startsWith(base) && Files.isRegularFile(file);
             byte[] body = found ? Files.readAllBytes(file) : "not found".getBytes();
             exchange.sendResponseHeaders(found ? 200 : 404, body.length);

@@ -37,37 +37,47 @@ class StudentMachinesTest {
             throws IOException {
         Path submission = Submissions.reference(temp.resolve("lab 1").resolve("João Silva"));
         try (Stream<Path> files = Files.walk(submission.resolve("src/main/java"))) {
-            for (Path file : files.filter(file -> file.toString().endsWith(".java")).toList()) {
-                Files.writeString(file, Files.readString(file).replace("\r\n", "\n").replace("\n", "\r\n"));
+            for (Path file :
+                    files.filter(file -> file.toString().endsWith(".java")).toList()) {
+                Files.writeString(
+                        file, Files.readString(file).replace("\r\n", "\n").replace("\n", "\r\n"));
             }
         }
         Path bom = submission.resolve(ECHOCAPS);
         byte[] saved = concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, Files.readAllBytes(bom));
         Files.write(bom, saved);
 
-        Submissions.Run run = Submissions.socklab("grade", submission.toString(), "--lang", "en", "--exercises", "echocaps");
+        Submissions.Run run =
+                Submissions.socklab("grade", submission.toString(), "--lang", "en", "--exercises", "echocaps");
 
         assertThat(run.status()).as(run.err()).isZero();
-        JsonNode score = JSON.readTree(submission.resolve("target/socklab").resolve(Reports.SCORE).toFile());
-        assertThat(score.get("total").asInt()).isPositive().isEqualTo(score.get("max").asInt());
+        JsonNode score = JSON.readTree(
+                submission.resolve("target/socklab").resolve(Reports.SCORE).toFile());
+        assertThat(score.get("total").asInt())
+                .isPositive()
+                .isEqualTo(score.get("max").asInt());
         String notice = ECHOCAPS + " began with a byte order mark (BOM); it was removed before compiling:"
                 + " save the file as UTF-8 without BOM";
         assertThat(run.out()).contains(notice);
-        assertThat(Files.readString(submission.resolve("target/socklab").resolve(Reports.GRADESCOPE))).contains(notice);
+        assertThat(Files.readString(submission.resolve("target/socklab").resolve(Reports.GRADESCOPE)))
+                .contains(notice);
         assertThat(Files.readString(submission.resolve("target/socklab").resolve(Reports.SUMMARY)))
                 .contains("src/main/java/lab/echocaps/EchoCapsServer.java began with a byte order mark (BOM)");
-        assertThat(Files.readAllBytes(bom)).as("the submission itself is never rewritten").isEqualTo(saved);
+        assertThat(Files.readAllBytes(bom))
+                .as("the submission itself is never rewritten")
+                .isEqualTo(saved);
     }
 
     @Test
     void should_print_the_portuguese_table_on_a_cp850_console_with_its_accents_and_no_mojibake() throws Exception {
         Path submission = Submissions.reference(temp.resolve("lab 1").resolve("João Silva"));
-        Submissions.copy(Submissions.REPOSITORY.resolve("fixtures/echocaps/bug-keeps-carriage-return/src"),
+        Submissions.copy(
+                Submissions.REPOSITORY.resolve("fixtures/echocaps/bug-keeps-carriage-return/src"),
                 submission.resolve("src"));
         Path out = temp.resolve("reports");
 
-        Child child = socklabOnCp850Console("grade", submission.toString(), "--out", out.toString(), "--lang", "pt",
-                "--exercises", "echocaps");
+        Child child = socklabOnCp850Console(
+                "grade", submission.toString(), "--out", out.toString(), "--lang", "pt", "--exercises", "echocaps");
 
         assertThat(child.status()).as(child.err()).isZero();
         JsonNode score = JSON.readTree(out.resolve(Reports.SCORE).toFile());
@@ -77,7 +87,8 @@ class StudentMachinesTest {
             test.get("feedback").asText().lines().forEach(expected::add);
         }
         assertThat(score.get("total").asInt()).isLessThan(score.get("max").asInt());
-        assertThat(expected).as("feedback with accents, or this test proves nothing")
+        assertThat(expected)
+                .as("feedback with accents, or this test proves nothing")
                 .anySatisfy(line -> assertThat(line).matches(".*[ãçéáóúíõêâàô].*"));
         assertThat(child.out()).doesNotContain("\uFFFD").doesNotContain("├").contains(expected);
     }
@@ -101,24 +112,32 @@ class StudentMachinesTest {
         assertThat(cp850.toString(CP850)).isEqualTo("ação é útil, Ça" + System.lineSeparator());
     }
 
-    private record Child(int status, String out, String err) {
-    }
+    private record Child(int status, String out, String err) {}
 
     /** The command in a JVM of its own whose console is cp850, as a Windows console's is (JDK 17 and 18+). */
     private Child socklabOnCp850Console(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dsun.stdout.encoding=Cp850", "-Dsun.stderr.encoding=Cp850",
-                "-Dstdout.encoding=Cp850", "-Dstderr.encoding=Cp850",
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dsun.stdout.encoding=Cp850",
+                "-Dsun.stderr.encoding=Cp850",
+                "-Dstdout.encoding=Cp850",
+                "-Dstderr.encoding=Cp850",
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName()));
         command.addAll(List.of(args));
         File out = temp.resolve("stdout").toFile();
         File err = temp.resolve("stderr").toFile();
-        Process process = new ProcessBuilder(command).redirectOutput(out).redirectError(err).start();
+        Process process = new ProcessBuilder(command)
+                .redirectOutput(out)
+                .redirectError(err)
+                .start();
         if (!process.waitFor(2, TimeUnit.MINUTES)) {
             process.destroyForcibly();
             throw new AssertionError("socklab did not end within 2 minutes");
         }
-        return new Child(process.exitValue(), Files.readString(out.toPath(), CP850), Files.readString(err.toPath(), CP850));
+        return new Child(
+                process.exitValue(), Files.readString(out.toPath(), CP850), Files.readString(err.toPath(), CP850));
     }
 
     private static byte[] concat(byte[] first, byte[] second) {

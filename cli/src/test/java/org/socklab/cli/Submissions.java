@@ -14,10 +14,11 @@ import java.util.stream.Stream;
 
 /** Submission folders for the tests, made from the repository's template and fixtures. */
 final class Submissions {
-    static final Path REPOSITORY = Path.of(System.getProperty("socklab.repository", "..")).toAbsolutePath().normalize();
+    static final Path REPOSITORY = Path.of(System.getProperty("socklab.repository", ".."))
+            .toAbsolutePath()
+            .normalize();
 
-    private Submissions() {
-    }
+    private Submissions() {}
 
     /** A copy of the reference submission, with the given hostile fixture's files laid over it, if any. */
     static Path reference(Path into, String... overlays) {
@@ -56,13 +57,14 @@ final class Submissions {
     }
 
     /** What one run of the command did. */
-    record Run(int status, String out, String err) {
-    }
+    record Run(int status, String out, String err) {}
 
     /** Runs the command in process, as the launcher would: with the repository's reference solutions named. */
     static Run socklab(Map<String, String> environment, String... args) {
         Map<String, String> withReference = new HashMap<>(environment);
-        withReference.putIfAbsent(org.socklab.cli.command.GradeCommand.REFERENCE_VARIABLE, REPOSITORY.resolve("fixtures/reference").toString());
+        withReference.putIfAbsent(
+                org.socklab.cli.command.GradeCommand.REFERENCE_VARIABLE,
+                REPOSITORY.resolve("fixtures/reference").toString());
         return socklabAlone(withReference, args);
     }
 
@@ -70,8 +72,11 @@ final class Submissions {
     static Run socklabAlone(Map<String, String> environment, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), environment).run(args);
+        int status = new Cli(
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8),
+                        environment)
+                .run(args);
         return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 

@@ -33,14 +33,16 @@ class HiddenSuitesTest {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)");
 
     private static List<Method> hiddenMethods() {
-        TestPlan plan = LauncherFactory.create().discover(LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectPackage("org.socklab.hidden"))
-                .filters(ClassNameFilter.includeClassNamePatterns(".*Tests"))
-                .build());
+        TestPlan plan = LauncherFactory.create()
+                .discover(LauncherDiscoveryRequestBuilder.request()
+                        .selectors(selectPackage("org.socklab.hidden"))
+                        .filters(ClassNameFilter.includeClassNamePatterns(".*Tests"))
+                        .build());
         List<Method> methods = new ArrayList<>();
         for (TestIdentifier root : plan.getRoots()) {
             for (TestIdentifier test : plan.getDescendants(root)) {
-                if (test.isTest() && test.getSource().orElse(null) instanceof MethodSource source
+                if (test.isTest()
+                        && test.getSource().orElse(null) instanceof MethodSource source
                         && source.getJavaMethod().isAnnotationPresent(Points.class)) {
                     methods.add(source.getJavaMethod());
                 }
@@ -66,7 +68,9 @@ class HiddenSuitesTest {
     void should_keep_each_hidden_class_hidden_and_in_its_exercises_hidden_package() {
         for (Method method : hiddenMethods()) {
             Class<?> type = method.getDeclaringClass();
-            assertThat(type.isAnnotationPresent(Hidden.class)).as("%s is @Hidden", type).isTrue();
+            assertThat(type.isAnnotationPresent(Hidden.class))
+                    .as("%s is @Hidden", type)
+                    .isTrue();
             assertThat(type.getPackageName()).isEqualTo(exerciseOf(method).hiddenTestPackage());
         }
     }
@@ -76,13 +80,18 @@ class HiddenSuitesTest {
         for (Method method : hiddenMethods()) {
             MessageBundle messages = messagesOf(method);
             for (Language language : Language.values()) {
-                assertThat(messages.has(method.getName() + ".name", language)).as("%s.name in %s", method, language).isTrue();
-                assertThat(messages.has(method.getName() + ".hint", language)).as("%s.hint in %s", method, language).isTrue();
+                assertThat(messages.has(method.getName() + ".name", language))
+                        .as("%s.name in %s", method, language)
+                        .isTrue();
+                assertThat(messages.has(method.getName() + ".hint", language))
+                        .as("%s.hint in %s", method, language)
+                        .isTrue();
             }
             assertThat(messages.format(method.getName() + ".name", Language.ENGLISH, List.of()))
                     .isEqualTo(method.getAnnotation(DisplayName.class).value());
             assertThat(exerciseOf(method).messages().has(method.getName() + ".name", Language.ENGLISH))
-                    .as("%s is not named in the bundle students get", method).isFalse();
+                    .as("%s is not named in the bundle students get", method)
+                    .isFalse();
         }
     }
 
@@ -93,7 +102,8 @@ class HiddenSuitesTest {
             assertThat(messages.keys(Language.PORTUGUESE)).isEqualTo(messages.keys(Language.ENGLISH));
             for (String key : messages.keys(Language.ENGLISH)) {
                 assertThat(placeholders(messages.pattern(key, Language.PORTUGUESE)))
-                        .as(key).isEqualTo(placeholders(messages.pattern(key, Language.ENGLISH)));
+                        .as(key)
+                        .isEqualTo(placeholders(messages.pattern(key, Language.ENGLISH)));
             }
         }
     }

@@ -15,8 +15,8 @@ import org.socklab.grader.feedback.Language;
 public class GradedDisplayNames extends DisplayNameGenerator.Standard {
 
     @Override
-    public String generateDisplayNameForMethod(List<Class<?>> enclosingInstanceTypes, Class<?> testClass,
-            Method testMethod) {
+    public String generateDisplayNameForMethod(
+            List<Class<?>> enclosingInstanceTypes, Class<?> testClass, Method testMethod) {
         String key = testMethod.getName() + ".name";
         return AnnotationSupport.findAnnotation(testClass, GradedExercise.class)
                 .map(graded -> graded.value().messages())

@@ -26,14 +26,16 @@ import org.socklab.grader.feedback.MessageBundle;
 class GradedSuitesTest {
 
     private static List<Method> gradedMethods() {
-        TestPlan plan = LauncherFactory.create().discover(LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectPackage("org.socklab.grader"))
-                .filters(ClassNameFilter.includeClassNamePatterns(".*Tests"))
-                .build());
+        TestPlan plan = LauncherFactory.create()
+                .discover(LauncherDiscoveryRequestBuilder.request()
+                        .selectors(selectPackage("org.socklab.grader"))
+                        .filters(ClassNameFilter.includeClassNamePatterns(".*Tests"))
+                        .build());
         List<Method> methods = new ArrayList<>();
         for (TestIdentifier root : plan.getRoots()) {
             for (TestIdentifier test : plan.getDescendants(root)) {
-                if (test.isTest() && test.getSource().orElse(null) instanceof MethodSource source
+                if (test.isTest()
+                        && test.getSource().orElse(null) instanceof MethodSource source
                         && source.getJavaMethod().isAnnotationPresent(Points.class)) {
                     methods.add(source.getJavaMethod());
                 }
@@ -57,7 +59,8 @@ class GradedSuitesTest {
         for (Method method : gradedMethods()) {
             sums.merge(exerciseOf(method), method.getAnnotation(Points.class).value(), Integer::sum);
         }
-        sums.forEach((exercise, sum) -> assertThat(sum).as("points of %s", exercise).isEqualTo(exercise.maxPoints()));
+        sums.forEach(
+                (exercise, sum) -> assertThat(sum).as("points of %s", exercise).isEqualTo(exercise.maxPoints()));
     }
 
     @Test
@@ -65,25 +68,34 @@ class GradedSuitesTest {
         for (Method method : gradedMethods()) {
             MessageBundle messages = exerciseOf(method).messages();
             for (Language language : Language.values()) {
-                assertThat(messages.has(method.getName() + ".name", language)).as("%s.name in %s", method, language).isTrue();
-                assertThat(messages.has(method.getName() + ".hint", language)).as("%s.hint in %s", method, language).isTrue();
+                assertThat(messages.has(method.getName() + ".name", language))
+                        .as("%s.name in %s", method, language)
+                        .isTrue();
+                assertThat(messages.has(method.getName() + ".hint", language))
+                        .as("%s.hint in %s", method, language)
+                        .isTrue();
             }
         }
     }
 
     @Test
     void should_name_every_graded_test_in_english_as_its_display_name() {
-        TestPlan plan = LauncherFactory.create().discover(LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectPackage("org.socklab.grader"))
-                .filters(ClassNameFilter.includeClassNamePatterns(".*Tests"))
-                .build());
+        TestPlan plan = LauncherFactory.create()
+                .discover(LauncherDiscoveryRequestBuilder.request()
+                        .selectors(selectPackage("org.socklab.grader"))
+                        .filters(ClassNameFilter.includeClassNamePatterns(".*Tests"))
+                        .build());
         for (TestIdentifier root : plan.getRoots()) {
             for (TestIdentifier test : plan.getDescendants(root)) {
-                if (test.isTest() && test.getSource().orElse(null) instanceof MethodSource source
+                if (test.isTest()
+                        && test.getSource().orElse(null) instanceof MethodSource source
                         && source.getJavaMethod().isAnnotationPresent(Points.class)) {
                     Method method = source.getJavaMethod();
-                    assertThat(test.getDisplayName()).as("display name of %s", method).isEqualTo(
-                            exerciseOf(method).messages().format(method.getName() + ".name", Language.ENGLISH, List.of()));
+                    assertThat(test.getDisplayName())
+                            .as("display name of %s", method)
+                            .isEqualTo(exerciseOf(method)
+                                    .messages()
+                                    .format(method.getName() + ".name", Language.ENGLISH, List.of()));
                 }
             }
         }
@@ -92,8 +104,12 @@ class GradedSuitesTest {
     @Test
     void should_keep_graded_methods_public_so_the_template_inherits_them() {
         for (Method method : gradedMethods()) {
-            assertThat(Modifier.isPublic(method.getModifiers())).as("%s is public", method).isTrue();
-            assertThat(Modifier.isPublic(method.getDeclaringClass().getModifiers())).as("%s is public", method.getDeclaringClass()).isTrue();
+            assertThat(Modifier.isPublic(method.getModifiers()))
+                    .as("%s is public", method)
+                    .isTrue();
+            assertThat(Modifier.isPublic(method.getDeclaringClass().getModifiers()))
+                    .as("%s is public", method.getDeclaringClass())
+                    .isTrue();
         }
     }
 

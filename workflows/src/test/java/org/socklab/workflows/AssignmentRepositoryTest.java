@@ -29,12 +29,14 @@ class AssignmentRepositoryTest {
 
     @BeforeAll
     static void bashIsHere() {
-        assumeTrue(Files.isExecutable(Path.of("/bin/bash")) || Files.isExecutable(Path.of("/usr/bin/bash")),
+        assumeTrue(
+                Files.isExecutable(Path.of("/bin/bash")) || Files.isExecutable(Path.of("/usr/bin/bash")),
                 "the assignment workflow's steps are bash scripts: no bash here");
     }
 
     @Test
-    void should_write_a_workflow_that_passes_both_linters_and_names_nothing_outside_the_repository() throws IOException {
+    void should_write_a_workflow_that_passes_both_linters_and_names_nothing_outside_the_repository()
+            throws IOException {
         Path assignment = assignment(temp.resolve("http-chat"), EnumSet.of(Exercise.HTTP, Exercise.CHAT));
         Path workflow = assignment.resolve(Assignment.WORKFLOW);
 
@@ -44,10 +46,14 @@ class AssignmentRepositoryTest {
         assertThat(actionlint.clean()).as(actionlint.output()).isTrue();
         assertThat(schema.clean()).as(schema.output()).isTrue();
         String text = Files.readString(workflow);
-        assertThat(text).doesNotContain("SOCKLAB_REPOSITORY").doesNotContain("SOCKLAB_REF")
+        assertThat(text)
+                .doesNotContain("SOCKLAB_REPOSITORY")
+                .doesNotContain("SOCKLAB_REF")
                 .doesNotContainPattern("\\{\\{[A-Za-z0-9.-]+}}")
-                .doesNotContain("secrets.").contains("SOCKLAB_EXERCISES: http,chat");
-        assertThat(Workflow.load(workflow).steps("grade")).filteredOn(step -> step.uses() != null)
+                .doesNotContain("secrets.")
+                .contains("SOCKLAB_EXERCISES: http,chat");
+        assertThat(Workflow.load(workflow).steps("grade"))
+                .filteredOn(step -> step.uses() != null)
                 .allSatisfy(step -> assertThat(step.with()).doesNotContainKey("repository"));
     }
 
@@ -62,9 +68,13 @@ class AssignmentRepositoryTest {
         assertThat(job.checkouts()).containsExactly("self");
         List<String> out = job.step("Grade").stdout().lines().toList();
         assertThat(out.get(out.size() - 1)).isEqualTo("::notice title=Points::Points 10/10");
-        assertThat(job.summary()).contains("| 1. echocaps | 10/10 |").doesNotContain("2. http")
+        assertThat(job.summary())
+                .contains("| 1. echocaps | 10/10 |")
+                .doesNotContain("2. http")
                 .contains("Protected files (grader, tests, pom, wrapper, workflow): unchanged.");
-        assertThat(job.summary().split("## socklab: echo-alice: 10/10", -1)).as("the summary is appended once").hasSize(2);
+        assertThat(job.summary().split("## socklab: echo-alice: 10/10", -1))
+                .as("the summary is appended once")
+                .hasSize(2);
         assertThat(job.artifacts()).hasSize(1);
         Path reports = job.artifacts().get(0);
         assertThat(reports.resolve("score.json")).exists();
@@ -81,7 +91,8 @@ class AssignmentRepositoryTest {
                 <project><modelVersion>4.0.0</modelVersion><groupId>x</groupId><artifactId>x</artifactId>
                 <version>1</version><properties><skipTests>true</skipTests></properties></project>
                 """);
-        Files.writeString(assignment.resolve("src/test/java/lab/echocaps/EchoCapsServerTest.java"),
+        Files.writeString(
+                assignment.resolve("src/test/java/lab/echocaps/EchoCapsServerTest.java"),
                 "package lab.echocaps; class EchoCapsServerTest { }");
 
         SimulatedRunner.JobRun job = run(assignment);
@@ -107,7 +118,9 @@ class AssignmentRepositoryTest {
         assertThat(job.succeeded()).isFalse();
         assertThat(job.step("Grade").outcome()).isEqualTo("failure");
         assertThat(job.step("Grade").stderr()).contains("not a socklab template");
-        assertThat(job.step("Upload the reports").outcome()).as("reports are uploaded whatever happened").isEqualTo("success");
+        assertThat(job.step("Upload the reports").outcome())
+                .as("reports are uploaded whatever happened")
+                .isEqualTo("success");
     }
 
     @Test
@@ -115,21 +128,29 @@ class AssignmentRepositoryTest {
         Path assignment = assignment(temp.resolve("work/echo-bob"), EnumSet.of(Exercise.ECHOCAPS));
         solve(assignment, "echocaps");
         Files.writeString(assignment.resolve("pom.xml"), "<project/>\n");
-        Files.writeString(assignment.resolve("src/test/java/lab/echocaps/EchoCapsServerTest.java"),
+        Files.writeString(
+                assignment.resolve("src/test/java/lab/echocaps/EchoCapsServerTest.java"),
                 "package lab.echocaps; class EchoCapsServerTest { }");
-        Files.writeString(assignment.resolve("src/test/java/lab/echocaps/Mine.java"), "package lab.echocaps; class Mine { }");
+        Files.writeString(
+                assignment.resolve("src/test/java/lab/echocaps/Mine.java"), "package lab.echocaps; class Mine { }");
         Files.delete(assignment.resolve("mvnw.cmd"));
 
         SimulatedRunner.JobRun job = run(assignment);
 
         assertThat(job.succeeded()).as(describe(job)).isTrue();
         assertThat(job.step("Check the protected files").outcome()).isEqualTo("success");
-        assertThat(job.summary()).contains("### Protected files changed")
-                .contains("- `pom.xml`", "- `src/test/java/lab/echocaps/EchoCapsServerTest.java`",
-                        "- `src/test/java/lab/echocaps/Mine.java`", "- `mvnw.cmd`")
+        assertThat(job.summary())
+                .contains("### Protected files changed")
+                .contains(
+                        "- `pom.xml`",
+                        "- `src/test/java/lab/echocaps/EchoCapsServerTest.java`",
+                        "- `src/test/java/lab/echocaps/Mine.java`",
+                        "- `mvnw.cmd`")
                 .doesNotContain("- `src/main/java");
         List<String> out = job.step("Grade").stdout().lines().toList();
-        assertThat(out.get(out.size() - 1)).as("the grade ignores those changes").isEqualTo("::notice title=Points::Points 10/10");
+        assertThat(out.get(out.size() - 1))
+                .as("the grade ignores those changes")
+                .isEqualTo("::notice title=Points::Points 10/10");
     }
 
     /** An assignment as the command writes it, shipping a jar that runs this test's build of the command. */
@@ -143,10 +164,17 @@ class AssignmentRepositoryTest {
     }
 
     private static void solve(Path assignment, String exercise) throws IOException {
-        Path from = Workflow.REPOSITORY.resolve("fixtures/reference/src/main/java/lab").resolve(exercise);
+        Path from = Workflow.REPOSITORY
+                .resolve("fixtures/reference/src/main/java/lab")
+                .resolve(exercise);
         try (var files = Files.list(from)) {
             for (Path file : files.toList()) {
-                Files.copy(file, assignment.resolve("src/main/java/lab").resolve(exercise).resolve(file.getFileName()),
+                Files.copy(
+                        file,
+                        assignment
+                                .resolve("src/main/java/lab")
+                                .resolve(exercise)
+                                .resolve(file.getFileName()),
                         java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
         }

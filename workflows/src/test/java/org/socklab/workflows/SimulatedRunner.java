@@ -46,6 +46,7 @@ final class SimulatedRunner {
     private final Map<String, String> environment = new LinkedHashMap<>();
     /** The {@code env} context: what the workflow, the job and {@code GITHUB_ENV} set, not the machine's. */
     private final Map<String, String> envContext = new LinkedHashMap<>();
+
     private final List<StepRun> steps = new ArrayList<>();
     private final StringBuilder summary = new StringBuilder();
     private final List<Path> artifacts = new ArrayList<>();
@@ -56,8 +57,7 @@ final class SimulatedRunner {
     private boolean failed;
 
     /** What one step did: its outcome ({@code success}, {@code failure}, {@code skipped}) and output. */
-    record StepRun(String name, String outcome, String stdout, String stderr) {
-    }
+    record StepRun(String name, String outcome, String stdout, String stderr) {}
 
     /**
      * What the job did.
@@ -67,14 +67,20 @@ final class SimulatedRunner {
      * @param checkouts each checkout, as {@code repository@ref}, {@code self} for the workspace's own
      * @param named the uploaded artifacts by name (an unnamed one is {@code artifact})
      */
-    record JobRun(List<StepRun> steps, String summary, List<Path> artifacts, List<String> checkouts,
+    record JobRun(
+            List<StepRun> steps,
+            String summary,
+            List<Path> artifacts,
+            List<String> checkouts,
             Map<String, Path> named) {
         boolean succeeded() {
             return steps.stream().noneMatch(step -> step.outcome().equals("failure"));
         }
 
         StepRun step(String name) {
-            return steps.stream().filter(step -> name.equals(step.name())).findFirst()
+            return steps.stream()
+                    .filter(step -> name.equals(step.name()))
+                    .findFirst()
                     .orElseThrow(() -> new AssertionError("no step named " + name + " in " + steps));
         }
     }
@@ -126,7 +132,11 @@ final class SimulatedRunner {
             failed |= run.outcome().equals("failure");
             steps.add(run);
         }
-        return new JobRun(List.copyOf(steps), summary.toString(), List.copyOf(artifacts), List.copyOf(checkouts),
+        return new JobRun(
+                List.copyOf(steps),
+                summary.toString(),
+                List.copyOf(artifacts),
+                List.copyOf(checkouts),
                 Map.copyOf(uploaded));
     }
 
@@ -143,7 +153,9 @@ final class SimulatedRunner {
     }
 
     private boolean shouldRun(String condition) {
-        String bare = condition == null ? "success()" : condition.replaceAll("^\\$\\{\\{\\s*|\\s*}}$", "").strip();
+        String bare = condition == null
+                ? "success()"
+                : condition.replaceAll("^\\$\\{\\{\\s*|\\s*}}$", "").strip();
         return switch (bare) {
             case "success()" -> !failed;
             case "failure()" -> failed;
@@ -165,7 +177,8 @@ final class SimulatedRunner {
                 } else {
                     String path = expand(with.get("path"));
                     if (path == null || Path.of(path).isAbsolute() || path.contains("..")) {
-                        throw new AssertionError("the grader's checkout needs a path inside the workspace, not " + path);
+                        throw new AssertionError(
+                                "the grader's checkout needs a path inside the workspace, not " + path);
                     }
                     checkouts.add(expand(with.get("repository")) + "@" + expand(with.get("ref")));
                     GraderCheckout.into(workspace.resolve(path));
@@ -181,7 +194,8 @@ final class SimulatedRunner {
                 artifacts.add(path);
                 uploaded.put(with.get("name") == null ? "artifact" : expand(with.get("name")), path);
             }
-            case "actions/download-artifact" -> download(expand(with.get("pattern")), workspace.resolve(expand(with.get("path"))));
+            case "actions/download-artifact" ->
+                download(expand(with.get("pattern")), workspace.resolve(expand(with.get("path"))));
             default -> throw new UnsupportedOperationException("the simulated runner does not know " + step.uses());
         }
         return new StepRun(name, "success", "", "");
@@ -191,7 +205,8 @@ final class SimulatedRunner {
         if (pattern == null) {
             throw new UnsupportedOperationException("a download-artifact without a pattern");
         }
-        java.nio.file.PathMatcher matcher = java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + pattern);
+        java.nio.file.PathMatcher matcher =
+                java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + pattern);
         try {
             Files.createDirectories(into);
             for (Map.Entry<String, Path> artifact : downloadable.entrySet()) {
@@ -219,12 +234,14 @@ final class SimulatedRunner {
 
     private StepRun script(String name, Workflow.Step step, int index) {
         if (EXPRESSION.matcher(step.run()).find()) {
-            throw new AssertionError("step '" + name + "' has an expression in its script: pass it through env instead");
+            throw new AssertionError(
+                    "step '" + name + "' has an expression in its script: pass it through env instead");
         }
         List<String> shell = switch (step.shell() == null ? "" : step.shell()) {
             case "" -> List.of("bash", "-e");
             case "bash" -> List.of("bash", "--noprofile", "--norc", "-eo", "pipefail");
-            default -> throw new UnsupportedOperationException("the simulated runner runs bash only, not " + step.shell());
+            default ->
+                throw new UnsupportedOperationException("the simulated runner runs bash only, not " + step.shell());
         };
         try {
             Path script = runnerTemp.resolve("step-" + index + ".sh");
@@ -238,8 +255,10 @@ final class SimulatedRunner {
             List<String> command = new ArrayList<>(shell);
             command.add(script.toString());
             ProcessBuilder builder = new ProcessBuilder(command)
-                    .directory(step.workingDirectory() == null ? workspace.toFile()
-                            : workspace.resolve(step.workingDirectory()).toFile())
+                    .directory(
+                            step.workingDirectory() == null
+                                    ? workspace.toFile()
+                                    : workspace.resolve(step.workingDirectory()).toFile())
                     .redirectOutput(files.resolve("stdout-" + index).toFile())
                     .redirectError(files.resolve("stderr-" + index).toFile());
             builder.environment().clear();
@@ -324,7 +343,8 @@ final class SimulatedRunner {
             } else if (expression.startsWith("secrets.")) {
                 value = context.getOrDefault(expression, "");
             } else {
-                throw new UnsupportedOperationException("the simulated runner cannot evaluate ${{ " + expression + " }}");
+                throw new UnsupportedOperationException(
+                        "the simulated runner cannot evaluate ${{ " + expression + " }}");
             }
             matcher.appendReplacement(out, Matcher.quoteReplacement(value));
         }

@@ -63,7 +63,11 @@ class StudentArtifactsTest {
 
     @Test
     void should_bundle_no_fixture_in_the_commands_own_classes_and_resources() throws IOException, URISyntaxException {
-        Path classes = Path.of(org.socklab.cli.Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path classes = Path.of(org.socklab.cli.Main.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
 
         assertThat(offending(classes)).isEmpty();
     }
@@ -82,7 +86,8 @@ class StudentArtifactsTest {
         SiteExport.export(new BuiltinSite(), site);
 
         assertThat(offending(site)).isEmpty();
-        assertThat(files(site)).as("the grader in lib/ is among what was listed")
+        assertThat(files(site))
+                .as("the grader in lib/ is among what was listed")
                 .anySatisfy(file -> assertThat(file.toString()).endsWith(".jar"));
     }
 
@@ -113,8 +118,10 @@ class StudentArtifactsTest {
     }
 
     private static void check(String name, byte[] content, List<String> found) throws IOException {
-        if (name.matches("(.*/)?fixtures/.*") || name.matches("(.*!/)?lab/.*\\.class")
-                || name.contains("org/socklab/fixtures/") || FIXTURE_SOURCES.contains(sha256(content))) {
+        if (name.matches("(.*/)?fixtures/.*")
+                || name.matches("(.*!/)?lab/.*\\.class")
+                || name.contains("org/socklab/fixtures/")
+                || FIXTURE_SOURCES.contains(sha256(content))) {
             found.add(name);
         }
         if (name.endsWith(".jar")) {
@@ -122,7 +129,8 @@ class StudentArtifactsTest {
                 for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
                     if (!entry.isDirectory()) {
                         check(name + "!/" + entry.getName(), zip.readAllBytes(), found);
-                    } else if (entry.getName().contains("fixtures/") || entry.getName().startsWith("socklab/reference")) {
+                    } else if (entry.getName().contains("fixtures/")
+                            || entry.getName().startsWith("socklab/reference")) {
                         found.add(name + "!/" + entry.getName());
                     }
                 }

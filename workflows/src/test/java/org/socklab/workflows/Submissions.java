@@ -13,8 +13,7 @@ import java.util.stream.Stream;
  * laid over the stubs. Stateless.
  */
 final class Submissions {
-    private Submissions() {
-    }
+    private Submissions() {}
 
     /** The untouched template, as a student receives it. */
     static Path template(Path into) {

@@ -24,22 +24,31 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * @param jobs every job's YAML, by id
  */
 record Workflow(Path file, Map<String, String> env, Map<String, Map<String, Object>> jobs) {
-    static final Path REPOSITORY = Path.of(System.getProperty("socklab.repository", "..")).toAbsolutePath().normalize();
+    static final Path REPOSITORY = Path.of(System.getProperty("socklab.repository", ".."))
+            .toAbsolutePath()
+            .normalize();
     /** The teacher's class grading, as {@code socklab classroom-workflow} writes it. */
     static final Path CLASSROOM = REPOSITORY.resolve(".github/classroom/socklab-class.yml");
     /** The project's own CI. */
     static final Path CI = REPOSITORY.resolve(".github/workflows/ci.yml");
 
     /** One step of a job, with what the simulated runner needs. */
-    record Step(String name, String uses, Map<String, String> with, String run, Map<String, String> env,
-                String condition, String workingDirectory, String shell) {
-    }
+    record Step(
+            String name,
+            String uses,
+            Map<String, String> with,
+            String run,
+            Map<String, String> env,
+            String condition,
+            String workingDirectory,
+            String shell) {}
 
     static Workflow load(Path file) {
         Map<String, Object> root;
         try {
             // SafeConstructor: plain maps, lists and scalars, nothing else.
-            root = new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(file, StandardCharsets.UTF_8));
+            root = new Yaml(new SafeConstructor(new LoaderOptions()))
+                    .load(Files.readString(file, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -56,9 +65,15 @@ record Workflow(Path file, Map<String, String> env, Map<String, Map<String, Obje
         List<Step> steps = new ArrayList<>();
         for (Object item : (List<?>) yaml.getOrDefault("steps", List.of())) {
             Map<String, Object> step = map(item);
-            steps.add(new Step(string(step.get("name")), string(step.get("uses")), strings(step.get("with")),
-                    string(step.get("run")), strings(step.get("env")), string(step.get("if")),
-                    string(step.get("working-directory")), string(step.get("shell"))));
+            steps.add(new Step(
+                    string(step.get("name")),
+                    string(step.get("uses")),
+                    strings(step.get("with")),
+                    string(step.get("run")),
+                    strings(step.get("env")),
+                    string(step.get("if")),
+                    string(step.get("working-directory")),
+                    string(step.get("shell"))));
         }
         return steps;
     }

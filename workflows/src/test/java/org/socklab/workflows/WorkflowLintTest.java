@@ -33,8 +33,7 @@ class WorkflowLintTest {
         Linters.Verdict verdict = actionlintOnAll();
 
         assertThat(verdict.status()).as(verdict.output()).isIn(0, 1);
-        assertThat(verdict.output().lines()).as(verdict.output())
-                .noneMatch(line -> line.startsWith(workflow + ":"));
+        assertThat(verdict.output().lines()).as(verdict.output()).noneMatch(line -> line.startsWith(workflow + ":"));
     }
 
     @ParameterizedTest

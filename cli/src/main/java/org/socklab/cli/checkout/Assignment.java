@@ -37,8 +37,7 @@ public final class Assignment {
     public static final String WORKFLOW = ".github/workflows/socklab.yml";
     public static final String MANIFEST = ".github/socklab-protected.sha256";
 
-    private Assignment() {
-    }
+    private Assignment() {}
 
     /**
      * Writes the assignment into {@code folder}; returns the files written, by path.
@@ -50,11 +49,20 @@ public final class Assignment {
         String keys = exercises.stream().map(Exercise::key).collect(Collectors.joining(","));
         String command = "socklab assignment DIR --exercises " + keys;
         // no "--" in the pom: it would end its XML comment
-        List<TemplateFile> files = new ArrayList<>(BuiltinTemplates.exercises(exercises,
-                "socklab assignment, exercises " + keys));
+        List<TemplateFile> files =
+                new ArrayList<>(BuiltinTemplates.exercises(exercises, "socklab assignment, exercises " + keys));
         files.add(new TemplateFile(COMMAND_JAR, commandJar, false));
-        files.add(TemplateFile.text(WORKFLOW, BuildInfo.fill(Bundled.text("socklab/assignment/socklab.yml.template"),
-                Map.of("command", command, "exercises", keys, "lang", language.locale().getLanguage()))));
+        files.add(TemplateFile.text(
+                WORKFLOW,
+                BuildInfo.fill(
+                        Bundled.text("socklab/assignment/socklab.yml.template"),
+                        Map.of(
+                                "command",
+                                command,
+                                "exercises",
+                                keys,
+                                "lang",
+                                language.locale().getLanguage()))));
         files.add(TemplateFile.text("README.md", AssignmentReadme.of(exercises)));
         files.add(TemplateFile.text(MANIFEST, manifest(files)));
         try {
@@ -74,7 +82,9 @@ public final class Assignment {
 
     /** Whether a file is one a student has no reason to change: all but the stubs, the README and .gitignore. */
     static boolean isProtected(String path) {
-        return !(path.startsWith("src/main/") || path.equals("README.md") || path.equals(".gitignore")
+        return !(path.startsWith("src/main/")
+                || path.equals("README.md")
+                || path.equals(".gitignore")
                 || path.equals(MANIFEST));
     }
 

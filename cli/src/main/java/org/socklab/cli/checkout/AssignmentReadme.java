@@ -10,20 +10,29 @@ import org.socklab.grader.Exercise;
  * prove. Stateless.
  */
 final class AssignmentReadme {
-    private AssignmentReadme() {
-    }
+    private AssignmentReadme() {}
 
     static String of(Set<Exercise> exercises) {
         int max = exercises.stream().mapToInt(Exercise::maxPoints).sum();
         String keys = exercises.stream().map(Exercise::key).collect(Collectors.joining(", "));
         String oneTest = testClass(exercises.iterator().next());
         StringBuilder out = new StringBuilder();
-        out.append("# socklab assignment: ").append(keys).append(" (").append(max).append(" points)\n\n")
+        out.append("# socklab assignment: ")
+                .append(keys)
+                .append(" (")
+                .append(max)
+                .append(" points)\n\n")
                 .append("*Em português: mais abaixo.*\n\n");
         for (Exercise exercise : exercises) {
-            out.append("## ").append(exercise.number()).append(". ").append(exercise.key()).append(" (")
-                    .append(exercise.maxPoints()).append(" points)\n\n")
-                    .append(Bundled.text("socklab/checkout/statements/" + exercise.key() + ".en.md")).append('\n');
+            out.append("## ")
+                    .append(exercise.number())
+                    .append(". ")
+                    .append(exercise.key())
+                    .append(" (")
+                    .append(exercise.maxPoints())
+                    .append(" points)\n\n")
+                    .append(Bundled.text("socklab/checkout/statements/" + exercise.key() + ".en.md"))
+                    .append('\n');
         }
         out.append("""
                 ## Your score
@@ -61,9 +70,15 @@ final class AssignmentReadme {
 
                 """.formatted(max, oneTest, keys));
         for (Exercise exercise : exercises) {
-            out.append("## ").append(exercise.number()).append(". ").append(exercise.key()).append(" (")
-                    .append(exercise.maxPoints()).append(" pontos)\n\n")
-                    .append(Bundled.text("socklab/checkout/statements/" + exercise.key() + ".pt.md")).append('\n');
+            out.append("## ")
+                    .append(exercise.number())
+                    .append(". ")
+                    .append(exercise.key())
+                    .append(" (")
+                    .append(exercise.maxPoints())
+                    .append(" pontos)\n\n")
+                    .append(Bundled.text("socklab/checkout/statements/" + exercise.key() + ".pt.md"))
+                    .append('\n');
         }
         out.append("""
                 ## Sua nota

@@ -17,8 +17,7 @@ import org.socklab.cli.CliFailure;
 public final class BuildInfo {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([A-Za-z0-9.-]+)}}");
 
-    private BuildInfo() {
-    }
+    private BuildInfo() {}
 
     public static String value(String name) {
         String value = properties().getProperty(name);

@@ -27,18 +27,18 @@ import org.socklab.grader.Exercise;
  */
 public final class BuiltinTemplates {
     private static final String TEMPLATE = "socklab/checkout/template";
-    private static final String LISTENER = "src/test/resources/META-INF/services/org.junit.platform.launcher.TestExecutionListener";
+    private static final String LISTENER =
+            "src/test/resources/META-INF/services/org.junit.platform.launcher.TestExecutionListener";
 
-    private BuiltinTemplates() {
-    }
+    private BuiltinTemplates() {}
 
     /** The files of every key offered, {@value CheckoutKeys#ALL} first, then the exercises in course order. */
     public static Map<String, List<TemplateFile>> all() {
         SortedMap<String, byte[]> template = Bundled.tree(TEMPLATE, "README.md");
         GraderArtifact grader = GraderArtifact.current();
         Map<String, List<TemplateFile>> keys = new LinkedHashMap<>();
-        List<TemplateFile> everything = common(template, grader, "socklab checkout " + CheckoutKeys.ALL,
-                "socklab-exercises", "socklab exercises");
+        List<TemplateFile> everything = common(
+                template, grader, "socklab checkout " + CheckoutKeys.ALL, "socklab-exercises", "socklab exercises");
         everything.add(file(template, "README.md"));
         template.keySet().stream()
                 .filter(path -> path.startsWith("src/main/java/lab/") || path.startsWith("src/test/java/lab/"))
@@ -49,7 +49,11 @@ public final class BuiltinTemplates {
             if (template.keySet().stream().noneMatch(path -> path.startsWith(tests))) {
                 continue;
             }
-            List<TemplateFile> files = common(template, grader, "socklab checkout " + exercise.key(), "socklab-" + exercise.key(),
+            List<TemplateFile> files = common(
+                    template,
+                    grader,
+                    "socklab checkout " + exercise.key(),
+                    "socklab-" + exercise.key(),
                     "socklab exercise " + exercise.number() + ": " + exercise.key());
             files.add(TemplateFile.text("README.md", ExerciseReadme.of(exercise)));
             String stubs = "src/main/java/lab/" + exercise.key() + "/";
@@ -68,7 +72,11 @@ public final class BuiltinTemplates {
      */
     static List<TemplateFile> exercises(Set<Exercise> exercises, String command) {
         SortedMap<String, byte[]> template = Bundled.tree(TEMPLATE, "README.md");
-        List<TemplateFile> files = common(template, GraderArtifact.current(), command, "socklab-assignment",
+        List<TemplateFile> files = common(
+                template,
+                GraderArtifact.current(),
+                command,
+                "socklab-assignment",
                 "socklab assignment: " + exercises.stream().map(Exercise::key).collect(Collectors.joining(", ")));
         for (Exercise exercise : exercises) {
             String stubs = "src/main/java/lab/" + exercise.key() + "/";
@@ -80,11 +88,22 @@ public final class BuiltinTemplates {
         return files;
     }
 
-    private static List<TemplateFile> common(SortedMap<String, byte[]> template, GraderArtifact grader,
-            String command, String artifactId, String name) {
+    private static List<TemplateFile> common(
+            SortedMap<String, byte[]> template, GraderArtifact grader, String command, String artifactId, String name) {
         List<TemplateFile> files = new ArrayList<>();
-        files.add(TemplateFile.text("pom.xml", BuildInfo.fill(Bundled.text("socklab/checkout/pom.xml.template"),
-                Map.of("command", command, "artifactId", artifactId, "name", name, "grader.version", grader.version()))));
+        files.add(TemplateFile.text(
+                "pom.xml",
+                BuildInfo.fill(
+                        Bundled.text("socklab/checkout/pom.xml.template"),
+                        Map.of(
+                                "command",
+                                command,
+                                "artifactId",
+                                artifactId,
+                                "name",
+                                name,
+                                "grader.version",
+                                grader.version()))));
         files.add(new TemplateFile(".gitignore", Bundled.bytes("socklab/checkout/gitignore.template"), false));
         // Sane line endings and encoding when a student commits from Windows or saves with Notepad.
         files.add(new TemplateFile(".gitattributes", Bundled.bytes("socklab/checkout/gitattributes.template"), false));
@@ -93,7 +112,8 @@ public final class BuiltinTemplates {
         files.add(file(template, "mvnw.cmd"));
         files.add(file(template, ".mvn/wrapper/maven-wrapper.properties"));
         // Lets mvn -o read lib/ (a file: repository) before the grader was ever cached.
-        files.add(new TemplateFile(".mvn/maven.config", Bundled.bytes("socklab/checkout/maven.config.template"), false));
+        files.add(
+                new TemplateFile(".mvn/maven.config", Bundled.bytes("socklab/checkout/maven.config.template"), false));
         // Maven's own JVM: a short run gains nothing from the optimizing compiler (about a third
         // less CPU for a warm mvn test); the tests' JVM keeps the defaults.
         files.add(new TemplateFile(".mvn/jvm.config", Bundled.bytes("socklab/checkout/jvm.config.template"), false));

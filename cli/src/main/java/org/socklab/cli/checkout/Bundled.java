@@ -21,8 +21,7 @@ import org.socklab.cli.CliFailure;
  * tests, from a classes folder. Stateless and thread-safe (each call opens its own view of the jar).
  */
 public final class Bundled {
-    private Bundled() {
-    }
+    private Bundled() {}
 
     /** The bytes of one bundled resource. */
     static byte[] bytes(String name) {
@@ -51,7 +50,9 @@ public final class Bundled {
         }
         try {
             if (url.getProtocol().equals("jar")) {
-                Path jar = Path.of(((JarURLConnection) url.openConnection()).getJarFileURL().toURI());
+                Path jar = Path.of(((JarURLConnection) url.openConnection())
+                        .getJarFileURL()
+                        .toURI());
                 try (FileSystem zip = FileSystems.newFileSystem(jar)) {
                     return walk(zip.getPath("/" + folder));
                 }

@@ -82,12 +82,17 @@ public final class Checkout {
     /** What a checkout did, file by file. */
     public record Result(Site site, String key, Path folder, List<Outcome> outcomes) {
         public long count(Action action) {
-            return outcomes.stream().filter(outcome -> outcome.action() == action).count();
+            return outcomes.stream()
+                    .filter(outcome -> outcome.action() == action)
+                    .count();
         }
 
         /** The backups of the files {@code -y} overwrote, relative to the checkout. */
         public List<String> backups() {
-            return outcomes.stream().map(Outcome::backup).filter(backup -> !backup.isEmpty()).toList();
+            return outcomes.stream()
+                    .map(Outcome::backup)
+                    .filter(backup -> !backup.isEmpty())
+                    .toList();
         }
     }
 
@@ -116,7 +121,8 @@ public final class Checkout {
             throw new CliFailure(unknownKey(index));
         }
         Map<String, TemplateFile> files = download(entries);
-        Map<String, String> written = new HashMap<>(previous.map(CheckoutState::written).orElse(Map.of()));
+        Map<String, String> written =
+                new HashMap<>(previous.map(CheckoutState::written).orElse(Map.of()));
         List<String> touched = new ArrayList<>(files.keySet());
         touched.addAll(written.keySet());
         touched.add(CheckoutState.FILE);
@@ -177,7 +183,8 @@ public final class Checkout {
     private String unknownKey(SiteIndex index) {
         String known = String.join(", ", index.keys());
         return CheckoutKeys.exercise(key)
-                .map(exercise -> "exercise " + key + " is not on " + site.describe() + " yet (known keys: " + known + ")")
+                .map(exercise ->
+                        "exercise " + key + " is not on " + site.describe() + " yet (known keys: " + known + ")")
                 .orElse("unknown key " + key + " on " + site.describe() + " (known keys: " + known + ")");
     }
 
@@ -186,8 +193,8 @@ public final class Checkout {
         for (SiteIndex.Entry entry : entries) {
             byte[] content = site.read(entry.sitePath());
             if (!TemplateFile.sha256(content).equals(entry.sha256())) {
-                throw new CliFailure(site.describe() + ": " + entry.sitePath()
-                        + " does not match its checksum in " + SiteIndex.FILE + "; nothing was written");
+                throw new CliFailure(site.describe() + ": " + entry.sitePath() + " does not match its checksum in "
+                        + SiteIndex.FILE + "; nothing was written");
             }
             files.put(entry.path(), new TemplateFile(entry.path(), content, entry.executable()));
         }

@@ -11,11 +11,12 @@ public final class CheckoutKeys {
     /** The whole template, every exercise in one folder. */
     public static final String ALL = "all";
 
-    private CheckoutKeys() {
-    }
+    private CheckoutKeys() {}
 
     /** The exercise a key names, or empty for {@value #ALL} and for keys that name none. */
     static Optional<Exercise> exercise(String key) {
-        return key.equals(ALL) ? Optional.empty() : Exercise.byKey(key).filter(e -> e.key().equals(key));
+        return key.equals(ALL)
+                ? Optional.empty()
+                : Exercise.byKey(key).filter(e -> e.key().equals(key));
     }
 }

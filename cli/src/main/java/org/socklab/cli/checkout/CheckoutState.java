@@ -67,7 +67,9 @@ public record CheckoutState(String siteName, String siteLocation, String key, Ma
     void write(Path folder) throws IOException {
         StringBuilder out = new StringBuilder("# Written by socklab checkout: the checksums of what it wrote,\n"
                 + "# to tell your changes from the template's when you run it again here.\n");
-        out.append(line("site", siteName)).append(line("location", siteLocation)).append(line("key", key));
+        out.append(line("site", siteName))
+                .append(line("location", siteLocation))
+                .append(line("key", key));
         new TreeMap<>(written).forEach((path, sha) -> out.append(line(FILE_PREFIX + path, sha)));
         Files.createDirectories(folder.resolve(FOLDER));
         Files.writeString(folder.resolve(FILE), out, StandardCharsets.UTF_8);
@@ -84,6 +86,10 @@ public record CheckoutState(String siteName, String siteLocation, String key, Ma
             throw new IllegalStateException(e);
         }
         // store() starts with a date comment: keep only the property's own line.
-        return text.toString().lines().filter(l -> !l.startsWith("#")).findFirst().orElseThrow() + "\n";
+        return text.toString()
+                        .lines()
+                        .filter(l -> !l.startsWith("#"))
+                        .findFirst()
+                        .orElseThrow() + "\n";
     }
 }

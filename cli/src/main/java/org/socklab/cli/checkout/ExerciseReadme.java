@@ -8,8 +8,7 @@ import org.socklab.grader.Exercise;
  * score. Stateless.
  */
 final class ExerciseReadme {
-    private ExerciseReadme() {
-    }
+    private ExerciseReadme() {}
 
     static String of(Exercise exercise) {
         String key = exercise.key();
@@ -61,8 +60,14 @@ final class ExerciseReadme {
                 (um repositório Maven dentro desta pasta: não é preciso instalar nada) e `.socklab/`
                 guarda o que o `socklab checkout` escreveu: rodar `socklab checkout %2$s .` nesta pasta
                 atualiza os arquivos do modelo e mantém todo arquivo que você alterou.
-                """.formatted(exercise.number(), key, exercise.maxPoints(),
-                Bundled.text("socklab/checkout/statements/" + key + ".en.md"), server, folder, simple,
-                Bundled.text("socklab/checkout/statements/" + key + ".pt.md"));
+                """.formatted(
+                        exercise.number(),
+                        key,
+                        exercise.maxPoints(),
+                        Bundled.text("socklab/checkout/statements/" + key + ".en.md"),
+                        server,
+                        folder,
+                        simple,
+                        Bundled.text("socklab/checkout/statements/" + key + ".pt.md"));
     }
 }

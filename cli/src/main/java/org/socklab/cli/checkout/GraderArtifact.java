@@ -47,10 +47,10 @@ public record GraderArtifact(String version, byte[] jar, byte[] pom) {
     /** The grader this command runs, ready to ship. */
     public static GraderArtifact current() {
         byte[] jar = jar(graderFiles());
-        String version = BuildInfo.value("socklab.version").replace("-SNAPSHOT", "")
-                + "-" + TemplateFile.sha256(jar).substring(0, 12);
-        String pom = BuildInfo.fill(Bundled.text("socklab/checkout/grader-pom.xml.template"),
-                Map.of("grader.version", version));
+        String version = BuildInfo.value("socklab.version").replace("-SNAPSHOT", "") + "-"
+                + TemplateFile.sha256(jar).substring(0, 12);
+        String pom = BuildInfo.fill(
+                Bundled.text("socklab/checkout/grader-pom.xml.template"), Map.of("grader.version", version));
         return new GraderArtifact(version, jar, pom.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -62,7 +62,8 @@ public record GraderArtifact(String version, byte[] jar, byte[] pom) {
     List<TemplateFile> files() {
         String folder = "lib/" + GROUP_PATH + "/" + ARTIFACT + "/" + version + "/" + ARTIFACT + "-" + version;
         List<TemplateFile> files = new ArrayList<>();
-        for (Map.Entry<String, byte[]> file : Map.of(folder + ".jar", jar, folder + ".pom", pom).entrySet()) {
+        for (Map.Entry<String, byte[]> file :
+                Map.of(folder + ".jar", jar, folder + ".pom", pom).entrySet()) {
             files.add(new TemplateFile(file.getKey(), file.getValue(), false));
             files.add(TemplateFile.text(file.getKey() + ".sha1", digest("SHA-1", file.getValue())));
             files.add(TemplateFile.text(file.getKey() + ".md5", digest("MD5", file.getValue())));
@@ -82,7 +83,11 @@ public record GraderArtifact(String version, byte[] jar, byte[] pom) {
     /** The grader's classes and resources, from the jar or the folder this command loaded them from. */
     private static SortedMap<String, byte[]> graderFiles() {
         try {
-            Path source = Path.of(Exercise.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path source = Path.of(Exercise.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
             SortedMap<String, byte[]> files;
             if (Files.isDirectory(source)) {
                 files = Bundled.walk(source);
@@ -106,8 +111,10 @@ public record GraderArtifact(String version, byte[] jar, byte[] pom) {
     private static byte[] jar(SortedMap<String, byte[]> files) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (JarOutputStream jar = new JarOutputStream(bytes)) {
-            put(jar, "META-INF/MANIFEST.MF", "Manifest-Version: 1.0\r\nCreated-By: socklab\r\n\r\n"
-                    .getBytes(StandardCharsets.UTF_8));
+            put(
+                    jar,
+                    "META-INF/MANIFEST.MF",
+                    "Manifest-Version: 1.0\r\nCreated-By: socklab\r\n\r\n".getBytes(StandardCharsets.UTF_8));
             for (Map.Entry<String, byte[]> file : files.entrySet()) {
                 put(jar, file.getKey(), file.getValue());
             }

@@ -19,14 +19,14 @@ import org.socklab.grader.Exercise;
 public final class Template {
     private static final String TEMPLATE = "socklab/template/";
 
-    private Template() {
-    }
+    private Template() {}
 
     /** The exercises the pristine template grades. */
     public static Set<Exercise> gradedExercises() {
         Set<Exercise> graded = EnumSet.noneOf(Exercise.class);
         for (Exercise exercise : Exercise.values()) {
-            String test = TEMPLATE + "src/test/java/" + exercise.serverClassName().replace('.', '/') + "Test.java";
+            String test =
+                    TEMPLATE + "src/test/java/" + exercise.serverClassName().replace('.', '/') + "Test.java";
             if (Template.class.getClassLoader().getResource(test) != null) {
                 graded.add(exercise);
             }

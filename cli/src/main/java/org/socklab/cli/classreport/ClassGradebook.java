@@ -28,8 +28,8 @@ import org.socklab.cli.roster.Csv;
 public record ClassGradebook(List<String> exercises, List<ClassRow> rows) {
     public static final String FILE = "gradebook.csv";
     private static final List<String> BEFORE = List.of("student", "total", "max");
-    private static final List<String> AFTER = List.of("hidden", "hidden_max", "status", "reason", "commit", "commit_time",
-            "late_commits");
+    private static final List<String> AFTER =
+            List.of("hidden", "hidden_max", "status", "reason", "commit", "commit_time", "late_commits");
 
     public ClassGradebook {
         exercises = List.copyOf(exercises);
@@ -41,8 +41,14 @@ public record ClassGradebook(List<String> exercises, List<ClassRow> rows) {
         for (ClassRow row : rows) {
             List<String> fields = new ArrayList<>(List.of(row.student(), "" + row.total(), "" + row.max()));
             row.points().forEach(points -> fields.add("" + points));
-            fields.addAll(List.of("" + row.hidden(), "" + row.hiddenMax(), row.status().written(), row.reason(),
-                    row.commit(), row.commitTime(), "" + row.laterCommits()));
+            fields.addAll(List.of(
+                    "" + row.hidden(),
+                    "" + row.hiddenMax(),
+                    row.status().written(),
+                    row.reason(),
+                    row.commit(),
+                    row.commitTime(),
+                    "" + row.laterCommits()));
             out.append(Csv.line(fields));
         }
         return out.toString();
@@ -54,7 +60,10 @@ public record ClassGradebook(List<String> exercises, List<ClassRow> rows) {
         Files.createDirectories(absolute.getParent());
         Path partial = Files.createTempFile(absolute.getParent(), ".gradebook-", ".partial");
         Files.writeString(partial, write(), StandardCharsets.UTF_8);
-        Files.move(partial, absolute, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+        Files.move(
+                partial,
+                absolute,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
@@ -85,11 +94,21 @@ public record ClassGradebook(List<String> exercises, List<ClassRow> rows) {
             }
             try {
                 int at = BEFORE.size() + exerciseCount;
-                List<Integer> points = record.subList(BEFORE.size(), at).stream().map(Integer::parseInt).toList();
-                rows.add(new ClassRow(unescaped(record.get(0)), Integer.parseInt(record.get(1)), Integer.parseInt(record.get(2)),
-                        points, Integer.parseInt(record.get(at)), Integer.parseInt(record.get(at + 1)),
-                        RowStatus.of(record.get(at + 2)), unescaped(record.get(at + 3)), record.get(at + 4),
-                        record.get(at + 5), Integer.parseInt(record.get(at + 6))));
+                List<Integer> points = record.subList(BEFORE.size(), at).stream()
+                        .map(Integer::parseInt)
+                        .toList();
+                rows.add(new ClassRow(
+                        unescaped(record.get(0)),
+                        Integer.parseInt(record.get(1)),
+                        Integer.parseInt(record.get(2)),
+                        points,
+                        Integer.parseInt(record.get(at)),
+                        Integer.parseInt(record.get(at + 1)),
+                        RowStatus.of(record.get(at + 2)),
+                        unescaped(record.get(at + 3)),
+                        record.get(at + 4),
+                        record.get(at + 5),
+                        Integer.parseInt(record.get(at + 6))));
             } catch (IllegalArgumentException e) {
                 throw new BadInput(file + ": a row is not a gradebook row: " + e.getMessage());
             }
@@ -107,6 +126,7 @@ public record ClassGradebook(List<String> exercises, List<ClassRow> rows) {
     /** The text before the spreadsheet guard's {@code '} was added. */
     private static String unescaped(String field) {
         return field.length() > 1 && field.charAt(0) == '\'' && "=+-@\t".indexOf(field.charAt(1)) >= 0
-                ? field.substring(1) : field;
+                ? field.substring(1)
+                : field;
     }
 }

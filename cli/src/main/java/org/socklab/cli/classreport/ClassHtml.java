@@ -21,8 +21,7 @@ public final class ClassHtml {
     static final String FILE = "class.html";
     private static final int MOST_FAILED = 10;
 
-    private ClassHtml() {
-    }
+    private ClassHtml() {}
 
     /**
      * @param title what the class and the grading are, e.g. the deadline
@@ -32,8 +31,12 @@ public final class ClassHtml {
     static String render(String title, ClassGradebook gradebook, Map<String, List<TestResult>> scores) {
         List<String> exercises = gradebook.exercises();
         Map<String, Integer> maxByExercise = exerciseMax(exercises, scores);
-        StringBuilder out = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n").append(Html.HEAD)
-                .append("<title>").append(Html.text(title)).append("</title>\n<style>\n").append(Html.STYLE)
+        StringBuilder out = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n")
+                .append(Html.HEAD)
+                .append("<title>")
+                .append(Html.text(title))
+                .append("</title>\n<style>\n")
+                .append(Html.STYLE)
                 .append("</style>\n</head>\n<body>\n");
         out.append("<h1>").append(Html.text(title)).append("</h1>\n");
         summary(out, gradebook);
@@ -45,19 +48,41 @@ public final class ClassHtml {
 
     private static void summary(StringBuilder out, ClassGradebook gradebook) {
         List<ClassRow> rows = gradebook.rows();
-        long graded = rows.stream().filter(row -> row.status() == RowStatus.GRADED).count();
-        long failed = rows.stream().filter(row -> row.status() == RowStatus.FAILED).count();
-        long notGraded = rows.stream().filter(row -> row.status() == RowStatus.NOT_GRADED).count();
+        long graded =
+                rows.stream().filter(row -> row.status() == RowStatus.GRADED).count();
+        long failed =
+                rows.stream().filter(row -> row.status() == RowStatus.FAILED).count();
+        long notGraded = rows.stream()
+                .filter(row -> row.status() == RowStatus.NOT_GRADED)
+                .count();
         long late = rows.stream().filter(row -> row.laterCommits() > 0).count();
-        double mean = rows.stream().filter(row -> row.status() == RowStatus.GRADED).mapToInt(ClassRow::total).average().orElse(0);
+        double mean = rows.stream()
+                .filter(row -> row.status() == RowStatus.GRADED)
+                .mapToInt(ClassRow::total)
+                .average()
+                .orElse(0);
         int max = rows.stream().mapToInt(ClassRow::max).max().orElse(0);
-        out.append("<p class=\"summary\" id=\"summary\">").append(rows.size()).append(" students: ")
-                .append(graded).append(" graded, ").append(failed).append(" failed, ").append(notGraded)
-                .append(" not graded; mean of the graded ").append(Html.decimal(mean)).append(" of ").append(max)
-                .append("; ").append(late).append(" with commits after the deadline.</p>\n");
+        out.append("<p class=\"summary\" id=\"summary\">")
+                .append(rows.size())
+                .append(" students: ")
+                .append(graded)
+                .append(" graded, ")
+                .append(failed)
+                .append(" failed, ")
+                .append(notGraded)
+                .append(" not graded; mean of the graded ")
+                .append(Html.decimal(mean))
+                .append(" of ")
+                .append(max)
+                .append("; ")
+                .append(late)
+                .append(" with commits after the deadline.</p>\n");
     }
 
-    private static void grid(StringBuilder out, ClassGradebook gradebook, Map<String, Integer> maxByExercise,
+    private static void grid(
+            StringBuilder out,
+            ClassGradebook gradebook,
+            Map<String, Integer> maxByExercise,
             Map<String, List<TestResult>> scores) {
         out.append("<h2>Students by exercise</h2>\n<table id=\"grid\">\n<thead><tr><th>Student</th>");
         for (String exercise : gradebook.exercises()) {
@@ -66,10 +91,15 @@ public final class ClassHtml {
         out.append("<th>Total</th><th>Hidden</th><th>Late commits</th><th>Status</th></tr></thead>\n<tbody>\n");
         for (ClassRow row : gradebook.rows()) {
             boolean graded = row.status() != RowStatus.NOT_GRADED;
-            out.append("<tr class=\"student\" data-status=\"").append(row.status().written()).append("\"><th>");
+            out.append("<tr class=\"student\" data-status=\"")
+                    .append(row.status().written())
+                    .append("\"><th>");
             if (scores.containsKey(row.student())) {
-                out.append("<a href=\"").append(Html.text(StudentHtml.link(row.student()))).append("\">")
-                        .append(Html.text(row.student())).append("</a>");
+                out.append("<a href=\"")
+                        .append(Html.text(StudentHtml.link(row.student())))
+                        .append("\">")
+                        .append(Html.text(row.student()))
+                        .append("</a>");
             } else {
                 out.append(Html.text(row.student()));
             }
@@ -78,21 +108,35 @@ public final class ClassHtml {
                 int max = maxByExercise.getOrDefault(gradebook.exercises().get(i), 0);
                 int points = row.points().get(i);
                 if (graded) {
-                    out.append("<td class=\"cell\" style=\"background:").append(Html.colour(points, max)).append("\" title=\"")
-                            .append(Html.text(gradebook.exercises().get(i) + ": " + points + "/" + max)).append("\">")
-                            .append(points).append("</td>");
+                    out.append("<td class=\"cell\" style=\"background:")
+                            .append(Html.colour(points, max))
+                            .append("\" title=\"")
+                            .append(Html.text(gradebook.exercises().get(i) + ": " + points + "/" + max))
+                            .append("\">")
+                            .append(points)
+                            .append("</td>");
                 } else {
                     out.append("<td class=\"cell none\">&#8212;</td>");
                 }
             }
-            out.append(graded ? "<td class=\"num\" style=\"background:" + Html.colour(row.total(), row.max()) + "\">"
-                    + row.total() + "/" + row.max() + "</td>" : "<td class=\"num none\">&#8212;</td>");
-            out.append("<td class=\"num\">").append(row.hiddenMax() > 0 ? row.hidden() + "/" + row.hiddenMax() : "").append("</td>");
-            out.append("<td class=\"num").append(row.laterCommits() > 0 ? " late" : "").append("\">")
-                    .append(row.laterCommits() > 0 ? row.laterCommits() : "").append("</td>");
+            out.append(
+                    graded
+                            ? "<td class=\"num\" style=\"background:" + Html.colour(row.total(), row.max()) + "\">"
+                                    + row.total() + "/" + row.max() + "</td>"
+                            : "<td class=\"num none\">&#8212;</td>");
+            out.append("<td class=\"num\">")
+                    .append(row.hiddenMax() > 0 ? row.hidden() + "/" + row.hiddenMax() : "")
+                    .append("</td>");
+            out.append("<td class=\"num")
+                    .append(row.laterCommits() > 0 ? " late" : "")
+                    .append("\">")
+                    .append(row.laterCommits() > 0 ? row.laterCommits() : "")
+                    .append("</td>");
             out.append("<td>").append(row.status().written().replace('_', ' '));
             if (!row.reason().isEmpty()) {
-                out.append("<div class=\"reason\">").append(Html.text(row.reason())).append("</div>");
+                out.append("<div class=\"reason\">")
+                        .append(Html.text(row.reason()))
+                        .append("</div>");
             }
             out.append("</td></tr>\n");
         }
@@ -101,17 +145,32 @@ public final class ClassHtml {
 
     private static void distributions(StringBuilder out, ClassGradebook gradebook, Map<String, Integer> maxByExercise) {
         out.append("<h2>Score distribution per exercise</h2>\n<div class=\"charts\" id=\"distributions\">\n");
-        List<ClassRow> graded = gradebook.rows().stream().filter(row -> row.status() != RowStatus.NOT_GRADED).toList();
+        List<ClassRow> graded = gradebook.rows().stream()
+                .filter(row -> row.status() != RowStatus.NOT_GRADED)
+                .toList();
         for (int i = 0; i < gradebook.exercises().size(); i++) {
             String exercise = gradebook.exercises().get(i);
             int index = i;
-            int max = Math.max(maxByExercise.getOrDefault(exercise, 0),
-                    graded.stream().mapToInt(row -> row.points().get(index)).max().orElse(0));
+            int max = Math.max(
+                    maxByExercise.getOrDefault(exercise, 0),
+                    graded.stream()
+                            .mapToInt(row -> row.points().get(index))
+                            .max()
+                            .orElse(0));
             int[] counts = new int[max + 1];
             graded.forEach(row -> counts[Math.min(max, Math.max(0, row.points().get(index)))]++);
-            double mean = graded.stream().mapToInt(row -> row.points().get(index)).average().orElse(0);
-            out.append("<figure class=\"distribution\" data-exercise=\"").append(Html.text(exercise)).append("\"><figcaption>")
-                    .append(Html.text(exercise)).append(": mean ").append(Html.decimal(mean)).append(" of ").append(max)
+            double mean = graded.stream()
+                    .mapToInt(row -> row.points().get(index))
+                    .average()
+                    .orElse(0);
+            out.append("<figure class=\"distribution\" data-exercise=\"")
+                    .append(Html.text(exercise))
+                    .append("\"><figcaption>")
+                    .append(Html.text(exercise))
+                    .append(": mean ")
+                    .append(Html.decimal(mean))
+                    .append(" of ")
+                    .append(max)
                     .append("</figcaption>\n");
             histogram(out, counts);
             out.append("</figure>\n");
@@ -126,32 +185,56 @@ public final class ClassHtml {
         int top = java.util.Arrays.stream(counts).max().orElse(0);
         double bar = (double) width / counts.length;
         boolean labelEach = bar >= 12;
-        out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width).append("\" height=\"").append(height + 30)
+        out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"")
+                .append(width)
+                .append("\" height=\"")
+                .append(height + 30)
                 .append("\" role=\"img\" font-size=\"10\" font-family=\"sans-serif\">");
         for (int points = 0; points < counts.length; points++) {
             double h = top == 0 ? 0 : (double) counts[points] / top * height;
             double x = points * bar;
-            out.append("<rect x=\"").append(Html.decimal(x + 1)).append("\" y=\"").append(Html.decimal(height + 12 - h))
-                    .append("\" width=\"").append(Html.decimal(Math.max(1, bar - 2))).append("\" height=\"").append(Html.decimal(h))
-                    .append("\" fill=\"").append(Html.barColour(points, counts.length - 1))
-                    .append("\"><title>").append(points).append(" points: ").append(counts[points]).append(" students</title></rect>");
+            out.append("<rect x=\"")
+                    .append(Html.decimal(x + 1))
+                    .append("\" y=\"")
+                    .append(Html.decimal(height + 12 - h))
+                    .append("\" width=\"")
+                    .append(Html.decimal(Math.max(1, bar - 2)))
+                    .append("\" height=\"")
+                    .append(Html.decimal(h))
+                    .append("\" fill=\"")
+                    .append(Html.barColour(points, counts.length - 1))
+                    .append("\"><title>")
+                    .append(points)
+                    .append(" points: ")
+                    .append(counts[points])
+                    .append(" students</title></rect>");
             if (counts[points] > 0 && labelEach) {
-                out.append("<text x=\"").append(Html.decimal(x + bar / 2)).append("\" y=\"").append(Html.decimal(height + 10 - h))
-                        .append("\" text-anchor=\"middle\">").append(counts[points]).append("</text>");
+                out.append("<text x=\"")
+                        .append(Html.decimal(x + bar / 2))
+                        .append("\" y=\"")
+                        .append(Html.decimal(height + 10 - h))
+                        .append("\" text-anchor=\"middle\">")
+                        .append(counts[points])
+                        .append("</text>");
             }
             if (labelEach || points == 0 || points == counts.length - 1) {
-                out.append("<text x=\"").append(Html.decimal(x + bar / 2)).append("\" y=\"").append(height + 25)
-                        .append("\" text-anchor=\"middle\" fill=\"#57606a\">").append(points).append("</text>");
+                out.append("<text x=\"")
+                        .append(Html.decimal(x + bar / 2))
+                        .append("\" y=\"")
+                        .append(height + 25)
+                        .append("\" text-anchor=\"middle\" fill=\"#57606a\">")
+                        .append(points)
+                        .append("</text>");
             }
         }
         out.append("</svg>\n");
     }
 
     private static void mostFailed(StringBuilder out, Map<String, List<TestResult>> scores) {
-        record Key(int number, String exercise, String id) {
-        }
+        record Key(int number, String exercise, String id) {}
         Map<Key, List<TestResult>> failures = new TreeMap<>(Comparator.comparingInt(Key::number)
-                .thenComparing(Key::exercise).thenComparing(Key::id));
+                .thenComparing(Key::exercise)
+                .thenComparing(Key::id));
         Map<Key, Integer> ran = new LinkedHashMap<>();
         for (List<TestResult> tests : scores.values()) {
             for (TestResult test : tests) {
@@ -163,7 +246,8 @@ public final class ClassHtml {
             }
         }
         List<Map.Entry<Key, List<TestResult>>> ranked = new ArrayList<>(failures.entrySet());
-        ranked.sort(Comparator.comparingInt((Map.Entry<Key, List<TestResult>> entry) -> -entry.getValue().size()));
+        ranked.sort(Comparator.comparingInt(
+                (Map.Entry<Key, List<TestResult>> entry) -> -entry.getValue().size()));
         out.append("<h2>Tests most students fail</h2>\n");
         if (ranked.isEmpty()) {
             out.append("<p id=\"most-failed\">Every graded student passed every test.</p>\n");
@@ -174,11 +258,22 @@ public final class ClassHtml {
         for (Map.Entry<Key, List<TestResult>> entry : ranked.subList(0, Math.min(MOST_FAILED, ranked.size()))) {
             List<TestResult> failed = entry.getValue();
             TestResult first = failed.get(0);
-            out.append("<tr class=\"failing-test\" data-test=\"").append(Html.text(first.id())).append("\"><td>")
-                    .append(first.number()).append(". ").append(Html.text(first.exercise())).append("</td><td>")
-                    .append(Html.text(first.name())).append(first.hidden() ? "<span class=\"tag\">hidden</span>" : "")
-                    .append("</td><td class=\"num\">").append(failed.size()).append(" of ").append(ran.get(entry.getKey()))
-                    .append("</td><td><pre>").append(Html.text(commonest(failed).orElse(""))).append("</pre></td></tr>\n");
+            out.append("<tr class=\"failing-test\" data-test=\"")
+                    .append(Html.text(first.id()))
+                    .append("\"><td>")
+                    .append(first.number())
+                    .append(". ")
+                    .append(Html.text(first.exercise()))
+                    .append("</td><td>")
+                    .append(Html.text(first.name()))
+                    .append(first.hidden() ? "<span class=\"tag\">hidden</span>" : "")
+                    .append("</td><td class=\"num\">")
+                    .append(failed.size())
+                    .append(" of ")
+                    .append(ran.get(entry.getKey()))
+                    .append("</td><td><pre>")
+                    .append(Html.text(commonest(failed).orElse("")))
+                    .append("</pre></td></tr>\n");
         }
         out.append("</tbody>\n</table>\n");
     }
@@ -199,8 +294,12 @@ public final class ClassHtml {
         Map<String, Integer> max = new LinkedHashMap<>();
         for (String exercise : exercises) {
             scores.values().stream()
-                    .map(tests -> tests.stream().filter(test -> test.exercise().equals(exercise)).mapToInt(TestResult::max).sum())
-                    .filter(sum -> sum > 0).max(Integer::compare)
+                    .map(tests -> tests.stream()
+                            .filter(test -> test.exercise().equals(exercise))
+                            .mapToInt(TestResult::max)
+                            .sum())
+                    .filter(sum -> sum > 0)
+                    .max(Integer::compare)
                     .ifPresent(sum -> max.put(exercise, sum));
         }
         return max;

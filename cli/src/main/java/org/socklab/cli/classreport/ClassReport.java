@@ -20,8 +20,7 @@ import java.util.Optional;
 public final class ClassReport {
     public static final String REPORTS = "reports";
 
-    private ClassReport() {
-    }
+    private ClassReport() {}
 
     /** The folder of a student's reports in a class folder. */
     public static Path reportsOf(Path classFolder, String student) {
@@ -38,14 +37,18 @@ public final class ClassReport {
             gradebook.writeTo(folder.resolve(ClassGradebook.FILE));
             Map<String, List<TestResult>> scores = new LinkedHashMap<>();
             for (ClassRow row : gradebook.rows()) {
-                Optional<List<TestResult>> tests = StudentScores.read(reportsOf(folder, row.student()).resolve("score.json"));
+                Optional<List<TestResult>> tests =
+                        StudentScores.read(reportsOf(folder, row.student()).resolve("score.json"));
                 if (tests.isPresent()) {
                     scores.put(row.student(), tests.get());
-                    Files.writeString(reportsOf(folder, row.student()).resolve(StudentHtml.FILE),
-                            StudentHtml.render(row, tests.get()), StandardCharsets.UTF_8);
+                    Files.writeString(
+                            reportsOf(folder, row.student()).resolve(StudentHtml.FILE),
+                            StudentHtml.render(row, tests.get()),
+                            StandardCharsets.UTF_8);
                 }
             }
-            Files.writeString(folder.resolve(ClassHtml.FILE), ClassHtml.render(title, gradebook, scores), StandardCharsets.UTF_8);
+            Files.writeString(
+                    folder.resolve(ClassHtml.FILE), ClassHtml.render(title, gradebook, scores), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the class report into " + folder, e);
         }
@@ -53,16 +56,30 @@ public final class ClassReport {
 
     /** A short Markdown summary of the gradebook for {@code $GITHUB_STEP_SUMMARY}. */
     public static String markdown(String title, ClassGradebook gradebook) {
-        StringBuilder out = new StringBuilder("## ").append(title.replaceAll("[|<>\\[\\]`*_#!\\\\]", " ")).append("\n\n");
+        StringBuilder out = new StringBuilder("## ")
+                .append(title.replaceAll("[|<>\\[\\]`*_#!\\\\]", " "))
+                .append("\n\n");
         out.append("| Student | Total | Hidden | Late commits | Status |\n|---|---:|---:|---:|---|\n");
         for (ClassRow row : gradebook.rows()) {
-            out.append("| ").append(row.student()).append(" | ").append(row.total()).append('/').append(row.max())
-                    .append(" | ").append(row.hiddenMax() > 0 ? row.hidden() + "/" + row.hiddenMax() : "")
-                    .append(" | ").append(row.laterCommits() > 0 ? row.laterCommits() : "")
-                    .append(" | ").append(row.status().written().replace('_', ' '))
-                    .append(row.reason().isEmpty() ? "" : ": " + row.reason().replaceAll("[|<>\\[\\]`*_#!\\\\\\r\\n]", " "))
+            out.append("| ")
+                    .append(row.student())
+                    .append(" | ")
+                    .append(row.total())
+                    .append('/')
+                    .append(row.max())
+                    .append(" | ")
+                    .append(row.hiddenMax() > 0 ? row.hidden() + "/" + row.hiddenMax() : "")
+                    .append(" | ")
+                    .append(row.laterCommits() > 0 ? row.laterCommits() : "")
+                    .append(" | ")
+                    .append(row.status().written().replace('_', ' '))
+                    .append(
+                            row.reason().isEmpty()
+                                    ? ""
+                                    : ": " + row.reason().replaceAll("[|<>\\[\\]`*_#!\\\\\\r\\n]", " "))
                     .append(" |\n");
         }
-        return out.append("\nThe class report (class.html) and every student's reports are in the artifact.\n").toString();
+        return out.append("\nThe class report (class.html) and every student's reports are in the artifact.\n")
+                .toString();
     }
 }

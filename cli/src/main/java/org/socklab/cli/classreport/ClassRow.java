@@ -17,8 +17,18 @@ import java.util.List;
  * @param commitTime that commit's committer date, ISO 8601 in UTC; empty with no commit
  * @param laterCommits how many commits are dated after the deadline: late work, recorded
  */
-public record ClassRow(String student, int total, int max, List<Integer> points, int hidden, int hiddenMax,
-        RowStatus status, String reason, String commit, String commitTime, int laterCommits) {
+public record ClassRow(
+        String student,
+        int total,
+        int max,
+        List<Integer> points,
+        int hidden,
+        int hiddenMax,
+        RowStatus status,
+        String reason,
+        String commit,
+        String commitTime,
+        int laterCommits) {
 
     public ClassRow {
         points = List.copyOf(points);
@@ -26,7 +36,17 @@ public record ClassRow(String student, int total, int max, List<Integer> points,
 
     /** A row of zeros for a student who was not graded, and why. */
     public static ClassRow notGraded(String student, int exercises, String reason, int laterCommits) {
-        return new ClassRow(student, 0, 0, java.util.Collections.nCopies(exercises, 0), 0, 0, RowStatus.NOT_GRADED,
-                reason, "", "", laterCommits);
+        return new ClassRow(
+                student,
+                0,
+                0,
+                java.util.Collections.nCopies(exercises, 0),
+                0,
+                0,
+                RowStatus.NOT_GRADED,
+                reason,
+                "",
+                "",
+                laterCommits);
     }
 }

@@ -15,7 +15,14 @@ public record HiddenShare(int points, int max) {
     /** From the score file; {@link #NONE} when there is none. */
     public static HiddenShare of(Path scoreJson) {
         List<TestResult> tests = StudentScores.read(scoreJson).orElse(List.of());
-        return new HiddenShare(tests.stream().filter(TestResult::hidden).mapToInt(TestResult::points).sum(),
-                tests.stream().filter(TestResult::hidden).mapToInt(TestResult::max).sum());
+        return new HiddenShare(
+                tests.stream()
+                        .filter(TestResult::hidden)
+                        .mapToInt(TestResult::points)
+                        .sum(),
+                tests.stream()
+                        .filter(TestResult::hidden)
+                        .mapToInt(TestResult::max)
+                        .sum());
     }
 }

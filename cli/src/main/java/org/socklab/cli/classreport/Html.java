@@ -10,6 +10,7 @@ final class Html {
             <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             """;
+
     static final String STYLE = """
             body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:1.5rem;color:#1b1f24;background:#fff}
             h1{font-size:1.5rem;margin:0 0 .3rem} h2{font-size:1.15rem;margin:1.6rem 0 .5rem}
@@ -24,8 +25,7 @@ final class Html {
             .passed{background:#dafbe1} .failed{background:#ffebe9}
             """;
 
-    private Html() {
-    }
+    private Html() {}
 
     static String text(String text) {
         StringBuilder out = new StringBuilder(text.length());

@@ -16,8 +16,7 @@ import java.util.Optional;
 final class StudentScores {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private StudentScores() {
-    }
+    private StudentScores() {}
 
     /** The tests of the score file, in its order; empty when there is no such file or it cannot be read. */
     static Optional<List<TestResult>> read(Path scoreJson) {
@@ -29,9 +28,15 @@ final class StudentScores {
             List<TestResult> tests = new ArrayList<>();
             for (JsonNode exercise : root.path("exercises")) {
                 for (JsonNode test : exercise.path("tests")) {
-                    tests.add(new TestResult(exercise.path("exercise").asText(), exercise.path("number").asInt(),
-                            test.path("id").asText(), test.path("name").asText(), test.path("points").asInt(),
-                            test.path("max").asInt(), test.path("status").asText(), test.path("hidden").asBoolean(false),
+                    tests.add(new TestResult(
+                            exercise.path("exercise").asText(),
+                            exercise.path("number").asInt(),
+                            test.path("id").asText(),
+                            test.path("name").asText(),
+                            test.path("points").asInt(),
+                            test.path("max").asInt(),
+                            test.path("status").asText(),
+                            test.path("hidden").asBoolean(false),
                             test.path("feedback").asText()));
                 }
             }

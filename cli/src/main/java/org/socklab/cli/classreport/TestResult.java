@@ -13,8 +13,16 @@ package org.socklab.cli.classreport;
  * @param hidden whether it is a hidden test
  * @param feedback what was observed and what to look at; empty when passed
  */
-public record TestResult(String exercise, int number, String id, String name, int points, int max, String status,
-        boolean hidden, String feedback) {
+public record TestResult(
+        String exercise,
+        int number,
+        String id,
+        String name,
+        int points,
+        int max,
+        String status,
+        boolean hidden,
+        String feedback) {
 
     boolean earned() {
         return points == max;

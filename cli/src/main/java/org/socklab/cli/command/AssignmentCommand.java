@@ -20,22 +20,34 @@ import picocli.CommandLine.Parameters;
  * teacher pushes as a GitHub template repository as it is (see {@link Assignment}). Not
  * thread-safe: one instance runs once.
  */
-@Command(name = "assignment", description = "Writes into DIR an assignment repository of the exercises given, ready to"
-        + " push as a GitHub template repository: stubs, tests, the grader in lib/, and a workflow that grades"
-        + " those exercises on every push.")
+@Command(
+        name = "assignment",
+        description = "Writes into DIR an assignment repository of the exercises given, ready to"
+                + " push as a GitHub template repository: stubs, tests, the grader in lib/, and a workflow that grades"
+                + " those exercises on every push.")
 public final class AssignmentCommand implements Callable<Integer> {
     @Parameters(paramLabel = "DIR", description = "a new or empty folder")
     private Path folder;
 
-    @Option(names = "--exercises", required = true, paramLabel = "KEY", split = ",",
-            converter = Converters.ExerciseConverter.class, description = "the exercises of the assignment")
+    @Option(
+            names = "--exercises",
+            required = true,
+            paramLabel = "KEY",
+            split = ",",
+            converter = Converters.ExerciseConverter.class,
+            description = "the exercises of the assignment")
     private List<Exercise> exercises;
 
-    @Option(names = "--lang", paramLabel = "en|pt", converter = Converters.LanguageConverter.class,
+    @Option(
+            names = "--lang",
+            paramLabel = "en|pt",
+            converter = Converters.LanguageConverter.class,
             description = "the language of the workflow's feedback (default: en)")
     private Language language;
 
-    @Option(names = "--jar", paramLabel = "FILE",
+    @Option(
+            names = "--jar",
+            paramLabel = "FILE",
             description = "the socklab jar the assignment ships and grades with (default: this one)")
     private Path jar;
 
@@ -51,10 +63,14 @@ public final class AssignmentCommand implements Callable<Integer> {
         EnumSet<Exercise> chosen = EnumSet.copyOf(exercises);
         List<String> files = Assignment.write(folder, chosen, language != null ? language : Language.ENGLISH, command);
         int max = chosen.stream().mapToInt(Exercise::maxPoints).sum();
-        terminal.out().println("Wrote the assignment " + String.join(", ", chosen.stream().map(Exercise::key).toList())
-                + " (" + max + " points, " + files.size() + " files) into " + folder.toAbsolutePath().normalize() + ".");
-        terminal.out().println("Next: cd " + folder + " && git init -q && git add . && git commit -qm assignment,"
-                + " push it, and mark the repository as a template.");
+        terminal.out()
+                .println("Wrote the assignment "
+                        + String.join(", ", chosen.stream().map(Exercise::key).toList()) + " (" + max + " points, "
+                        + files.size() + " files) into "
+                        + folder.toAbsolutePath().normalize() + ".");
+        terminal.out()
+                .println("Next: cd " + folder + " && git init -q && git add . && git commit -qm assignment,"
+                        + " push it, and mark the repository as a template.");
         return 0;
     }
 
@@ -72,7 +88,11 @@ public final class AssignmentCommand implements Callable<Integer> {
 
     private static Path runningJar() {
         try {
-            Path source = Path.of(AssignmentCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path source = Path.of(AssignmentCommand.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
             if (Files.isRegularFile(source)) {
                 return source;
             }

@@ -17,8 +17,11 @@ import picocli.CommandLine.Spec;
  * {@code socklab checkout KEY[@SITE] [DIR] [-y]}: makes DIR ready for {@code mvn test} with the
  * template of KEY; run again in DIR to update it. Not thread-safe: one instance runs once.
  */
-@Command(name = "checkout", description = "Makes DIR (default: KEY) ready for mvn test, with the template of KEY"
-        + " (an exercise, or all) from SITE. Run again in DIR to update it: files you changed are kept unless -y.")
+@Command(
+        name = "checkout",
+        description =
+                "Makes DIR (default: KEY) ready for mvn test, with the template of KEY"
+                        + " (an exercise, or all) from SITE. Run again in DIR to update it: files you changed are kept unless -y.")
 public final class CheckoutCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "KEY[@SITE]", description = "an exercise, or all; then the site")
     private String spec;
@@ -26,7 +29,9 @@ public final class CheckoutCommand implements Callable<Integer> {
     @Parameters(index = "1", arity = "0..1", paramLabel = "DIR", description = "the folder (default: KEY)")
     private Path folder;
 
-    @Option(names = {"-y", "--yes"}, description = "overwrite the files you changed")
+    @Option(
+            names = {"-y", "--yes"},
+            description = "overwrite the files you changed")
     private boolean overwrite;
 
     @Spec
@@ -48,8 +53,10 @@ public final class CheckoutCommand implements Callable<Integer> {
         Path into = folder != null ? folder : Path.of(key);
         Sites sites = Sites.load(terminal.environment());
         sites.problems().forEach(problem -> terminal.err().println("socklab: warning: " + problem));
-        Site site = at >= 0 ? sites.named(spec.substring(at + 1))
-                : CheckoutState.read(into).filter(state -> state.key().equals(key))
+        Site site = at >= 0
+                ? sites.named(spec.substring(at + 1))
+                : CheckoutState.read(into)
+                        .filter(state -> state.key().equals(key))
                         .map(state -> Site.at(state.siteName(), state.siteLocation()))
                         .orElseGet(sites::defaultSite);
         Checkout.Result result = new Checkout(site, key, into, overwrite).run();
@@ -63,12 +70,15 @@ public final class CheckoutCommand implements Callable<Integer> {
             terminal.out().println("  (" + upToDate + " more up to date)");
         }
         if (!result.backups().isEmpty()) {
-            terminal.out().println("Your versions of the " + result.backups().size()
-                    + " files overwritten (-y) are saved, in " + into.toAbsolutePath().normalize() + ", as:");
+            terminal.out()
+                    .println(
+                            "Your versions of the " + result.backups().size() + " files overwritten (-y) are saved, in "
+                                    + into.toAbsolutePath().normalize() + ", as:");
             result.backups().forEach(backup -> terminal.out().println("  " + backup));
         }
-        terminal.out().println("Checked out " + key + " from " + site.describe() + " into "
-                + into.toAbsolutePath().normalize() + ". Next: cd " + into + " && ./mvnw test");
+        terminal.out()
+                .println("Checked out " + key + " from " + site.describe() + " into "
+                        + into.toAbsolutePath().normalize() + ". Next: cd " + into + " && ./mvnw test");
         return 0;
     }
 }

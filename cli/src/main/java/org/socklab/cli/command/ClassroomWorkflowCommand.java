@@ -14,7 +14,9 @@ import picocli.CommandLine.Parameters;
  * from the repository's {@code .github/classroom/}: a matrix of shards graded with
  * {@code grade-all --roster --shard}, then {@code shard merge}. Not thread-safe: one instance runs once.
  */
-@Command(name = "classroom-workflow", description = "Writes the teacher's GitHub Actions workflow that grades a class in shards.")
+@Command(
+        name = "classroom-workflow",
+        description = "Writes the teacher's GitHub Actions workflow that grades a class in shards.")
 public final class ClassroomWorkflowCommand implements Callable<Integer> {
     static final String FILE = "socklab-class.yml";
 
@@ -30,8 +32,8 @@ public final class ClassroomWorkflowCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path file = folder.resolve(FILE);
-        try (InputStream bundled = ClassroomWorkflowCommand.class.getClassLoader()
-                .getResourceAsStream("socklab/classroom/" + FILE)) {
+        try (InputStream bundled =
+                ClassroomWorkflowCommand.class.getClassLoader().getResourceAsStream("socklab/classroom/" + FILE)) {
             if (bundled == null) {
                 throw new CliFailure("this build of socklab has no " + FILE);
             }
@@ -40,8 +42,9 @@ public final class ClassroomWorkflowCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new CliFailure("cannot write " + file + ": " + e.getMessage());
         }
-        terminal.out().println("Wrote " + file + ": put roster.csv (student,repository) next to it in the teacher's"
-                + " repository, add the secret SOCKLAB_GIT_TOKEN, and run it with the deadline");
+        terminal.out()
+                .println("Wrote " + file + ": put roster.csv (student,repository) next to it in the teacher's"
+                        + " repository, add the secret SOCKLAB_GIT_TOKEN, and run it with the deadline");
         return 0;
     }
 }

@@ -15,16 +15,18 @@ import picocli.CommandLine.TypeConversionException;
  * one is a one-line usage error before any work. Stateless.
  */
 final class Converters {
-    private Converters() {
-    }
+    private Converters() {}
 
     /** {@code --lang}: {@code en} or {@code pt} (a region such as {@code pt-BR} is allowed). */
     static final class LanguageConverter implements ITypeConverter<Language> {
         @Override
         public Language convert(String value) {
-            return Language.parse(value).orElseThrow(() -> new TypeConversionException("unknown language " + value + " (known: "
-                            + Stream.of(Language.values()).map(l -> l.locale().getLanguage())
-                                    .collect(Collectors.joining(", ")) + ")"));
+            return Language.parse(value)
+                    .orElseThrow(() -> new TypeConversionException("unknown language " + value + " (known: "
+                            + Stream.of(Language.values())
+                                    .map(l -> l.locale().getLanguage())
+                                    .collect(Collectors.joining(", "))
+                            + ")"));
         }
     }
 
@@ -33,8 +35,9 @@ final class Converters {
         @Override
         public Exercise convert(String key) {
             Set<Exercise> graded = Template.gradedExercises();
-            return Exercise.byKey(key).filter(graded::contains).orElseThrow(() -> new TypeConversionException(
-                    "no graded exercise " + key.strip() + " (known: "
+            return Exercise.byKey(key)
+                    .filter(graded::contains)
+                    .orElseThrow(() -> new TypeConversionException("no graded exercise " + key.strip() + " (known: "
                             + graded.stream().map(Exercise::key).collect(Collectors.joining(", ")) + ")"));
         }
     }
@@ -43,7 +46,9 @@ final class Converters {
     static final class SandboxConverter implements ITypeConverter<SandboxMode> {
         @Override
         public SandboxMode convert(String value) {
-            return Stream.of(SandboxMode.values()).filter(mode -> mode.value().equals(value.strip())).findFirst()
+            return Stream.of(SandboxMode.values())
+                    .filter(mode -> mode.value().equals(value.strip()))
+                    .findFirst()
                     .orElseThrow(() -> new TypeConversionException("--sandbox: auto, required or none, not " + value));
         }
     }

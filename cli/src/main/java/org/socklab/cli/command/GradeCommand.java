@@ -15,17 +15,17 @@ import org.socklab.cli.grading.GradeResult;
 import org.socklab.cli.grading.Grader;
 import org.socklab.cli.grading.SandboxMode;
 import org.socklab.cli.grading.Submission;
-import org.socklab.cli.progress.ProgressLine;
 import org.socklab.cli.progress.ExerciseProgress;
+import org.socklab.cli.progress.ProgressLine;
 import org.socklab.cli.report.Console;
-import org.socklab.cli.report.ReportTexts;
 import org.socklab.cli.report.ReportFolder;
+import org.socklab.cli.report.ReportTexts;
 import org.socklab.cli.report.Reports;
 import org.socklab.grader.Exercise;
 import org.socklab.grader.feedback.Language;
 import org.socklab.grader.harness.Containment;
-import org.socklab.grader.score.TestSelection;
 import org.socklab.grader.score.ScoreTable;
+import org.socklab.grader.score.TestSelection;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -35,9 +35,11 @@ import picocli.CommandLine.Parameters;
  * Exit status 0 when grading completed, whatever the score; 1 when the submission does not
  * compile. Not thread-safe: one instance runs once.
  */
-@Command(name = "grade", description = "Grades the submission in DIR (default: the bundled reference solutions)."
-        + " Reports go to DIR/target/socklab (or --out). Every exercise is graded, unless --exercises says otherwise:"
-        + " nothing in the submission changes what is graded.")
+@Command(
+        name = "grade",
+        description = "Grades the submission in DIR (default: the bundled reference solutions)."
+                + " Reports go to DIR/target/socklab (or --out). Every exercise is graded, unless --exercises says otherwise:"
+                + " nothing in the submission changes what is graded.")
 public final class GradeCommand implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "DIR", description = "the submission (a copy of the template)")
     private Path folder;
@@ -45,15 +47,25 @@ public final class GradeCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR2", description = "where the reports go")
     private Path out;
 
-    @Option(names = "--lang", paramLabel = "en|pt", converter = Converters.LanguageConverter.class,
+    @Option(
+            names = "--lang",
+            paramLabel = "en|pt",
+            converter = Converters.LanguageConverter.class,
             description = "the language of the feedback (default: the system's)")
     private Language language;
 
-    @Option(names = "--exercises", paramLabel = "KEY", split = ",",
-            converter = Converters.ExerciseConverter.class, description = "grade only these exercises")
+    @Option(
+            names = "--exercises",
+            paramLabel = "KEY",
+            split = ",",
+            converter = Converters.ExerciseConverter.class,
+            description = "grade only these exercises")
     private List<Exercise> exercises;
 
-    @Option(names = "--sandbox", paramLabel = "auto|required|none", converter = Converters.SandboxConverter.class,
+    @Option(
+            names = "--sandbox",
+            paramLabel = "auto|required|none",
+            converter = Converters.SandboxConverter.class,
             description = "run student code in the OS sandbox (bubblewrap): where available (auto, the default),"
                     + " or refuse to grade without it (required), or never (none)")
     private SandboxMode sandbox = SandboxMode.AUTO;
@@ -70,8 +82,8 @@ public final class GradeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Language lang = language != null ? language : Language.fromEnvironment();
-        Containment containment = sandbox.containment(terminal.environment()
-                .getOrDefault("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin")));
+        Containment containment = sandbox.containment(
+                terminal.environment().getOrDefault("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin")));
         Submission submission;
         Path reportDir;
         if (folder == null) {
@@ -87,14 +99,24 @@ public final class GradeCommand implements Callable<Integer> {
             reportDir = out != null ? ReportFolder.given(out) : ReportFolder.freshIn(submission.folder());
         }
         Set<Exercise> graded = exercises != null ? EnumSet.copyOf(exercises) : Template.gradedExercises();
-        GradeResult result = Grader.grade(submission, graded, TestSelection.VISIBLE, reportDir, containment, Grader.defaultParallel(),
+        GradeResult result = Grader.grade(
+                submission,
+                graded,
+                TestSelection.VISIBLE,
+                reportDir,
+                containment,
+                Grader.defaultParallel(),
                 new ExerciseProgress(ProgressLine.of(terminal.err(), terminal.environment()), graded.size()));
         Reports.write(result, lang, reportDir);
-        Console console = new Console(terminal.out(), "true".equals(terminal.environment().get("GITHUB_ACTIONS")));
+        Console console =
+                new Console(terminal.out(), "true".equals(terminal.environment().get("GITHUB_ACTIONS")));
         console.untrusted(ScoreTable.render(result.report(), lang).stripTrailing());
         console.trusted(containment.line().render(lang));
         result.notices(lang).forEach(console::untrusted);
-        console.trusted(ReportTexts.text(lang, "console.written", reportDir.toAbsolutePath().normalize().toString(),
+        console.trusted(ReportTexts.text(
+                lang,
+                "console.written",
+                reportDir.toAbsolutePath().normalize().toString(),
                 String.format(lang.locale(), "%.1f", result.elapsed().toMillis() / 1000.0)));
         console.points(result.report().total(), result.report().max(), lang);
         appendStepSummary(reportDir);
@@ -126,8 +148,12 @@ public final class GradeCommand implements Callable<Integer> {
             return;
         }
         try {
-            Files.writeString(Path.of(summary), Files.readString(reportDir.resolve(Reports.SUMMARY)),
-                    StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.writeString(
+                    Path.of(summary),
+                    Files.readString(reportDir.resolve(Reports.SUMMARY)),
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
         } catch (IOException e) {
             terminal.err().println("socklab: cannot append to $GITHUB_STEP_SUMMARY: " + e.getMessage());
         }

@@ -23,18 +23,28 @@ import org.socklab.grader.harness.Containment;
  * Everything it is given was checked before it runs. Stateless.
  */
 final class GradeRoster {
-    private GradeRoster() {
-    }
+    private GradeRoster() {}
 
-    static int run(Terminal terminal, Path rosterFile, Deadline deadline, Path out, LatePolicy late, Shard shard,
-            Set<Exercise> exercises, Language language, int jobs, Duration timeout, Containment containment) {
+    static int run(
+            Terminal terminal,
+            Path rosterFile,
+            Deadline deadline,
+            Path out,
+            LatePolicy late,
+            Shard shard,
+            Set<Exercise> exercises,
+            Language language,
+            int jobs,
+            Duration timeout,
+            Containment containment) {
         Roster roster = shard.of(Roster.read(rosterFile));
         GradeAll gradeAll = new GradeAll(exercises, language, jobs, timeout, containment);
         String title = "socklab: class report, deadline " + deadline.text()
                 + (shard.equals(Shard.WHOLE) ? "" : ", shard " + shard);
         ClassGradebook gradebook = new RosterGrading(gradeAll, new RepositoryFetcher(timeout, deadline, late))
                 .grade(roster, out, title, line -> terminal.out().println(Console.sanitized(line)));
-        terminal.out().println("Gradebook of " + gradebook.rows().size() + " students and class report written to " + out);
+        terminal.out()
+                .println("Gradebook of " + gradebook.rows().size() + " students and class report written to " + out);
         StepSummary.append(terminal, ClassReport.markdown(title, gradebook));
         return 0;
     }

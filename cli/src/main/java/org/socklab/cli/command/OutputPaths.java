@@ -14,8 +14,7 @@ import org.socklab.cli.CliFailure;
 final class OutputPaths {
     private static final String PROBE = ".socklab-write-probe";
 
-    private OutputPaths() {
-    }
+    private OutputPaths() {}
 
     /** A folder the reports can be written into; made if missing. */
     static void requireWritableFolder(Path folder, String what) {
@@ -26,7 +25,8 @@ final class OutputPaths {
             Files.createDirectories(folder);
             Files.deleteIfExists(Files.createFile(folder.resolve(PROBE)));
         } catch (IOException | UnsupportedOperationException e) {
-            throw new CliFailure("cannot write " + what + " into " + folder + " (" + reason(e) + "): nothing was graded");
+            throw new CliFailure(
+                    "cannot write " + what + " into " + folder + " (" + reason(e) + "): nothing was graded");
         }
     }
 

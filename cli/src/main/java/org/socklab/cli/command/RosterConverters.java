@@ -9,8 +9,7 @@ import picocli.CommandLine.TypeConversionException;
 
 /** The option values of class grading, checked while the command line is parsed. Stateless. */
 final class RosterConverters {
-    private RosterConverters() {
-    }
+    private RosterConverters() {}
 
     /** {@code --deadline}: ISO 8601 with its offset. */
     static final class DeadlineConverter implements ITypeConverter<Deadline> {

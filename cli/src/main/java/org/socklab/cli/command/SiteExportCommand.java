@@ -32,9 +32,10 @@ public final class SiteExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SiteIndex index = SiteExport.export(new BuiltinSite(), folder);
-        terminal.out().println("Exported " + String.join(", ", index.keys()) + " into "
-                + folder.toAbsolutePath().normalize() + ": serve that folder with any web server and add it to "
-                + Sites.FILE + " as name = URL");
+        terminal.out()
+                .println("Exported " + String.join(", ", index.keys()) + " into "
+                        + folder.toAbsolutePath().normalize() + ": serve that folder with any web server and add it to "
+                        + Sites.FILE + " as name = URL");
         publishCommand();
         return 0;
     }
@@ -47,7 +48,11 @@ public final class SiteExportCommand implements Callable<Integer> {
     private void publishCommand() {
         Path source;
         try {
-            source = Path.of(SiteExportCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            source = Path.of(SiteExportCommand.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
         } catch (URISyntaxException | RuntimeException e) {
             return;
         }
@@ -60,7 +65,8 @@ public final class SiteExportCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new CliFailure("cannot write " + folder.resolve(JAR) + ": " + e.getMessage());
         }
-        terminal.out().println("Students get the checkout tool with: curl -fLO <URL>/" + JAR
-                + " && java -jar " + JAR + " checkout KEY");
+        terminal.out()
+                .println("Students get the checkout tool with: curl -fLO <URL>/" + JAR + " && java -jar " + JAR
+                        + " checkout KEY");
     }
 }

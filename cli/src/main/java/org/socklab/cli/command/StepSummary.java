@@ -8,8 +8,7 @@ import java.nio.file.StandardOpenOption;
 
 /** Appends Markdown to {@code $GITHUB_STEP_SUMMARY} when the command runs in a GitHub Actions step. Stateless. */
 final class StepSummary {
-    private StepSummary() {
-    }
+    private StepSummary() {}
 
     static void append(Terminal terminal, String markdown) {
         String summary = terminal.environment().get("GITHUB_STEP_SUMMARY");
@@ -17,7 +16,11 @@ final class StepSummary {
             return;
         }
         try {
-            Files.writeString(Path.of(summary), markdown, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+            Files.writeString(
+                    Path.of(summary),
+                    markdown,
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);
         } catch (IOException e) {
             terminal.err().println("socklab: cannot append to $GITHUB_STEP_SUMMARY: " + e.getMessage());

@@ -8,5 +8,4 @@ import java.util.Map;
  * {@code GITHUB_STEP_SUMMARY}, {@code SOCKLAB_HOME}), passed in so that tests run commands in
  * process. Immutable; the streams are shared with the caller.
  */
-public record Terminal(PrintStream out, PrintStream err, Map<String, String> environment) {
-}
+public record Terminal(PrintStream out, PrintStream err, Map<String, String> environment) {}

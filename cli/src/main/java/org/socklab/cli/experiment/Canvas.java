@@ -8,7 +8,11 @@ import java.awt.Color;
  */
 interface Canvas {
     /** Where a text's anchor point is: its start, middle or end. */
-    enum Anchor { START, MIDDLE, END }
+    enum Anchor {
+        START,
+        MIDDLE,
+        END
+    }
 
     void line(double x1, double y1, double x2, double y2, Color color, double width);
 

@@ -20,8 +20,19 @@ import java.time.Duration;
  * @param p99Millis 99th percentile
  * @param maxMillis the slowest request
  */
-record CaseResult(Server server, int clients, int planned, int completed, int failed, boolean ranOut,
-        Duration bound, Duration elapsed, double meanMillis, double medianMillis, double p90Millis, double p99Millis,
+record CaseResult(
+        Server server,
+        int clients,
+        int planned,
+        int completed,
+        int failed,
+        boolean ranOut,
+        Duration bound,
+        Duration elapsed,
+        double meanMillis,
+        double medianMillis,
+        double p90Millis,
+        double p99Millis,
         double maxMillis) {
 
     /** Completed requests per second over the case. */

@@ -38,30 +38,46 @@ final class Chart {
         Map<Server, List<CaseResult>> lines = new LinkedHashMap<>();
         for (CaseResult result : results) {
             if (result.completed() > 0) {
-                lines.computeIfAbsent(result.server(), server -> new ArrayList<>()).add(result);
+                lines.computeIfAbsent(result.server(), server -> new ArrayList<>())
+                        .add(result);
             }
         }
         double maxClients = results.stream().mapToInt(CaseResult::clients).max().orElse(1);
-        double top = niceCeiling(results.stream().mapToDouble(CaseResult::meanMillis).max().orElse(1));
+        double top = niceCeiling(
+                results.stream().mapToDouble(CaseResult::meanMillis).max().orElse(1));
         double plotWidth = WIDTH - LEFT - RIGHT;
         double plotHeight = HEIGHT - TOP - BOTTOM;
-        canvas.text(WIDTH / 2.0, 30, Messages.of("chart.title").render(language), Canvas.Anchor.MIDDLE, 18, true, false);
+        canvas.text(
+                WIDTH / 2.0, 30, Messages.of("chart.title").render(language), Canvas.Anchor.MIDDLE, 18, true, false);
         for (int i = 0; i <= 5; i++) {
             double value = top * i / 5;
             double y = TOP + plotHeight - plotHeight * i / 5;
             canvas.line(LEFT, y, LEFT + plotWidth, y, GRID, 1);
             canvas.text(LEFT - 8, y + 4, tick(value, top / 5), Canvas.Anchor.END, 12, false, false);
         }
-        for (int clients : results.stream().map(CaseResult::clients).distinct().sorted().toList()) {
+        for (int clients :
+                results.stream().map(CaseResult::clients).distinct().sorted().toList()) {
             double x = LEFT + plotWidth * clients / maxClients;
             canvas.line(x, TOP + plotHeight, x, TOP + plotHeight + 5, AXIS, 1);
             canvas.text(x, TOP + plotHeight + 20, Integer.toString(clients), Canvas.Anchor.MIDDLE, 12, false, false);
         }
         canvas.line(LEFT, TOP, LEFT, TOP + plotHeight, AXIS, 1.5);
         canvas.line(LEFT, TOP + plotHeight, LEFT + plotWidth, TOP + plotHeight, AXIS, 1.5);
-        canvas.text(LEFT + plotWidth / 2, HEIGHT - 20, Messages.of("chart.x").render(language), Canvas.Anchor.MIDDLE,
-                14, false, false);
-        canvas.text(25, TOP + plotHeight / 2, Messages.of("chart.y").render(language), Canvas.Anchor.MIDDLE, 14, false,
+        canvas.text(
+                LEFT + plotWidth / 2,
+                HEIGHT - 20,
+                Messages.of("chart.x").render(language),
+                Canvas.Anchor.MIDDLE,
+                14,
+                false,
+                false);
+        canvas.text(
+                25,
+                TOP + plotHeight / 2,
+                Messages.of("chart.y").render(language),
+                Canvas.Anchor.MIDDLE,
+                14,
+                false,
                 true);
         int index = 0;
         for (Map.Entry<Server, List<CaseResult>> line : lines.entrySet()) {
@@ -81,8 +97,14 @@ final class Chart {
             double legendY = TOP + 10 + 22 * index;
             canvas.line(LEFT + 20, legendY - 4, LEFT + 50, legendY - 4, color, 2.5);
             canvas.dot(LEFT + 35, legendY - 4, 4.5, color);
-            canvas.text(LEFT + 58, legendY, Messages.serverName(line.getKey(), submission).render(language),
-                    Canvas.Anchor.START, 13, false, false);
+            canvas.text(
+                    LEFT + 58,
+                    legendY,
+                    Messages.serverName(line.getKey(), submission).render(language),
+                    Canvas.Anchor.START,
+                    13,
+                    false,
+                    false);
             index++;
         }
     }

@@ -25,8 +25,7 @@ import org.HdrHistogram.Histogram;
 final class ClosedLoopLoad {
     private static final long HIGHEST_MICROS = TimeUnit.MINUTES.toMicros(10);
 
-    private ClosedLoopLoad() {
-    }
+    private ClosedLoopLoad() {}
 
     /** Sends {@code requests} requests from each of {@code clients} clients at once, within {@code bound}. */
     static CaseResult run(Server server, InetSocketAddress address, int clients, int requests, Duration bound) {
@@ -54,9 +53,19 @@ final class ClosedLoopLoad {
         Duration elapsed = Duration.ofNanos(System.nanoTime() - began);
         int planned = clients * requests;
         boolean ranOut = completed + failed < planned;
-        return new CaseResult(server, clients, planned, completed, failed, ranOut, bound, elapsed,
-                millis(times.getMean()), millis(times.getValueAtPercentile(50)),
-                millis(times.getValueAtPercentile(90)), millis(times.getValueAtPercentile(99)),
+        return new CaseResult(
+                server,
+                clients,
+                planned,
+                completed,
+                failed,
+                ranOut,
+                bound,
+                elapsed,
+                millis(times.getMean()),
+                millis(times.getValueAtPercentile(50)),
+                millis(times.getValueAtPercentile(90)),
+                millis(times.getValueAtPercentile(99)),
                 millis(times.getMaxValue()));
     }
 

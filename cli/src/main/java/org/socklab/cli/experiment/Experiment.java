@@ -35,15 +35,20 @@ final class Experiment {
     List<CaseResult> run(Path classes, Path work, Path logs, Consumer<CaseResult> progress) {
         List<CaseResult> results = new ArrayList<>();
         for (Server server : settings.servers()) {
-            try (MeasuredServer measured = MeasuredServer.start(exercise, server, classes, settings.hold(),
-                    work, logs.resolve("server-" + server.value() + ".log"))) {
+            try (MeasuredServer measured = MeasuredServer.start(
+                    exercise,
+                    server,
+                    classes,
+                    settings.hold(),
+                    work,
+                    logs.resolve("server-" + server.value() + ".log"))) {
                 CaseResult warmUp = ClosedLoopLoad.run(server, measured.address(), 1, WARM_UP, settings.caseBound());
                 if (warmUp.completed() == 0 && warmUp.failed() > 0) {
                     throw new GradedFailure(measured.diagnosis().orElse(Messages.of("error.noReply", WARM_UP)));
                 }
                 for (int clients : settings.clients()) {
-                    CaseResult result = ClosedLoopLoad.run(server, measured.address(), clients,
-                            settings.requests(), settings.caseBound());
+                    CaseResult result = ClosedLoopLoad.run(
+                            server, measured.address(), clients, settings.requests(), settings.caseBound());
                     results.add(result);
                     progress.accept(result);
                 }

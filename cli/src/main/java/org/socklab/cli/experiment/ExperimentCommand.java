@@ -11,8 +11,8 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.socklab.grader.Exercise;
@@ -43,7 +43,8 @@ import picocli.CommandLine.Spec;
  * when it could not (no such folder, does not compile, the server does not start), 2 for a bad
  * command line. Not thread-safe: one instance runs one command.
  */
-@Command(name = "experiment",
+@Command(
+        name = "experiment",
         description = "Measures a server under 1, 2, 5 and 10 simultaneous clients, as in the course's notes: "
                 + "a table, and the plot as PNG and SVG, and the figures as CSV.")
 public final class ExperimentCommand implements Callable<Integer> {
@@ -68,29 +69,38 @@ public final class ExperimentCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "EXERCISE", description = "the exercise: http")
     private String exercise;
 
-    @Parameters(index = "1", arity = "0..1", paramLabel = "DIR",
+    @Parameters(
+            index = "1",
+            arity = "0..1",
+            paramLabel = "DIR",
             description = "the submission (a copy of the template); default: the bundled reference solution")
     private Path folder;
 
     @Option(names = "--compare", description = "measure the sequential baseline too, side by side")
     private boolean compare;
 
-    @Option(names = "--clients", split = ",", paramLabel = "N,...",
+    @Option(
+            names = "--clients",
+            split = ",",
+            paramLabel = "N,...",
             description = "the numbers of simultaneous clients (default: 1,2,5,10)")
     private List<Integer> clients = new ArrayList<>(Settings.DEFAULT_CLIENTS);
 
     @Option(names = "--requests", paramLabel = "N", description = "requests per client in each case (default: 100)")
     private int requests = 100;
 
-    @Option(names = "--hold", paramLabel = "MS",
+    @Option(
+            names = "--hold",
+            paramLabel = "MS",
             description = "milliseconds each request is held before it reaches the server (default: 5; 0 for none)")
     private long holdMillis = 5;
 
-    @Option(names = "--case-timeout", paramLabel = "SECONDS",
-            description = "the time bound of each case (default: 60)")
+    @Option(names = "--case-timeout", paramLabel = "SECONDS", description = "the time bound of each case (default: 60)")
     private long caseSeconds = 60;
 
-    @Option(names = "--out", paramLabel = "DIR2",
+    @Option(
+            names = "--out",
+            paramLabel = "DIR2",
             description = "where the files go (default: DIR/target/socklab/experiment)")
     private Path out;
 
@@ -107,8 +117,10 @@ public final class ExperimentCommand implements Callable<Integer> {
         line.setOut(out);
         line.setErr(err);
         line.setParameterExceptionHandler((exception, arguments) -> {
-            exception.getCommandLine().getErr().println("socklab: " + exception.getMessage()
-                    + "; see socklab experiment --help");
+            exception
+                    .getCommandLine()
+                    .getErr()
+                    .println("socklab: " + exception.getMessage() + "; see socklab experiment --help");
             return USAGE;
         });
         int status = line.execute(args);
@@ -128,8 +140,15 @@ public final class ExperimentCommand implements Callable<Integer> {
             stderr.println("socklab: " + e.reason().render(language));
             return e.isUsage() ? USAGE : FAILED;
         } catch (GradedFailure e) {
-            stderr.println("socklab: " + Messages.of("error.serverFailed",
-                    e.observation().render(language).lines().findFirst().orElse("")).render(language));
+            stderr.println("socklab: "
+                    + Messages.of(
+                                    "error.serverFailed",
+                                    e.observation()
+                                            .render(language)
+                                            .lines()
+                                            .findFirst()
+                                            .orElse(""))
+                            .render(language));
             return FAILED;
         } finally {
             stdout.flush();
@@ -138,33 +157,64 @@ public final class ExperimentCommand implements Callable<Integer> {
     }
 
     private int experiment(Language language, PrintWriter stdout) {
-        Exercise measured = Exercise.byKey(exercise).filter(key -> key == Exercise.HTTP).orElseThrow(
-                () -> ExperimentFailure.usage(Messages.of("error.exercise", exercise, Exercise.HTTP.key())));
+        Exercise measured = Exercise.byKey(exercise)
+                .filter(key -> key == Exercise.HTTP)
+                .orElseThrow(
+                        () -> ExperimentFailure.usage(Messages.of("error.exercise", exercise, Exercise.HTTP.key())));
         if (lang != null && !List.of("en", "pt", "pt-BR").contains(lang)) {
             throw ExperimentFailure.usage(Messages.of("error.lang", lang));
         }
-        Settings settings = new Settings(clients, requests, Duration.ofMillis(holdMillis),
-                Duration.ofSeconds(caseSeconds), compare).checked();
-        Path sources = folder == null ? null : SubmissionClasses.sources(folder.toAbsolutePath().normalize());
-        String name = folder == null ? "reference" : folder.toAbsolutePath().normalize().getFileName().toString();
-        Path target = out != null ? out : (folder == null ? Path.of("target") : folder.resolve("target"))
-                .resolve("socklab/experiment");
+        Settings settings = new Settings(
+                        clients, requests, Duration.ofMillis(holdMillis), Duration.ofSeconds(caseSeconds), compare)
+                .checked();
+        Path sources = folder == null
+                ? null
+                : SubmissionClasses.sources(folder.toAbsolutePath().normalize());
+        String name = folder == null
+                ? "reference"
+                : folder.toAbsolutePath().normalize().getFileName().toString();
+        Path target = out != null
+                ? out
+                : (folder == null ? Path.of("target") : folder.resolve("target")).resolve("socklab/experiment");
         boolean png = PngCanvas.fontsWork();
-        say(stdout, language, Messages.of("run.start", measured.key(), name, settings.requests(),
-                settings.hold().toMillis(), settings.clients().stream().map(String::valueOf)
-                        .collect(Collectors.joining(", ")), settings.caseBound().toSeconds()));
+        say(
+                stdout,
+                language,
+                Messages.of(
+                        "run.start",
+                        measured.key(),
+                        name,
+                        settings.requests(),
+                        settings.hold().toMillis(),
+                        settings.clients().stream().map(String::valueOf).collect(Collectors.joining(", ")),
+                        settings.caseBound().toSeconds()));
         if (!png) {
             say(stdout, language, Messages.of("run.noFonts"));
         }
         Path work = scratch();
         List<CaseResult> results;
         try {
-            Path classes = SubmissionClasses.compile(sources != null ? sources
-                    : SubmissionClasses.reference(measured, work.resolve("reference"), environment), work.resolve("classes"));
-            results = new Experiment(measured, settings).run(classes, work, logs(target),
-                    result -> say(stdout, language, Messages.of("run.case",
-                            Messages.serverName(result.server(), name).render(language), result.clients(),
-                            result.completed(), result.planned(), result.elapsed().toMillis() / 1000.0)));
+            Path classes = SubmissionClasses.compile(
+                    sources != null
+                            ? sources
+                            : SubmissionClasses.reference(measured, work.resolve("reference"), environment),
+                    work.resolve("classes"));
+            results = new Experiment(measured, settings)
+                    .run(
+                            classes,
+                            work,
+                            logs(target),
+                            result -> say(
+                                    stdout,
+                                    language,
+                                    Messages.of(
+                                            "run.case",
+                                            Messages.serverName(result.server(), name)
+                                                    .render(language),
+                                            result.clients(),
+                                            result.completed(),
+                                            result.planned(),
+                                            result.elapsed().toMillis() / 1000.0)));
         } finally {
             deleteQuietly(work);
         }
@@ -173,13 +223,18 @@ public final class ExperimentCommand implements Callable<Integer> {
         List<Feedback> reading = Reading.of(results, name);
         if (!reading.isEmpty()) {
             stdout.println();
-            stdout.println(reading.stream().map(sentence -> sentence.render(language))
-                    .collect(Collectors.joining(" ")));
+            stdout.println(
+                    reading.stream().map(sentence -> sentence.render(language)).collect(Collectors.joining(" ")));
         }
         List<String> written = Outputs.write(results, name, language, target, png);
         stdout.println();
-        say(stdout, language, Messages.of("run.written", String.join(", ", written),
-                target.toAbsolutePath().normalize().toString()));
+        say(
+                stdout,
+                language,
+                Messages.of(
+                        "run.written",
+                        String.join(", ", written),
+                        target.toAbsolutePath().normalize().toString()));
         return OK;
     }
 

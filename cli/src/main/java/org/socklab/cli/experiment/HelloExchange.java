@@ -19,12 +19,13 @@ import java.util.concurrent.TimeUnit;
 final class HelloExchange {
     /** The longest any one connect or read waits, whatever the case's deadline. */
     static final Duration MAX_WAIT = Duration.ofSeconds(10);
+
     static final int MAX_REPLY = 1 << 20;
     private static final byte[] REQUEST = ("GET /hello HTTP/1.1\r\nHost: 127.0.0.1\r\nUser-Agent: socklab-experiment"
-            + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+                    + "\r\nConnection: close\r\n\r\n")
+            .getBytes(StandardCharsets.US_ASCII);
 
-    private HelloExchange() {
-    }
+    private HelloExchange() {}
 
     /** Whether one request got a whole {@code 200} reply before {@code deadline} ({@link System#nanoTime}). */
     static boolean exchange(InetSocketAddress address, long deadline) {

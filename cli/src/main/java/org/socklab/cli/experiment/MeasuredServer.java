@@ -91,8 +91,8 @@ final class MeasuredServer implements AutoCloseable {
     private static void compileStandIn(Exercise exercise, Path folder) {
         String className = exercise.serverClassName();
         int dot = className.lastIndexOf('.');
-        String source = STAND_IN.formatted(className.substring(0, dot), className.substring(dot + 1),
-                ExperimentTarget.class.getName());
+        String source = STAND_IN.formatted(
+                className.substring(0, dot), className.substring(dot + 1), ExperimentTarget.class.getName());
         try {
             Path sources = folder.resolveSibling(folder.getFileName() + "-src");
             Path file = sources.resolve(className.substring(dot + 1) + ".java");
@@ -104,8 +104,18 @@ final class MeasuredServer implements AutoCloseable {
                 throw new ExperimentFailure(Messages.noCompiler());
             }
             ByteArrayOutputStream said = new ByteArrayOutputStream();
-            int status = javac.run(null, said, said, "--release", "17", "-proc:none", "-classpath", "",
-                    "-d", folder.toString(), file.toString());
+            int status = javac.run(
+                    null,
+                    said,
+                    said,
+                    "--release",
+                    "17",
+                    "-proc:none",
+                    "-classpath",
+                    "",
+                    "-d",
+                    folder.toString(),
+                    file.toString());
             if (status != 0) {
                 throw new IllegalStateException("the experiment's stand-in does not compile: " + said);
             }

@@ -11,8 +11,7 @@ import org.socklab.grader.feedback.MessageBundle;
 final class Messages {
     static final MessageBundle BUNDLE = MessageBundle.beside(Messages.class);
 
-    private Messages() {
-    }
+    private Messages() {}
 
     static Feedback of(String key, Object... arguments) {
         return Feedback.of(BUNDLE, key, arguments);

@@ -18,16 +18,15 @@ final class Outputs {
     static final String SVG = "experiment.svg";
     static final String PNG = "experiment.png";
 
-    private Outputs() {
-    }
+    private Outputs() {}
 
     /**
      * Writes the files; returns the names written, in order.
      *
      * @throws ExperimentFailure if the folder cannot be written
      */
-    static List<String> write(List<CaseResult> results, String submission, Language language, Path folder,
-            boolean png) {
+    static List<String> write(
+            List<CaseResult> results, String submission, Language language, Path folder, boolean png) {
         List<String> written = new ArrayList<>();
         Chart chart = new Chart(results, submission, language);
         try {
@@ -45,7 +44,8 @@ final class Outputs {
                 written.add(PNG);
             }
         } catch (IOException e) {
-            throw new ExperimentFailure(Messages.of("error.cannotWrite", folder.toString(), String.valueOf(e.getMessage())));
+            throw new ExperimentFailure(
+                    Messages.of("error.cannotWrite", folder.toString(), String.valueOf(e.getMessage())));
         }
         return written;
     }

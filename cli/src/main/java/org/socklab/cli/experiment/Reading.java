@@ -11,8 +11,7 @@ import org.socklab.grader.feedback.Feedback;
  * the sequential baseline's is said to behave like it. Stateless and thread-safe.
  */
 final class Reading {
-    private Reading() {
-    }
+    private Reading() {}
 
     /** The sentences of the reading, in order; none when fewer than two client counts were run. */
     static List<Feedback> of(List<CaseResult> results, String submission) {
@@ -27,11 +26,13 @@ final class Reading {
         if (baselineGrowth.isEmpty()) {
             sentences.add(Messages.of("reading.growth", most, fewest, submission, submissionGrowth.get()));
         } else {
-            sentences.add(Messages.of("reading.compare", most, fewest, baselineGrowth.get(), submission,
-                    submissionGrowth.get()));
+            sentences.add(Messages.of(
+                    "reading.compare", most, fewest, baselineGrowth.get(), submission, submissionGrowth.get()));
             boolean likeSequential = submissionGrowth.get() >= baselineGrowth.get() / 2;
-            sentences.add(likeSequential ? Messages.of("reading.likeSequential", submission)
-                    : Messages.of("reading.threaded"));
+            sentences.add(
+                    likeSequential
+                            ? Messages.of("reading.likeSequential", submission)
+                            : Messages.of("reading.threaded"));
         }
         if (results.stream().anyMatch(CaseResult::ranOut)) {
             sentences.add(Messages.of("reading.ranOut"));
@@ -41,13 +42,19 @@ final class Reading {
 
     /** The mean at the most clients over the mean at the fewest, if both cases completed a request. */
     private static Optional<Double> growth(List<CaseResult> results, Server server) {
-        List<CaseResult> cases = results.stream().filter(result -> result.server() == server)
-                .filter(result -> result.completed() > 0).toList();
+        List<CaseResult> cases = results.stream()
+                .filter(result -> result.server() == server)
+                .filter(result -> result.completed() > 0)
+                .toList();
         if (cases.size() < 2) {
             return Optional.empty();
         }
-        CaseResult fewest = cases.stream().min(java.util.Comparator.comparingInt(CaseResult::clients)).orElseThrow();
-        CaseResult most = cases.stream().max(java.util.Comparator.comparingInt(CaseResult::clients)).orElseThrow();
+        CaseResult fewest = cases.stream()
+                .min(java.util.Comparator.comparingInt(CaseResult::clients))
+                .orElseThrow();
+        CaseResult most = cases.stream()
+                .max(java.util.Comparator.comparingInt(CaseResult::clients))
+                .orElseThrow();
         if (fewest.clients() == most.clients() || fewest.meanMillis() <= 0) {
             return Optional.empty();
         }

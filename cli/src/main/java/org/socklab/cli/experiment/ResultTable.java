@@ -9,11 +9,18 @@ import org.socklab.grader.feedback.Language;
  * had failures. Stateless and thread-safe.
  */
 final class ResultTable {
-    private static final String[] HEADERS = {"table.server", "table.clients", "table.completed", "table.mean",
-        "table.median", "table.p90", "table.p99", "table.throughput"};
+    private static final String[] HEADERS = {
+        "table.server",
+        "table.clients",
+        "table.completed",
+        "table.mean",
+        "table.median",
+        "table.p90",
+        "table.p99",
+        "table.throughput"
+    };
 
-    private ResultTable() {
-    }
+    private ResultTable() {}
 
     static String render(List<CaseResult> results, String submission, Language language) {
         String[][] rows = new String[results.size() + 1][];
@@ -33,7 +40,8 @@ final class ResultTable {
                 time(result, result.p90Millis(), language),
                 time(result, result.p99Millis(), language),
                 String.format(language.locale(), "%.0f", result.throughput()),
-                note(result, language)};
+                note(result, language)
+            };
         }
         int[] widths = new int[rows[0].length];
         for (String[] row : rows) {

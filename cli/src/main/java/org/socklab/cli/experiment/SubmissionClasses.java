@@ -26,8 +26,7 @@ final class SubmissionClasses {
     /** The environment variable that names the reference solutions' folder (set by the launcher). */
     static final String REFERENCE_VARIABLE = "SOCKLAB_REFERENCE";
 
-    private SubmissionClasses() {
-    }
+    private SubmissionClasses() {}
 
     /**
      * Checks that {@code folder} is a submission: the one-line failure comes before any long work.
@@ -58,7 +57,8 @@ final class SubmissionClasses {
             throw new ExperimentFailure(Messages.of("error.noReference"));
         }
         String name = exercise.serverClassName().replace('.', '/') + ".java";
-        try (InputStream in = Files.newInputStream(Path.of(folder, "src", "main", "java").resolve(name))) {
+        try (InputStream in =
+                Files.newInputStream(Path.of(folder, "src", "main", "java").resolve(name))) {
             Path file = sources.resolve(name);
             Files.createDirectories(file.getParent());
             Files.copy(in, file);
@@ -78,18 +78,35 @@ final class SubmissionClasses {
         if (javac == null) {
             throw new ExperimentFailure(Messages.noCompiler());
         }
-        List<String> arguments = new ArrayList<>(List.of("--release", "17", "-encoding", "UTF-8", "-nowarn",
-                "-proc:none", "-implicit:none", "-sourcepath", "", "-classpath", "", "-d", classes.toString()));
+        List<String> arguments = new ArrayList<>(List.of(
+                "--release",
+                "17",
+                "-encoding",
+                "UTF-8",
+                "-nowarn",
+                "-proc:none",
+                "-implicit:none",
+                "-sourcepath",
+                "",
+                "-classpath",
+                "",
+                "-d",
+                classes.toString()));
         try (Stream<Path> files = Files.walk(sources)) {
             files.filter(file -> file.toString().endsWith(".java") && Files.isRegularFile(file))
-                    .sorted().forEach(file -> arguments.add(file.toString()));
+                    .sorted()
+                    .forEach(file -> arguments.add(file.toString()));
             Files.createDirectories(classes);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         ByteArrayOutputStream said = new ByteArrayOutputStream();
         if (javac.run(null, said, said, arguments.toArray(String[]::new)) != 0) {
-            String first = said.toString(StandardCharsets.UTF_8).strip().lines().findFirst().orElse("javac failed");
+            String first = said.toString(StandardCharsets.UTF_8)
+                    .strip()
+                    .lines()
+                    .findFirst()
+                    .orElse("javac failed");
             throw new ExperimentFailure(Messages.of("error.notCompiled", first));
         }
         return classes;

@@ -22,8 +22,7 @@ final class ByteOrderMarks {
     static final MessageBundle MESSAGES = MessageBundle.beside(ByteOrderMarks.class);
     private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
-    private ByteOrderMarks() {
-    }
+    private ByteOrderMarks() {}
 
     /**
      * Strips the mark from every {@code .java} file under {@code sources} (the copy of the
@@ -33,10 +32,15 @@ final class ByteOrderMarks {
      */
     static List<Feedback> strip(Path sources) {
         try (Stream<Path> files = Files.walk(sources)) {
-            return files.filter(file -> file.toString().endsWith(".java") && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS))
-                    .sorted().filter(ByteOrderMarks::stripped)
-                    .map(file -> Feedback.of(MESSAGES, "source.byteOrderMark",
-                            Submission.SOURCES + "/" + sources.relativize(file).toString().replace('\\', '/')))
+            return files.filter(file ->
+                            file.toString().endsWith(".java") && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS))
+                    .sorted()
+                    .filter(ByteOrderMarks::stripped)
+                    .map(file -> Feedback.of(
+                            MESSAGES,
+                            "source.byteOrderMark",
+                            Submission.SOURCES + "/"
+                                    + sources.relativize(file).toString().replace('\\', '/')))
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -46,7 +50,8 @@ final class ByteOrderMarks {
     private static boolean stripped(Path file) {
         try {
             byte[] bytes = Files.readAllBytes(file);
-            if (bytes.length < UTF8_BOM.length || !Arrays.equals(bytes, 0, UTF8_BOM.length, UTF8_BOM, 0, UTF8_BOM.length)) {
+            if (bytes.length < UTF8_BOM.length
+                    || !Arrays.equals(bytes, 0, UTF8_BOM.length, UTF8_BOM, 0, UTF8_BOM.length)) {
                 return false;
             }
             Files.write(file, Arrays.copyOfRange(bytes, UTF8_BOM.length, bytes.length));

@@ -42,6 +42,7 @@ import org.socklab.grader.score.GradingJvm;
 record Compilation(Path classes, String errors, List<Feedback> notices) {
     /** Far above what a submission of this course needs (about a second), far below grade-all's timeout. */
     static final Duration DEADLINE = Duration.ofSeconds(60);
+
     private static final int MAX_ERRORS = 64 * 1024;
     private static final String INSIDE = "/socklab";
 
@@ -54,8 +55,10 @@ record Compilation(Path classes, String errors, List<Feedback> notices) {
         List<Feedback> notices = ByteOrderMarks.strip(sources);
         List<Path> files;
         try (Stream<Path> walk = Files.walk(sources)) {
-            files = walk.filter(file -> file.toString().endsWith(".java")
-                    && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)).sorted().toList();
+            files = walk.filter(file ->
+                            file.toString().endsWith(".java") && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS))
+                    .sorted()
+                    .toList();
             Files.createDirectories(classes);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -65,8 +68,20 @@ record Compilation(Path classes, String errors, List<Feedback> notices) {
     }
 
     private static List<String> options(String classes) {
-        return new ArrayList<>(List.of("--release", "17", "-encoding", "UTF-8", "-nowarn",
-                "-proc:none", "-implicit:none", "-sourcepath", "", "-classpath", "", "-d", classes));
+        return new ArrayList<>(List.of(
+                "--release",
+                "17",
+                "-encoding",
+                "UTF-8",
+                "-nowarn",
+                "-proc:none",
+                "-implicit:none",
+                "-sourcepath",
+                "",
+                "-classpath",
+                "",
+                "-d",
+                classes));
     }
 
     /** javac in this JVM; what it said when it failed, else empty. */
@@ -90,17 +105,34 @@ record Compilation(Path classes, String errors, List<Feedback> notices) {
             throw new CliFailure("no Java compiler here: run socklab with a JDK, not a JRE");
         }
         List<String> command = GradingJvm.sandbox(javaHome);
-        command.addAll(List.of("--ro-bind", sources.toAbsolutePath().toString(), INSIDE + "/src",
-                "--bind", classes.toAbsolutePath().toString(), INSIDE + "/classes", "--chdir", INSIDE + "/src", "--",
-                "prlimit", "--fsize=" + 16L * 1024 * 1024, "--cpu=" + DEADLINE.toSeconds(), "--core=0", "--",
-                javac.toString(), "-J-Xmx512m", "-J-XX:+UseSerialGC", "-J-XX:TieredStopAtLevel=1"));
+        command.addAll(List.of(
+                "--ro-bind",
+                sources.toAbsolutePath().toString(),
+                INSIDE + "/src",
+                "--bind",
+                classes.toAbsolutePath().toString(),
+                INSIDE + "/classes",
+                "--chdir",
+                INSIDE + "/src",
+                "--",
+                "prlimit",
+                "--fsize=" + 16L * 1024 * 1024,
+                "--cpu=" + DEADLINE.toSeconds(),
+                "--core=0",
+                "--",
+                javac.toString(),
+                "-J-Xmx512m",
+                "-J-XX:+UseSerialGC",
+                "-J-XX:TieredStopAtLevel=1"));
         command.addAll(options(INSIDE + "/classes"));
         files.forEach(file -> command.add(sources.relativize(file).toString().replace(File.separatorChar, '/')));
         Path log = classes.resolveSibling("javac.log");
         Process process;
         try {
-            process = Sandbox.startKept(new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))));
+            process = Sandbox.startKept(new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

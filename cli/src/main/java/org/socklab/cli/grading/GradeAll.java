@@ -119,14 +119,23 @@ public final class GradeAll {
         String student = folder.getFileName().toString();
         Thread worker = Thread.currentThread();
         AtomicBoolean late = new AtomicBoolean();
-        ScheduledFuture<?> alarm = alarms.schedule(() -> {
-            late.set(true);
-            worker.interrupt();
-        }, timeout.toMillis(), TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> alarm = alarms.schedule(
+                () -> {
+                    late.set(true);
+                    worker.interrupt();
+                },
+                timeout.toMillis(),
+                TimeUnit.MILLISECONDS);
         try {
             Submission submission = Submission.in(folder);
             Path reportDir = ReportFolder.freshIn(submission.folder());
-            GradeResult result = Grader.grade(submission, exercises, TestSelection.VISIBLE_AND_HIDDEN, reportDir, containment, 1,
+            GradeResult result = Grader.grade(
+                    submission,
+                    exercises,
+                    TestSelection.VISIBLE_AND_HIDDEN,
+                    reportDir,
+                    containment,
+                    1,
                     GradingProgress.SILENT);
             if (late.get()) {
                 return Gradebook.failed(student, exercises, max, "not graded within " + timeout.toSeconds() + " s");
@@ -136,7 +145,8 @@ public final class GradeAll {
         } catch (CliFailure e) {
             return Gradebook.failed(student, exercises, max, e.getMessage());
         } catch (RuntimeException e) {
-            return late.get() ? Gradebook.failed(student, exercises, max, "not graded within " + timeout.toSeconds() + " s")
+            return late.get()
+                    ? Gradebook.failed(student, exercises, max, "not graded within " + timeout.toSeconds() + " s")
                     : Gradebook.failed(student, exercises, max, "grading failed: " + e);
         } finally {
             alarm.cancel(false);

@@ -18,8 +18,13 @@ import org.socklab.grader.score.ScoreReport;
  * @param notices what grading changed in a copy of the sources to compile them (a byte order mark
  *     removed), for the reports; empty when nothing
  */
-public record GradeResult(Submission submission, ScoreReport report, String compileErrors, Duration elapsed,
-        Containment containment, List<Feedback> notices) {
+public record GradeResult(
+        Submission submission,
+        ScoreReport report,
+        String compileErrors,
+        Duration elapsed,
+        Containment containment,
+        List<Feedback> notices) {
 
     public GradeResult {
         notices = List.copyOf(notices);

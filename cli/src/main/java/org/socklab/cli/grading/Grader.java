@@ -48,8 +48,7 @@ import org.socklab.grader.score.TestSelection;
 public final class Grader {
     private static final int OUTPUT_LIMIT = 1024 * 1024;
 
-    private Grader() {
-    }
+    private Grader() {}
 
     /**
      * Exercises graded at once by one {@code socklab grade}: one per two cores, since each grading
@@ -60,18 +59,24 @@ public final class Grader {
     }
 
     /** Grades the exercises of the pristine template; {@code reportDir} (made by the caller) receives the output log. */
-    public static GradeResult grade(Submission submission, Set<Exercise> exercises, Path reportDir,
-            Containment containment, int parallel) {
-        return grade(submission, exercises, TestSelection.VISIBLE, reportDir, containment, parallel,
-                GradingProgress.SILENT);
+    public static GradeResult grade(
+            Submission submission, Set<Exercise> exercises, Path reportDir, Containment containment, int parallel) {
+        return grade(
+                submission, exercises, TestSelection.VISIBLE, reportDir, containment, parallel, GradingProgress.SILENT);
     }
 
     /**
      * Grades as above with the tests selected (the teacher's grading adds the hidden ones), telling
      * {@code progress} as each exercise starts and ends (it cannot change the score).
      */
-    public static GradeResult grade(Submission submission, Set<Exercise> exercises, TestSelection selection,
-            Path reportDir, Containment containment, int parallel, GradingProgress progress) {
+    public static GradeResult grade(
+            Submission submission,
+            Set<Exercise> exercises,
+            TestSelection selection,
+            Path reportDir,
+            Containment containment,
+            int parallel,
+            GradingProgress progress) {
         long start = System.nanoTime();
         Path work;
         try {
@@ -81,15 +86,16 @@ public final class Grader {
         }
         TemporaryFolders.register(work);
         try {
-            Compilation compilation = Compilation.of(submission.copySources(work.resolve("src")), work.resolve("classes"),
-                    containment);
+            Compilation compilation =
+                    Compilation.of(submission.copySources(work.resolve("src")), work.resolve("classes"), containment);
             if (!compilation.succeeded()) {
                 ScoreReport zero = notCompiled(Grading.notRun(exercises, selection));
-                return new GradeResult(submission, zero, compilation.errors(), elapsed(start), containment,
-                        compilation.notices());
+                return new GradeResult(
+                        submission, zero, compilation.errors(), elapsed(start), containment, compilation.notices());
             }
             Path scratch = Files.createDirectories(work.resolve("out"));
-            ScoreReport report = gradeExercises(exercises, selection, compilation.classes(), scratch, containment, parallel, progress);
+            ScoreReport report = gradeExercises(
+                    exercises, selection, compilation.classes(), scratch, containment, parallel, progress);
             collectOutput(scratch, exercises, reportDir.resolve(Reports.OUTPUT_LOG));
             return new GradeResult(submission, report, "", elapsed(start), containment, compilation.notices());
         } catch (IOException e) {
@@ -100,8 +106,14 @@ public final class Grader {
         }
     }
 
-    private static ScoreReport gradeExercises(Set<Exercise> exercises, TestSelection selection, Path classes, Path scratch,
-            Containment containment, int parallel, GradingProgress progress) {
+    private static ScoreReport gradeExercises(
+            Set<Exercise> exercises,
+            TestSelection selection,
+            Path classes,
+            Path scratch,
+            Containment containment,
+            int parallel,
+            GradingProgress progress) {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parallel, exercises.size())));
         try {
             List<Future<ScoreReport>> reports = new ArrayList<>();
@@ -119,8 +131,10 @@ public final class Grader {
                 scores.addAll(report.get().exercises());
             }
             scores.sort(Comparator.comparing(ExerciseScore::exercise));
-            return new ScoreReport(scores.stream().mapToInt(ExerciseScore::points).sum(),
-                    scores.stream().mapToInt(ExerciseScore::max).sum(), scores);
+            return new ScoreReport(
+                    scores.stream().mapToInt(ExerciseScore::points).sum(),
+                    scores.stream().mapToInt(ExerciseScore::max).sum(),
+                    scores);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Grading.failed(exercises, selection, CoreFeedback.gradingWithoutScore("interrupted"));
@@ -147,7 +161,8 @@ public final class Grader {
             }
         }
         String text = output.length() > OUTPUT_LIMIT
-                ? output.substring(0, OUTPUT_LIMIT) + "\n[socklab] output cut off after " + OUTPUT_LIMIT + " characters\n"
+                ? output.substring(0, OUTPUT_LIMIT) + "\n[socklab] output cut off after " + OUTPUT_LIMIT
+                        + " characters\n"
                 : output.toString();
         ReportFolder.replace(log, text);
     }
@@ -158,8 +173,8 @@ public final class Grader {
         List<ExerciseScore> exercises = new ArrayList<>();
         for (ExerciseScore exercise : unrun.exercises()) {
             List<TestScore> tests = exercise.tests().stream()
-                    .map(test -> new TestScore(test.id(), test.name(), 0, test.max(), Status.NOT_RUN, why,
-                            test.hidden()))
+                    .map(test ->
+                            new TestScore(test.id(), test.name(), 0, test.max(), Status.NOT_RUN, why, test.hidden()))
                     .toList();
             exercises.add(new ExerciseScore(exercise.exercise(), 0, exercise.max(), tests));
         }

@@ -13,12 +13,10 @@ public interface GradingProgress {
     /** Tells nothing. */
     GradingProgress SILENT = new GradingProgress() {
         @Override
-        public void started(Exercise exercise) {
-        }
+        public void started(Exercise exercise) {}
 
         @Override
-        public void finished(ExerciseScore score, Duration took) {
-        }
+        public void finished(ExerciseScore score, Duration took) {}
     };
 
     void started(Exercise exercise);

@@ -15,12 +15,12 @@ import org.socklab.cli.classreport.ClassReport;
 import org.socklab.cli.classreport.ClassRow;
 import org.socklab.cli.classreport.HiddenShare;
 import org.socklab.cli.classreport.RowStatus;
-import org.socklab.cli.roster.Fetched;
-import org.socklab.cli.roster.Member;
-import org.socklab.cli.roster.RepositoryFetcher;
 import org.socklab.cli.report.Gradebook;
 import org.socklab.cli.report.ReportFolder;
 import org.socklab.cli.report.Reports;
+import org.socklab.cli.roster.Fetched;
+import org.socklab.cli.roster.Member;
+import org.socklab.cli.roster.RepositoryFetcher;
 import org.socklab.cli.roster.Roster;
 
 /**
@@ -67,15 +67,19 @@ public final class RosterGrading {
                 fetched.put(member.student(), one);
             }
             Map<String, Gradebook.Row> graded = new HashMap<>();
-            for (Gradebook.Row row : gradeAll.grade(scratch, row -> progress.accept(row.student() + ": " + row.total() + "/"
-                    + row.max() + (row.reason().isEmpty() ? "" : " (" + row.reason() + ")")))) {
+            for (Gradebook.Row row : gradeAll.grade(
+                    scratch,
+                    row -> progress.accept(row.student() + ": " + row.total() + "/" + row.max()
+                            + (row.reason().isEmpty() ? "" : " (" + row.reason() + ")")))) {
                 graded.put(row.student(), row);
             }
             List<ClassRow> rows = new ArrayList<>();
             for (Member member : roster.members()) {
                 rows.add(row(fetched.get(member.student()), graded.get(member.student()), scratch, out));
             }
-            List<String> exercises = gradeAll.exercises().stream().map(org.socklab.grader.Exercise::key).toList();
+            List<String> exercises = gradeAll.exercises().stream()
+                    .map(org.socklab.grader.Exercise::key)
+                    .toList();
             ClassGradebook gradebook = new ClassGradebook(exercises, rows);
             ClassReport.write(out, title, gradebook);
             return gradebook;
@@ -94,10 +98,18 @@ public final class RosterGrading {
         Path reports = ClassReport.reportsOf(out, student);
         keepReports(scratch.resolve(student).resolve("target/socklab"), reports);
         HiddenShare hidden = HiddenShare.of(reports.resolve(Reports.SCORE));
-        return new ClassRow(student, graded.total(), graded.max(), graded.points(), hidden.points(), hidden.max(),
-                "graded".equals(graded.status()) ? RowStatus.GRADED : RowStatus.FAILED, graded.reason(),
+        return new ClassRow(
+                student,
+                graded.total(),
+                graded.max(),
+                graded.points(),
+                hidden.points(),
+                hidden.max(),
+                "graded".equals(graded.status()) ? RowStatus.GRADED : RowStatus.FAILED,
+                graded.reason(),
                 fetched.graded().map(commit -> commit.sha()).orElse(""),
-                fetched.graded().map(commit -> commit.time().toString()).orElse(""), fetched.laterCommits());
+                fetched.graded().map(commit -> commit.time().toString()).orElse(""),
+                fetched.laterCommits());
     }
 
     private static void keepReports(Path from, Path to) {

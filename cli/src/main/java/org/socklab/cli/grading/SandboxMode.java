@@ -11,7 +11,9 @@ import org.socklab.grader.harness.Containment;
  * refuses to grade without it; {@link #NONE} never uses it.
  */
 public enum SandboxMode {
-    AUTO, REQUIRED, NONE;
+    AUTO,
+    REQUIRED,
+    NONE;
 
     /** The word on the command line. */
     public String value() {

@@ -21,14 +21,14 @@ import org.socklab.cli.report.ReportFolder;
 final class TemporaryFolders {
     /** How long the hook waits for the processes it killed to be gone: they take milliseconds. */
     private static final Duration CHILDREN_GONE = Duration.ofSeconds(5);
+
     private static final Set<Path> IN_USE = ConcurrentHashMap.newKeySet();
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(TemporaryFolders::cleanUp, "socklab-cleanup"));
     }
 
-    private TemporaryFolders() {
-    }
+    private TemporaryFolders() {}
 
     static void register(Path folder) {
         IN_USE.add(folder);

@@ -28,7 +28,8 @@ public final class ProgressLine {
      * Actions and not with {@code TERM=dumb}.
      */
     public static ProgressLine of(PrintStream err, Map<String, String> environment) {
-        boolean live = onTerminal() && !"true".equals(environment.get("GITHUB_ACTIONS"))
+        boolean live = onTerminal()
+                && !"true".equals(environment.get("GITHUB_ACTIONS"))
                 && !"dumb".equals(environment.get("TERM"));
         return new ProgressLine(err, live);
     }

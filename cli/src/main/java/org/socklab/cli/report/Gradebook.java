@@ -20,8 +20,7 @@ import org.socklab.grader.score.ExerciseScore;
  * is prefixed with {@code '}, since folder names come from students. Stateless.
  */
 public final class Gradebook {
-    private Gradebook() {
-    }
+    private Gradebook() {}
 
     /** One submission's row: its score, or zeros and why it could not be graded. */
     public record Row(String student, int total, int max, List<Integer> points, String status, String reason) {
@@ -32,10 +31,19 @@ public final class Gradebook {
 
     public static Row graded(GradeResult result, Set<Exercise> exercises) {
         List<Integer> points = exercises.stream()
-                .map(exercise -> result.report().exercise(exercise).map(ExerciseScore::points).orElse(0))
+                .map(exercise -> result.report()
+                        .exercise(exercise)
+                        .map(ExerciseScore::points)
+                        .orElse(0))
                 .toList();
         return result.compiled()
-                ? new Row(result.submission().name(), result.report().total(), result.report().max(), points, "graded", "")
+                ? new Row(
+                        result.submission().name(),
+                        result.report().total(),
+                        result.report().max(),
+                        points,
+                        "graded",
+                        "")
                 : new Row(result.submission().name(), 0, result.report().max(), points, "failed", "does not compile");
     }
 
@@ -48,9 +56,17 @@ public final class Gradebook {
         exercises.forEach(exercise -> out.append(',').append(exercise.key()));
         out.append(",status,reason\n");
         for (Row row : rows) {
-            out.append(field(row.student())).append(',').append(row.total()).append(',').append(row.max());
+            out.append(field(row.student()))
+                    .append(',')
+                    .append(row.total())
+                    .append(',')
+                    .append(row.max());
             row.points().forEach(points -> out.append(',').append(points));
-            out.append(',').append(row.status()).append(',').append(field(row.reason())).append('\n');
+            out.append(',')
+                    .append(row.status())
+                    .append(',')
+                    .append(field(row.reason()))
+                    .append('\n');
         }
         return out.toString();
     }

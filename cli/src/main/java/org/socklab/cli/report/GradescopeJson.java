@@ -21,8 +21,7 @@ import org.socklab.grader.score.TestScore;
  * Gradescope shows it to the student only once the teacher publishes the grades. Stateless.
  */
 final class GradescopeJson {
-    private GradescopeJson() {
-    }
+    private GradescopeJson() {}
 
     static String write(ScoreReport report, String output, Language language) {
         StringBuilder out = new StringBuilder("{\n");
@@ -40,15 +39,23 @@ final class GradescopeJson {
                 out.append(separator);
                 separator = ",\n";
                 out.append("    {")
-                        .append("\"name\": ").append(ScoreJson.quote(exercise.exercise().number() + ". "
+                        .append("\"name\": ")
+                        .append(ScoreJson.quote(exercise.exercise().number() + ". "
                                 + exercise.exercise().key() + ": " + test.name().render(language)))
-                        .append(", \"number\": ").append(ScoreJson.quote(exercise.exercise().number() + "." + number))
-                        .append(", \"score\": ").append(test.points())
-                        .append(", \"max_score\": ").append(test.max())
-                        .append(", \"status\": ").append(ScoreJson.quote(test.passed() ? "passed" : "failed"))
-                        .append(", \"output\": ").append(ScoreJson.quote(ScoreJson.feedback(test, language)))
-                        .append(", \"tags\": [").append(ScoreJson.quote(exercise.exercise().key().toLowerCase(Locale.ROOT)))
-                        .append("], \"visibility\": ").append(ScoreJson.quote(test.hidden() ? "after_published" : "visible"))
+                        .append(", \"number\": ")
+                        .append(ScoreJson.quote(exercise.exercise().number() + "." + number))
+                        .append(", \"score\": ")
+                        .append(test.points())
+                        .append(", \"max_score\": ")
+                        .append(test.max())
+                        .append(", \"status\": ")
+                        .append(ScoreJson.quote(test.passed() ? "passed" : "failed"))
+                        .append(", \"output\": ")
+                        .append(ScoreJson.quote(ScoreJson.feedback(test, language)))
+                        .append(", \"tags\": [")
+                        .append(ScoreJson.quote(exercise.exercise().key().toLowerCase(Locale.ROOT)))
+                        .append("], \"visibility\": ")
+                        .append(ScoreJson.quote(test.hidden() ? "after_published" : "visible"))
                         .append('}');
             }
         }

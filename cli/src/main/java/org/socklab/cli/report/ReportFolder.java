@@ -20,8 +20,7 @@ import org.socklab.cli.CliFailure;
  * there, never through it. Stateless.
  */
 public final class ReportFolder {
-    private ReportFolder() {
-    }
+    private ReportFolder() {}
 
     /**
      * A fresh {@code target/socklab} in the submission's folder.
@@ -33,7 +32,8 @@ public final class ReportFolder {
         Path reports = target.resolve("socklab");
         for (Path part : new Path[] {target, reports}) {
             if (Files.isSymbolicLink(part)
-                    || Files.exists(part, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(part, LinkOption.NOFOLLOW_LINKS)) {
+                    || Files.exists(part, LinkOption.NOFOLLOW_LINKS)
+                            && !Files.isDirectory(part, LinkOption.NOFOLLOW_LINKS)) {
                 throw new CliFailure("not graded: " + submission.relativize(part)
                         + " in the submission is a symbolic link or a file: reports are never written through it");
             }
@@ -55,7 +55,8 @@ public final class ReportFolder {
     public static void replace(Path file, String text) {
         try {
             Files.deleteIfExists(file);
-            Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            Files.writeString(
+                    file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }

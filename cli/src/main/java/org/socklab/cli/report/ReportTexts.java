@@ -13,8 +13,7 @@ public final class ReportTexts {
     /** The command's messages, in every language. */
     public static final MessageBundle MESSAGES = MessageBundle.beside(ReportTexts.class);
 
-    private ReportTexts() {
-    }
+    private ReportTexts() {}
 
     /** The text of {@code key} with its arguments, in the language. */
     public static String text(Language language, String key, Object... arguments) {

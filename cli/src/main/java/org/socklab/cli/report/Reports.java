@@ -21,28 +21,34 @@ public final class Reports {
     public static final String GRADESCOPE = "results.json";
     public static final String OUTPUT_LOG = "output.log";
 
-    private Reports() {
-    }
+    private Reports() {}
 
     public static void write(GradeResult result, Language language, Path folder) {
         String title = "socklab: " + result.submission().name();
         String sandbox = result.containment().line().render(language);
         ReportFolder.replace(folder.resolve(SCORE), ScoreJson.write(result.report(), language, result.containment()));
         List<String> notices = result.notices(language);
-        ReportFolder.replace(folder.resolve(SUMMARY), SummaryMarkdown.write(result.report(), title,
-                result.compileErrors(), sandbox, notices, language));
-        String output = "socklab: " + result.report().total() + "/" + result.report().max()
-                + (result.report().hiddenMax() == 0 ? "" : " (visible " + visible(result) + ", hidden "
-                        + result.report().hiddenPoints() + "/" + result.report().hiddenMax() + ")")
+        ReportFolder.replace(
+                folder.resolve(SUMMARY),
+                SummaryMarkdown.write(result.report(), title, result.compileErrors(), sandbox, notices, language));
+        String output = "socklab: " + result.report().total() + "/"
+                + result.report().max()
+                + (result.report().hiddenMax() == 0
+                        ? ""
+                        : " (visible " + visible(result) + ", hidden "
+                                + result.report().hiddenPoints() + "/"
+                                + result.report().hiddenMax() + ")")
                 + "\n" + sandbox
                 + notices.stream().map(notice -> "\n" + notice).collect(Collectors.joining())
-                + (result.compiled() ? "" : "\n" + ReportTexts.text(language, "results.notCompiled") + "\n"
-                        + result.compileErrors());
+                + (result.compiled()
+                        ? ""
+                        : "\n" + ReportTexts.text(language, "results.notCompiled") + "\n" + result.compileErrors());
         ReportFolder.replace(folder.resolve(GRADESCOPE), GradescopeJson.write(result.report(), output, language));
         if (!result.compiled()) {
             // no server ran: an earlier run's output must not pass for this one's
-            ReportFolder.replace(folder.resolve(OUTPUT_LOG), ReportTexts.text(language, "results.notCompiled") + "\n"
-                    + result.compileErrors() + "\n");
+            ReportFolder.replace(
+                    folder.resolve(OUTPUT_LOG),
+                    ReportTexts.text(language, "results.notCompiled") + "\n" + result.compileErrors() + "\n");
         }
     }
 

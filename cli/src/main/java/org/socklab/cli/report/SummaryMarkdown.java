@@ -1,7 +1,7 @@
 package org.socklab.cli.report;
 
-import org.socklab.grader.feedback.Language;
 import java.util.List;
+import org.socklab.grader.feedback.Language;
 import org.socklab.grader.score.ExerciseScore;
 import org.socklab.grader.score.ScoreJson;
 import org.socklab.grader.score.ScoreReport;
@@ -31,14 +31,25 @@ import org.socklab.grader.score.TestScore;
  * break the table nor inject HTML or links. Stateless.
  */
 final class SummaryMarkdown {
-    private SummaryMarkdown() {
-    }
+    private SummaryMarkdown() {}
 
-    static String write(ScoreReport report, String title, String compileErrors, String sandbox, List<String> notices,
+    static String write(
+            ScoreReport report,
+            String title,
+            String compileErrors,
+            String sandbox,
+            List<String> notices,
             Language language) {
         StringBuilder out = new StringBuilder();
-        out.append("## ").append(cell(title)).append(": ").append(report.total()).append('/').append(report.max())
-                .append("\n\n").append(cell(sandbox)).append("\n\n");
+        out.append("## ")
+                .append(cell(title))
+                .append(": ")
+                .append(report.total())
+                .append('/')
+                .append(report.max())
+                .append("\n\n")
+                .append(cell(sandbox))
+                .append("\n\n");
         for (String notice : notices) {
             out.append("- ").append(cell(notice)).append('\n');
         }
@@ -46,19 +57,42 @@ final class SummaryMarkdown {
             out.append('\n');
         }
         if (!compileErrors.isEmpty()) {
-            out.append(ReportTexts.text(language, "summary.notCompiled")).append("\n\n```text\n")
-                    .append(compileErrors.replace("```", "'''")).append("\n```\n\n");
+            out.append(ReportTexts.text(language, "summary.notCompiled"))
+                    .append("\n\n```text\n")
+                    .append(compileErrors.replace("```", "'''"))
+                    .append("\n```\n\n");
         }
-        out.append("| ").append(ReportTexts.text(language, "summary.exercise")).append(" | ")
-                .append(ReportTexts.text(language, "summary.points")).append(" |\n|---|---:|\n");
+        out.append("| ")
+                .append(ReportTexts.text(language, "summary.exercise"))
+                .append(" | ")
+                .append(ReportTexts.text(language, "summary.points"))
+                .append(" |\n|---|---:|\n");
         for (ExerciseScore exercise : report.exercises()) {
-            out.append("| ").append(exercise.exercise().number()).append(". ").append(exercise.exercise().key())
-                    .append(" | ").append(exercise.points()).append('/').append(exercise.max()).append(" |\n");
+            out.append("| ")
+                    .append(exercise.exercise().number())
+                    .append(". ")
+                    .append(exercise.exercise().key())
+                    .append(" | ")
+                    .append(exercise.points())
+                    .append('/')
+                    .append(exercise.max())
+                    .append(" |\n");
         }
-        out.append("| **").append(ReportTexts.text(language, "summary.total")).append("** | **").append(report.total()).append('/').append(report.max()).append("** |\n");
+        out.append("| **")
+                .append(ReportTexts.text(language, "summary.total"))
+                .append("** | **")
+                .append(report.total())
+                .append('/')
+                .append(report.max())
+                .append("** |\n");
         if (report.hiddenMax() > 0) {
-            out.append("| ").append(ReportTexts.text(language, "summary.hidden")).append(" | ").append(report.hiddenPoints())
-                    .append('/').append(report.hiddenMax()).append(" |\n");
+            out.append("| ")
+                    .append(ReportTexts.text(language, "summary.hidden"))
+                    .append(" | ")
+                    .append(report.hiddenPoints())
+                    .append('/')
+                    .append(report.hiddenMax())
+                    .append(" |\n");
         }
         boolean header = false;
         for (ExerciseScore exercise : report.exercises()) {
@@ -67,18 +101,31 @@ final class SummaryMarkdown {
                     continue;
                 }
                 if (!header) {
-                    out.append("\n### ").append(ReportTexts.text(language, "summary.lostPoints")).append("\n\n| ")
-                            .append(ReportTexts.text(language, "summary.exercise")).append(" | ")
-                            .append(ReportTexts.text(language, "summary.test")).append(" | ")
-                            .append(ReportTexts.text(language, "summary.points")).append(" | ")
-                            .append(ReportTexts.text(language, "summary.observed")).append(" |\n|---|---|---:|---|\n");
+                    out.append("\n### ")
+                            .append(ReportTexts.text(language, "summary.lostPoints"))
+                            .append("\n\n| ")
+                            .append(ReportTexts.text(language, "summary.exercise"))
+                            .append(" | ")
+                            .append(ReportTexts.text(language, "summary.test"))
+                            .append(" | ")
+                            .append(ReportTexts.text(language, "summary.points"))
+                            .append(" | ")
+                            .append(ReportTexts.text(language, "summary.observed"))
+                            .append(" |\n|---|---|---:|---|\n");
                     header = true;
                 }
-                out.append("| ").append(exercise.exercise().key())
-                        .append(" | ").append(test.hidden() ? ReportTexts.text(language, "summary.hiddenTest") + " " : "")
+                out.append("| ")
+                        .append(exercise.exercise().key())
+                        .append(" | ")
+                        .append(test.hidden() ? ReportTexts.text(language, "summary.hiddenTest") + " " : "")
                         .append(cell(test.name().render(language)))
-                        .append(" | ").append(test.points()).append('/').append(test.max())
-                        .append(" | ").append(cell(ScoreJson.feedback(test, language))).append(" |\n");
+                        .append(" | ")
+                        .append(test.points())
+                        .append('/')
+                        .append(test.max())
+                        .append(" | ")
+                        .append(cell(ScoreJson.feedback(test, language)))
+                        .append(" |\n");
             }
         }
         return out.toString();
@@ -95,7 +142,8 @@ final class SummaryMarkdown {
                 case '<' -> out.append("&lt;");
                 case '>' -> out.append("&gt;");
                 case '&' -> out.append("&amp;");
-                case '|', '\\', '`', '*', '_', '[', ']', '#', '!' -> out.append('\\').append(c);
+                case '|', '\\', '`', '*', '_', '[', ']', '#', '!' ->
+                    out.append('\\').append(c);
                 default -> out.append(c < 0x20 ? ' ' : c);
             }
         }

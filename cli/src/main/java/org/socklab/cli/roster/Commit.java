@@ -8,5 +8,4 @@ import java.time.Instant;
  * @param sha its full hash
  * @param time its committer date (written by the student's machine)
  */
-public record Commit(String sha, Instant time) {
-}
+public record Commit(String sha, Instant time) {}

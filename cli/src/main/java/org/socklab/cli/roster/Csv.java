@@ -9,8 +9,7 @@ import java.util.List;
  * since names come from students; line breaks become spaces. Stateless.
  */
 public final class Csv {
-    private Csv() {
-    }
+    private Csv() {}
 
     /** The records of a text, quoted fields unquoted; blank lines skipped. */
     public static List<List<String>> read(String text) {

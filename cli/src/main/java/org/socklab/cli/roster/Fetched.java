@@ -13,5 +13,4 @@ import java.util.Optional;
  * @param laterCommits how many commits of the repository are dated after the deadline (late work)
  * @param reason why nothing is graded; empty when {@code folder} is present
  */
-public record Fetched(Member member, Optional<Path> folder, Optional<Commit> graded, int laterCommits, String reason) {
-}
+public record Fetched(Member member, Optional<Path> folder, Optional<Commit> graded, int laterCommits, String reason) {}

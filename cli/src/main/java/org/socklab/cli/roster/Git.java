@@ -35,7 +35,11 @@ final class Git {
 
         /** The first line git wrote, redacted: a reason for a gradebook. */
         String reason() {
-            String first = out.lines().map(String::strip).filter(line -> !line.isEmpty()).findFirst().orElse("git failed");
+            String first = out.lines()
+                    .map(String::strip)
+                    .filter(line -> !line.isEmpty())
+                    .findFirst()
+                    .orElse("git failed");
             return redacted(first.length() > 300 ? first.substring(0, 300) + "..." : first);
         }
     }
@@ -64,8 +68,8 @@ final class Git {
         builder.environment().put("GIT_TERMINAL_PROMPT", "0");
         builder.environment().put("GIT_ASKPASS", "true");
         builder.environment().put("SSH_ASKPASS", "true");
-        builder.environment().put("GIT_SSH_COMMAND", builder.environment().getOrDefault("GIT_SSH_COMMAND",
-                "ssh -o BatchMode=yes"));
+        builder.environment()
+                .put("GIT_SSH_COMMAND", builder.environment().getOrDefault("GIT_SSH_COMMAND", "ssh -o BatchMode=yes"));
         builder.environment().put("LC_ALL", "C");
         Path output = null;
         try {

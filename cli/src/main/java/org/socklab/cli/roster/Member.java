@@ -8,5 +8,4 @@ package org.socklab.cli.roster;
  * @param repository where the work is: a git URL of any protocol git itself supports, or a folder
  *     (a git repository, or a plain folder graded as it is)
  */
-public record Member(String student, String repository) {
-}
+public record Member(String student, String repository) {}

@@ -47,8 +47,18 @@ public final class RepositoryFetcher {
             copy(local, into);
             return new Fetched(member, Optional.of(into), Optional.empty(), 0, "");
         }
-        Git.Result clone = git.run(null, List.of("-c", "core.hooksPath=/dev/null", "clone", "--quiet", "--no-checkout",
-                "--no-hardlinks", "--", member.repository(), into.toString()));
+        Git.Result clone = git.run(
+                null,
+                List.of(
+                        "-c",
+                        "core.hooksPath=/dev/null",
+                        "clone",
+                        "--quiet",
+                        "--no-checkout",
+                        "--no-hardlinks",
+                        "--",
+                        member.repository(),
+                        into.toString()));
         if (!clone.succeeded()) {
             return nothing(member, 0, "cannot fetch the repository: " + clone.reason());
         }
@@ -57,14 +67,27 @@ public final class RepositoryFetcher {
             return nothing(member, 0, "the repository has no commit");
         }
         List<Commit> commits = commits(log.out());
-        Optional<Commit> onTime = commits.stream().filter(commit -> !commit.time().isAfter(deadline.instant())).findFirst();
-        int later = (int) commits.stream().filter(commit -> commit.time().isAfter(deadline.instant())).count();
+        Optional<Commit> onTime = commits.stream()
+                .filter(commit -> !commit.time().isAfter(deadline.instant()))
+                .findFirst();
+        int later = (int) commits.stream()
+                .filter(commit -> commit.time().isAfter(deadline.instant()))
+                .count();
         Optional<Commit> chosen = late == LatePolicy.GRADE && !commits.isEmpty() ? Optional.of(commits.get(0)) : onTime;
         if (chosen.isEmpty()) {
             return nothing(member, later, "no commit at or before the deadline " + deadline.text());
         }
-        Git.Result checkout = git.run(into, List.of("-c", "advice.detachedHead=false", "-c", "core.hooksPath=/dev/null",
-                "checkout", "--quiet", "--detach", chosen.get().sha()));
+        Git.Result checkout = git.run(
+                into,
+                List.of(
+                        "-c",
+                        "advice.detachedHead=false",
+                        "-c",
+                        "core.hooksPath=/dev/null",
+                        "checkout",
+                        "--quiet",
+                        "--detach",
+                        chosen.get().sha()));
         if (!checkout.succeeded()) {
             return nothing(member, later, "cannot check out " + chosen.get().sha() + ": " + checkout.reason());
         }
@@ -91,8 +114,8 @@ public final class RepositoryFetcher {
     }
 
     private static boolean isGitRepository(Path folder) {
-        return Files.exists(folder.resolve(".git")) || Files.isRegularFile(folder.resolve("HEAD"))
-                && Files.isDirectory(folder.resolve("objects"));
+        return Files.exists(folder.resolve(".git"))
+                || Files.isRegularFile(folder.resolve("HEAD")) && Files.isDirectory(folder.resolve("objects"));
     }
 
     private static void copy(Path from, Path to) {

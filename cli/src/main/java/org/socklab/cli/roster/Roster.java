@@ -24,8 +24,8 @@ import java.util.regex.Pattern;
 public record Roster(List<Member> members) {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]{0,99}");
     /** A password after the user, or, over HTTP (where a token may stand as the user), any user at all. */
-    private static final Pattern USERINFO_WITH_SECRET = Pattern.compile(
-            "^(?:[A-Za-z][A-Za-z0-9+.-]*://[^/@]*:[^/@]*@|(?i:https?|ftps?)://[^/@]+@)");
+    private static final Pattern USERINFO_WITH_SECRET =
+            Pattern.compile("^(?:[A-Za-z][A-Za-z0-9+.-]*://[^/@]*:[^/@]*@|(?i:https?|ftps?)://[^/@]+@)");
 
     public Roster {
         members = List.copyOf(members);
@@ -85,7 +85,8 @@ public record Roster(List<Member> members) {
     }
 
     private static boolean header(List<String> record) {
-        return record.size() == 2 && record.get(0).strip().equalsIgnoreCase("student")
+        return record.size() == 2
+                && record.get(0).strip().equalsIgnoreCase("student")
                 && record.get(1).strip().equalsIgnoreCase("repository");
     }
 

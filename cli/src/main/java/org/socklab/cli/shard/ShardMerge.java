@@ -28,8 +28,7 @@ import org.socklab.cli.roster.Roster;
  * <p>Stateless.
  */
 public final class ShardMerge {
-    private ShardMerge() {
-    }
+    private ShardMerge() {}
 
     /**
      * @param roster the whole roster the shards were cut from
@@ -70,13 +69,21 @@ public final class ShardMerge {
         for (int i = 0; i < roster.members().size(); i++) {
             String student = roster.members().get(i).student();
             ClassRow row = rows.get(student);
-            merged.add(row != null ? row : ClassRow.notGraded(student, columns.size(),
-                    "not graded: shard " + Shard.of(i, count) + " left no result for this student", 0));
+            merged.add(
+                    row != null
+                            ? row
+                            : ClassRow.notGraded(
+                                    student,
+                                    columns.size(),
+                                    "not graded: shard " + Shard.of(i, count) + " left no result for this student",
+                                    0));
         }
         ClassGradebook gradebook = new ClassGradebook(columns, merged);
         try {
             for (Map.Entry<String, Path> entry : folderOf.entrySet()) {
-                copyTree(ClassReport.reportsOf(entry.getValue(), entry.getKey()), ClassReport.reportsOf(into, entry.getKey()));
+                copyTree(
+                        ClassReport.reportsOf(entry.getValue(), entry.getKey()),
+                        ClassReport.reportsOf(into, entry.getKey()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot copy the shards' reports into " + into, e);

@@ -73,7 +73,9 @@ public final class BuiltinSite implements Site {
         List<SiteIndex.Entry> entries = new ArrayList<>();
         for (SiteIndex.Entry entry : SiteLayout.place(keys)) {
             entries.add(entry);
-            keys.get(entry.key()).stream().filter(file -> file.path().equals(entry.path())).findFirst()
+            keys.get(entry.key()).stream()
+                    .filter(file -> file.path().equals(entry.path()))
+                    .findFirst()
                     .ifPresent(file -> content.put(entry.sitePath(), file.content()));
         }
         files = content;

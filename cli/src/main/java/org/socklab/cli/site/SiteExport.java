@@ -17,13 +17,13 @@ import org.socklab.cli.CliFailure;
  * <p>Not thread-safe: one export of one folder at a time.
  */
 public final class SiteExport {
-    private SiteExport() {
-    }
+    private SiteExport() {}
 
     /** Exports {@code site} into {@code folder}; returns the index written. */
     public static SiteIndex export(Site site, Path folder) {
-        if (Files.exists(folder) && !(Files.isDirectory(folder)
-                && (isEmpty(folder) || Files.isRegularFile(folder.resolve(SiteIndex.FILE))))) {
+        if (Files.exists(folder)
+                && !(Files.isDirectory(folder)
+                        && (isEmpty(folder) || Files.isRegularFile(folder.resolve(SiteIndex.FILE))))) {
             throw new CliFailure(folder + " exists and is not an empty folder or a socklab site: nothing was written");
         }
         SiteIndex index = site.index();

@@ -33,8 +33,7 @@ public record SiteIndex(List<Entry> entries) {
     }
 
     /** One file of one key. */
-    public record Entry(String key, String sha256, boolean executable, String path, String sitePath) {
-    }
+    public record Entry(String key, String sha256, boolean executable, String path, String sitePath) {}
 
     /** The keys, in the order the index lists them. */
     public List<String> keys() {
@@ -51,8 +50,14 @@ public record SiteIndex(List<Entry> entries) {
         StringBuilder out = new StringBuilder(HEADER).append('\n');
         out.append("# key\tsha256\tmode\tpath in the checkout\tpath on the site\n");
         for (Entry entry : entries) {
-            out.append(String.join("\t", entry.key(), entry.sha256(), entry.executable() ? "x" : "-",
-                    entry.path(), entry.sitePath())).append('\n');
+            out.append(String.join(
+                            "\t",
+                            entry.key(),
+                            entry.sha256(),
+                            entry.executable() ? "x" : "-",
+                            entry.path(),
+                            entry.sitePath()))
+                    .append('\n');
         }
         return out.toString();
     }
@@ -80,12 +85,18 @@ public record SiteIndex(List<Entry> entries) {
             }
             String[] fields = line.split("\t", -1);
             try {
-                if (fields.length != 5 || !SHA256.matcher(fields[1]).matches()
-                        || !(fields[2].equals("x") || fields[2].equals("-")) || fields[0].isBlank()) {
+                if (fields.length != 5
+                        || !SHA256.matcher(fields[1]).matches()
+                        || !(fields[2].equals("x") || fields[2].equals("-"))
+                        || fields[0].isBlank()) {
                     throw new IllegalArgumentException("expected key, sha256, x or -, path, site path");
                 }
-                entries.add(new Entry(fields[0], fields[1], fields[2].equals("x"),
-                        SitePaths.requireSafe(fields[3]), SitePaths.requireSafe(fields[4])));
+                entries.add(new Entry(
+                        fields[0],
+                        fields[1],
+                        fields[2].equals("x"),
+                        SitePaths.requireSafe(fields[3]),
+                        SitePaths.requireSafe(fields[4])));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("line " + (i + 1) + ": " + e.getMessage(), e);
             }

@@ -14,22 +14,24 @@ import org.socklab.cli.checkout.TemplateFile;
  * {@code <key>/<path>}. Stateless.
  */
 final class SiteLayout {
-    private SiteLayout() {
-    }
+    private SiteLayout() {}
 
     static List<SiteIndex.Entry> place(Map<String, List<TemplateFile>> keys) {
         Map<String, Set<String>> contentsByPath = new HashMap<>();
         Map<String, Integer> keysByPath = new HashMap<>();
         for (List<TemplateFile> files : keys.values()) {
             for (TemplateFile file : files) {
-                contentsByPath.computeIfAbsent(file.path(), path -> new HashSet<>()).add(file.sha256());
+                contentsByPath
+                        .computeIfAbsent(file.path(), path -> new HashSet<>())
+                        .add(file.sha256());
                 keysByPath.merge(file.path(), 1, Integer::sum);
             }
         }
         List<SiteIndex.Entry> entries = new ArrayList<>();
         keys.forEach((key, files) -> {
             for (TemplateFile file : files) {
-                boolean shared = keysByPath.get(file.path()) > 1 && contentsByPath.get(file.path()).size() == 1;
+                boolean shared = keysByPath.get(file.path()) > 1
+                        && contentsByPath.get(file.path()).size() == 1;
                 String sitePath = (shared ? "common" : key) + "/" + file.path();
                 entries.add(new SiteIndex.Entry(key, file.sha256(), file.executable(), file.path(), sitePath));
             }

@@ -12,8 +12,7 @@ import org.socklab.cli.checkout.CheckoutState;
 public final class SitePaths {
     private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9._+@-]+");
 
-    private SitePaths() {
-    }
+    private SitePaths() {}
 
     /** Returns {@code path} if it is safe, or throws {@link IllegalArgumentException} saying why. */
     public static String requireSafe(String path) {
@@ -21,7 +20,9 @@ public final class SitePaths {
             throw new IllegalArgumentException("not a relative file path: " + path);
         }
         for (String segment : path.split("/", -1)) {
-            if (segment.equals(".") || segment.equals("..") || !SEGMENT.matcher(segment).matches()) {
+            if (segment.equals(".")
+                    || segment.equals("..")
+                    || !SEGMENT.matcher(segment).matches()) {
                 throw new IllegalArgumentException("unsafe path: " + path);
             }
         }

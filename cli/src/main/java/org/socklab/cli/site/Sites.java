@@ -35,7 +35,8 @@ public record Sites(Path file, List<Site> configured, List<String> problems) {
 
     /** The sites of the user whose environment this is. */
     public static Sites load(Map<String, String> environment) {
-        Path home = Optional.ofNullable(environment.get(HOME_VARIABLE)).filter(value -> !value.isBlank())
+        Path home = Optional.ofNullable(environment.get(HOME_VARIABLE))
+                .filter(value -> !value.isBlank())
                 .or(() -> Optional.ofNullable(System.getProperty(HOME_PROPERTY)))
                 .map(Path::of)
                 .orElseGet(() -> Path.of(System.getProperty("user.home"), ".socklab"));
@@ -96,7 +97,9 @@ public record Sites(Path file, List<Site> configured, List<String> problems) {
 
     /** The site with this name, or a failure that lists the known names. */
     public Site named(String name) {
-        return all().stream().filter(site -> site.name().equals(name)).findFirst()
+        return all().stream()
+                .filter(site -> site.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new CliFailure("unknown site " + name + " (known: "
                         + all().stream().map(Site::name).collect(Collectors.joining(", "))
                         + "; add one to " + file + " as name = URL)"));

@@ -20,8 +20,7 @@ import java.util.concurrent.TimeUnit;
 final class Chromium {
     private static final long TIMEOUT_SECONDS = 120;
 
-    private Chromium() {
-    }
+    private Chromium() {}
 
     /** The DOM of the page once loaded, serialized. */
     static String dumpDom(Path page, Path scratch) {
@@ -30,22 +29,39 @@ final class Chromium {
 
     /** A PNG of the page in a window of the given size. */
     static Path screenshot(Path page, Path png, int width, int height, Path scratch) {
-        run(scratch, List.of("--screenshot=" + png.toAbsolutePath(), "--window-size=" + width + "," + height,
-                "--hide-scrollbars", page.toUri().toString()));
+        run(
+                scratch,
+                List.of(
+                        "--screenshot=" + png.toAbsolutePath(),
+                        "--window-size=" + width + "," + height,
+                        "--hide-scrollbars",
+                        page.toUri().toString()));
         return png;
     }
 
     private static byte[] run(Path scratch, List<String> args) {
         String program = program();
-        List<String> command = new ArrayList<>(List.of(program, "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--disable-dev-shm-usage", "--user-data-dir=" + scratch.resolve("profile").toAbsolutePath()));
+        List<String> command = new ArrayList<>(List.of(
+                program,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-dev-shm-usage",
+                "--user-data-dir=" + scratch.resolve("profile").toAbsolutePath()));
         command.addAll(args);
         try {
             Files.createDirectories(scratch);
             Path out = scratch.resolve("stdout");
             Path err = scratch.resolve("stderr");
-            Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            Process process = new ProcessBuilder(command)
+                    .redirectOutput(out.toFile())
+                    .redirectError(err.toFile())
+                    .start();
             process.getOutputStream().close();
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);

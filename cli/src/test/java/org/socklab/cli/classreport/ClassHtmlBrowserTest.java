@@ -2,6 +2,7 @@ package org.socklab.cli.classreport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +11,6 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The screenshot is kept as {@code target/class-report.png} for a person to look at.
  */
 class ClassHtmlBrowserTest {
-    private static final Pattern STUDENT_ROW = Pattern.compile("<tr class=\"student\"[^>]*><th>(?:<a href=\"([^\"]+)\">)?([^<]+)");
+    private static final Pattern STUDENT_ROW =
+            Pattern.compile("<tr class=\"student\"[^>]*><th>(?:<a href=\"([^\"]+)\">)?([^<]+)");
 
     @TempDir
     Path temp;
@@ -37,11 +38,14 @@ class ClassHtmlBrowserTest {
         while (row.find()) {
             students.add(row.group(2));
             if (row.group(1) != null) {
-                assertThat(folder.resolve(row.group(1))).as("the report %s links to", row.group(1)).isRegularFile();
+                assertThat(folder.resolve(row.group(1)))
+                        .as("the report %s links to", row.group(1))
+                        .isRegularFile();
             }
         }
         assertThat(students).containsExactly("ana", "bia", "caio", "lia", "duda");
-        assertThat(dom).contains("5 students: 4 graded, 0 failed, 1 not graded")
+        assertThat(dom)
+                .contains("5 students: 4 graded, 0 failed, 1 not graded")
                 .contains("cannot fetch the repository: repository not found")
                 .contains("<figure class=\"distribution\" data-exercise=\"echocaps\">")
                 .contains("data-test=\"echoesAOneMebibyteLine\"")
@@ -80,15 +84,32 @@ class ClassHtmlBrowserTest {
         List<ClassRow> rows = List.of(
                 SampleClass.graded("ana"),
                 SampleClass.graded("bia", "echoesAOneMebibyteLine"),
-                SampleClass.graded("caio", "echoesAOneMebibyteLine", "framesALineSentOneByteAtATime",
+                SampleClass.graded(
+                        "caio",
+                        "echoesAOneMebibyteLine",
+                        "framesALineSentOneByteAtATime",
                         "decodesLongCharactersSentOneByteAtATime"),
-                SampleClass.graded("lia", "echoesAOneMebibyteLine", "framesALineSentOneByteAtATime", "repliesToOneLine",
-                        "decodesACharacterSplitAcrossWrites", "decodesLongCharactersSentOneByteAtATime"),
+                SampleClass.graded(
+                        "lia",
+                        "echoesAOneMebibyteLine",
+                        "framesALineSentOneByteAtATime",
+                        "repliesToOneLine",
+                        "decodesACharacterSplitAcrossWrites",
+                        "decodesLongCharactersSentOneByteAtATime"),
                 ClassRow.notGraded("duda", 1, "cannot fetch the repository: repository not found", 0));
-        List<List<String>> failures = List.of(List.of(), List.of("echoesAOneMebibyteLine"),
-                List.of("echoesAOneMebibyteLine", "framesALineSentOneByteAtATime", "decodesLongCharactersSentOneByteAtATime"),
-                List.of("echoesAOneMebibyteLine", "framesALineSentOneByteAtATime", "repliesToOneLine",
-                        "decodesACharacterSplitAcrossWrites", "decodesLongCharactersSentOneByteAtATime"),
+        List<List<String>> failures = List.of(
+                List.of(),
+                List.of("echoesAOneMebibyteLine"),
+                List.of(
+                        "echoesAOneMebibyteLine",
+                        "framesALineSentOneByteAtATime",
+                        "decodesLongCharactersSentOneByteAtATime"),
+                List.of(
+                        "echoesAOneMebibyteLine",
+                        "framesALineSentOneByteAtATime",
+                        "repliesToOneLine",
+                        "decodesACharacterSplitAcrossWrites",
+                        "decodesLongCharactersSentOneByteAtATime"),
                 List.of());
         return SampleClass.folder(temp.resolve("class"), rows, failures);
     }

@@ -14,18 +14,31 @@ import java.util.List;
  */
 public final class SampleClass {
     /** The tests of the sample: four visible, one hidden, each worth one point. */
-    public static final List<String> TESTS = List.of("repliesToOneLine", "framesALineSentOneByteAtATime",
-            "decodesACharacterSplitAcrossWrites", "echoesAOneMebibyteLine", "decodesLongCharactersSentOneByteAtATime");
+    public static final List<String> TESTS = List.of(
+            "repliesToOneLine",
+            "framesALineSentOneByteAtATime",
+            "decodesACharacterSplitAcrossWrites",
+            "echoesAOneMebibyteLine",
+            "decodesLongCharactersSentOneByteAtATime");
 
-    private SampleClass() {
-    }
+    private SampleClass() {}
 
     /** A graded student: the tests not in {@code failed} pass. */
     public static ClassRow graded(String student, String... failed) {
         int points = TESTS.size() - failed.length;
         boolean hiddenFailed = List.of(failed).contains(TESTS.get(4));
-        return new ClassRow(student, points, TESTS.size(), List.of(points), hiddenFailed ? 0 : 1, 1, RowStatus.GRADED, "",
-                "0123456789abcdef0123456789abcdef01234567", "2026-12-10T20:00:00Z", student.startsWith("l") ? 2 : 0);
+        return new ClassRow(
+                student,
+                points,
+                TESTS.size(),
+                List.of(points),
+                hiddenFailed ? 0 : 1,
+                1,
+                RowStatus.GRADED,
+                "",
+                "0123456789abcdef0123456789abcdef01234567",
+                "2026-12-10T20:00:00Z",
+                student.startsWith("l") ? 2 : 0);
     }
 
     /** Writes a class folder with these rows, and each graded student's {@code score.json}. */
@@ -51,14 +64,17 @@ public final class SampleClass {
         List<String> tests = new ArrayList<>();
         for (String id : TESTS) {
             boolean passed = !failed.contains(id);
-            tests.add("{\"id\": \"" + id + "\", \"name\": \"" + id.replaceAll("([A-Z])", " $1").toLowerCase() + "\", \"points\": "
+            tests.add("{\"id\": \"" + id + "\", \"name\": \""
+                    + id.replaceAll("([A-Z])", " $1").toLowerCase() + "\", \"points\": "
                     + (passed ? 1 : 0) + ", \"max\": 1, \"passed\": " + passed + ", \"status\": \""
                     + (passed ? "passed" : "failed") + "\", \"feedback\": \""
-                    + (passed ? "" : "no reply within 10 s to <b>\\\"" + id + "\\\"</b>\\nRead until the newline.") + "\""
+                    + (passed ? "" : "no reply within 10 s to <b>\\\"" + id + "\\\"</b>\\nRead until the newline.")
+                    + "\""
                     + (id.startsWith("decodesLong") ? ", \"hidden\": true" : "") + "}");
         }
         int points = (int) TESTS.stream().filter(id -> !failed.contains(id)).count();
-        return "{\"format\": \"socklab-score/1\", \"language\": \"en\", \"total\": " + points + ", \"max\": 5, \"exercises\": "
+        return "{\"format\": \"socklab-score/1\", \"language\": \"en\", \"total\": " + points
+                + ", \"max\": 5, \"exercises\": "
                 + "[{\"exercise\": \"echocaps\", \"number\": 1, \"points\": " + points + ", \"max\": 5, \"tests\": ["
                 + String.join(", ", tests) + "]}]}";
     }

@@ -52,27 +52,40 @@ class AgreesWithApacheBenchTest {
     @ValueSource(ints = {1, 5})
     void should_give_the_same_mean_response_time_as_apache_bench(int clients) throws Exception {
         assumeTrue(abInstalled(), "ab (apache2-utils) is not installed");
-        Path classes = SubmissionClasses.compile(SubmissionClasses.reference(Exercise.HTTP, temp.resolve("src"),
-                java.util.Map.of(SubmissionClasses.REFERENCE_VARIABLE,
-                        Path.of("..", "fixtures", "reference").toAbsolutePath().normalize().toString())),
+        Path classes = SubmissionClasses.compile(
+                SubmissionClasses.reference(
+                        Exercise.HTTP,
+                        temp.resolve("src"),
+                        java.util.Map.of(
+                                SubmissionClasses.REFERENCE_VARIABLE,
+                                Path.of("..", "fixtures", "reference")
+                                        .toAbsolutePath()
+                                        .normalize()
+                                        .toString())),
                 temp.resolve("classes"));
-        try (MeasuredServer server = MeasuredServer.start(Exercise.HTTP, Server.SUBMISSION, classes,
-                Duration.ofMillis(HOLD_MILLIS), temp, temp.resolve("server.log"))) {
-            ClosedLoopLoad.run(Server.SUBMISSION, server.address(), clients, REQUESTS / clients,
-                    Duration.ofSeconds(60));
+        try (MeasuredServer server = MeasuredServer.start(
+                Exercise.HTTP,
+                Server.SUBMISSION,
+                classes,
+                Duration.ofMillis(HOLD_MILLIS),
+                temp,
+                temp.resolve("server.log"))) {
+            ClosedLoopLoad.run(
+                    Server.SUBMISSION, server.address(), clients, REQUESTS / clients, Duration.ofSeconds(60));
             double theirs = Double.MAX_VALUE;
             double ours = Double.MAX_VALUE;
             for (int round = 0; round < ROUNDS; round++) {
                 String ab = ab(clients, server.address().getPort());
                 assertThat(failed(ab)).as(ab).isZero();
                 theirs = Math.min(theirs, mean(ab));
-                CaseResult result = ClosedLoopLoad.run(Server.SUBMISSION, server.address(), clients,
-                        REQUESTS / clients, Duration.ofSeconds(60));
+                CaseResult result = ClosedLoopLoad.run(
+                        Server.SUBMISSION, server.address(), clients, REQUESTS / clients, Duration.ofSeconds(60));
                 assertThat(result.completed()).isEqualTo(REQUESTS);
                 ours = Math.min(ours, result.meanMillis());
             }
 
-            assertThat(ours).as("best mean: ours %.3f ms, ab's %.3f ms", ours, theirs)
+            assertThat(ours)
+                    .as("best mean: ours %.3f ms, ab's %.3f ms", ours, theirs)
                     .isCloseTo(theirs, Offset.offset(Math.max(TOLERANCE_MILLIS, theirs * TOLERANCE_PERCENT / 100)));
         }
     }
@@ -89,9 +102,19 @@ class AgreesWithApacheBenchTest {
 
     private String ab(int clients, int port) throws IOException, InterruptedException {
         Path output = temp.resolve("ab-" + clients + ".txt");
-        Process process = new ProcessBuilder("ab", "-q", "-n", Integer.toString(REQUESTS), "-c",
-                Integer.toString(clients), "-s", "30", "http://127.0.0.1:" + port + "/hello")
-                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        Process process = new ProcessBuilder(
+                        "ab",
+                        "-q",
+                        "-n",
+                        Integer.toString(REQUESTS),
+                        "-c",
+                        Integer.toString(clients),
+                        "-s",
+                        "30",
+                        "http://127.0.0.1:" + port + "/hello")
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile())
+                .start();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("ab did not finish within 60 s");

@@ -29,8 +29,17 @@ class ExperimentCommandTest {
     @BeforeAll
     static void runTheExperimentOnTheReference() {
         out = temp.resolve("figures");
-        run = Runs.experiment("http", "--compare", "--requests", Integer.toString(REQUESTS), "--hold",
-                Integer.toString(HOLD_MILLIS), "--out", out.toString(), "--lang", "en");
+        run = Runs.experiment(
+                "http",
+                "--compare",
+                "--requests",
+                Integer.toString(REQUESTS),
+                "--hold",
+                Integer.toString(HOLD_MILLIS),
+                "--out",
+                out.toString(),
+                "--lang",
+                "en");
     }
 
     @Test
@@ -38,18 +47,21 @@ class ExperimentCommandTest {
         assertThat(run.status()).as(run.err()).isZero();
         for (String server : List.of("sequential baseline", "reference")) {
             for (int clients : List.of(1, 2, 5, 10)) {
-                assertThat(run.out()).as(run.out()).containsPattern(
-                        "(?m)^" + server + " +" + clients + " +" + clients * REQUESTS + "/" + clients * REQUESTS + " ");
+                assertThat(run.out())
+                        .as(run.out())
+                        .containsPattern("(?m)^" + server + " +" + clients + " +" + clients * REQUESTS + "/"
+                                + clients * REQUESTS + " ");
             }
         }
-        assertThat(run.out()).contains("server", "clients", "completed", "mean ms", "median ms", "p90 ms", "p99 ms",
-                "requests/s");
+        assertThat(run.out())
+                .contains("server", "clients", "completed", "mean ms", "median ms", "p90 ms", "p99 ms", "requests/s");
     }
 
     @Test
     void should_read_the_result_in_plain_words() {
-        assertThat(run.out()).containsPattern("With 10 clients at once, the sequential baseline's mean response time "
-                + "grew [0-9.]+ times from its mean with 1 client; that of reference grew [0-9.]+ times\\.")
+        assertThat(run.out())
+                .containsPattern("With 10 clients at once, the sequential baseline's mean response time "
+                        + "grew [0-9.]+ times from its mean with 1 client; that of reference grew [0-9.]+ times\\.")
                 .contains("each connection its own thread");
     }
 
@@ -58,7 +70,9 @@ class ExperimentCommandTest {
         List<String> csv = Files.readAllLines(out.resolve(Outputs.CSV));
         assertThat(csv).hasSize(9).first().isEqualTo(CsvFile.HEADER);
         assertThat(csv.get(1)).startsWith("sequential-baseline,1," + REQUESTS + "," + REQUESTS + ",0,false,");
-        assertThat(Files.readString(out.resolve(Outputs.SVG))).startsWith("<svg ").contains("sequential baseline")
+        assertThat(Files.readString(out.resolve(Outputs.SVG)))
+                .startsWith("<svg ")
+                .contains("sequential baseline")
                 .endsWith("</svg>\n");
         BufferedImage png = ImageIO.read(out.resolve(Outputs.PNG).toFile());
         assertThat(png.getWidth()).isEqualTo(Chart.WIDTH);
@@ -81,8 +95,12 @@ class ExperimentCommandTest {
     }
 
     private static double mean(List<String> csv, String server, int clients) {
-        return csv.stream().skip(1).map(line -> line.split(","))
+        return csv.stream()
+                .skip(1)
+                .map(line -> line.split(","))
                 .filter(cells -> cells[0].equals(server) && cells[1].equals(Integer.toString(clients)))
-                .mapToDouble(cells -> Double.parseDouble(cells[6])).findFirst().orElseThrow();
+                .mapToDouble(cells -> Double.parseDouble(cells[6]))
+                .findFirst()
+                .orElseThrow();
     }
 }

@@ -15,20 +15,40 @@ class ExperimentOptionsTest {
 
     @Test
     void should_print_the_table_in_portuguese_with_lang_pt() {
-        Runs.Run run = Runs.experiment("http", "--clients", "1,2", "--requests", "5", "--out", temp.toString(),
-                "--lang", "pt");
+        Runs.Run run = Runs.experiment(
+                "http", "--clients", "1,2", "--requests", "5", "--out", temp.toString(), "--lang", "pt");
 
         assertThat(run.status()).as(run.err()).isZero();
-        assertThat(run.out()).contains("servidor", "clientes", "concluídas", "média ms", "mediana ms",
-                "requisições/s", "Gravados: experiment.csv, experiment.svg")
+        assertThat(run.out())
+                .contains(
+                        "servidor",
+                        "clientes",
+                        "concluídas",
+                        "média ms",
+                        "mediana ms",
+                        "requisições/s",
+                        "Gravados: experiment.csv, experiment.svg")
                 .containsPattern("(?m)^reference +2 +10/10 ")
-                .containsPattern("Com 2 clientes simultâneos, o tempo médio de resposta de reference foi [0-9,]+ vezes");
+                .containsPattern(
+                        "Com 2 clientes simultâneos, o tempo médio de resposta de reference foi [0-9,]+ vezes");
     }
 
     @Test
     void should_say_that_a_case_ran_out_of_time_instead_of_hanging() throws IOException {
-        Runs.Run run = Runs.experiment("http", "--clients", "1", "--requests", "5", "--hold", "1000",
-                "--case-timeout", "1", "--out", temp.toString(), "--lang", "en");
+        Runs.Run run = Runs.experiment(
+                "http",
+                "--clients",
+                "1",
+                "--requests",
+                "5",
+                "--hold",
+                "1000",
+                "--case-timeout",
+                "1",
+                "--out",
+                temp.toString(),
+                "--lang",
+                "en");
 
         assertThat(run.status()).as(run.err()).isZero();
         assertThat(run.out()).containsPattern("(?m)^reference +1 +[01]/5 .*ran out of time \\(1 s per case\\)");
@@ -67,20 +87,20 @@ class ExperimentOptionsTest {
         Runs.Run run = Runs.experiment("http", empty.toString(), "--lang", "en");
 
         assertThat(run.status()).isEqualTo(ExperimentCommand.FAILED);
-        assertThat(run.err()).isEqualTo("socklab: not a socklab template: " + empty
-                + " has no src/main/java/lab\n");
+        assertThat(run.err()).isEqualTo("socklab: not a socklab template: " + empty + " has no src/main/java/lab\n");
     }
 
     @Test
     void should_say_why_a_server_that_answers_nothing_cannot_be_measured_in_one_line() {
         Path stub = Path.of(System.getProperty("socklab.repository"), "student-template");
 
-        Runs.Run run = Runs.experiment("http", stub.toString(), "--clients", "1", "--out", temp.toString(),
-                "--lang", "en");
+        Runs.Run run =
+                Runs.experiment("http", stub.toString(), "--clients", "1", "--out", temp.toString(), "--lang", "en");
 
         assertThat(run.status()).isEqualTo(ExperimentCommand.FAILED);
-        assertThat(run.err()).isEqualTo("socklab: the server could not be measured: not implemented yet: "
-                + "lab.http.HelloHttpServer.serve still throws UnsupportedOperationException\n");
+        assertThat(run.err())
+                .isEqualTo("socklab: the server could not be measured: not implemented yet: "
+                        + "lab.http.HelloHttpServer.serve still throws UnsupportedOperationException\n");
     }
 
     @Test
@@ -92,7 +112,9 @@ class ExperimentOptionsTest {
         Runs.Run run = Runs.experiment("http", broken.toString(), "--lang", "en");
 
         assertThat(run.status()).isEqualTo(ExperimentCommand.FAILED);
-        assertThat(run.err()).startsWith("socklab: the submission does not compile: ")
-                .contains("HelloHttpServer.java").hasLineCount(1);
+        assertThat(run.err())
+                .startsWith("socklab: the submission does not compile: ")
+                .contains("HelloHttpServer.java")
+                .hasLineCount(1);
     }
 }

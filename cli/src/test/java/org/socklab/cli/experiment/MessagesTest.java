@@ -15,14 +15,16 @@ class MessagesTest {
 
     @Test
     void should_have_every_key_in_english_and_in_portuguese() {
-        assertThat(Messages.BUNDLE.keys(Language.PORTUGUESE)).isEqualTo(Messages.BUNDLE.keys(Language.ENGLISH))
+        assertThat(Messages.BUNDLE.keys(Language.PORTUGUESE))
+                .isEqualTo(Messages.BUNDLE.keys(Language.ENGLISH))
                 .isNotEmpty();
     }
 
     @Test
     void should_use_the_same_placeholders_in_both_languages() {
         for (String key : Messages.BUNDLE.keys(Language.ENGLISH)) {
-            assertThat(placeholders(Messages.BUNDLE.pattern(key, Language.PORTUGUESE))).as(key)
+            assertThat(placeholders(Messages.BUNDLE.pattern(key, Language.PORTUGUESE)))
+                    .as(key)
                     .isEqualTo(placeholders(Messages.BUNDLE.pattern(key, Language.ENGLISH)));
         }
     }

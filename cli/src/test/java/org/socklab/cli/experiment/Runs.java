@@ -5,11 +5,9 @@ import java.io.StringWriter;
 
 /** Runs {@code socklab experiment} in this JVM and keeps what it printed. */
 final class Runs {
-    private Runs() {
-    }
+    private Runs() {}
 
-    record Run(int status, String out, String err) {
-    }
+    record Run(int status, String out, String err) {}
 
     static Run experiment(String... args) {
         StringWriter out = new StringWriter();

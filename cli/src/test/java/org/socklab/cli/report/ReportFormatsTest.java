@@ -20,10 +20,22 @@ import org.socklab.grader.score.TestScore;
 /** The report writers on a score with hostile text in it, read back by real parsers. */
 class ReportFormatsTest {
     private static final String NASTY = "got \"|<b>x</b>|\"\n::error::y\r\t`z`";
-    private static final ScoreReport REPORT = new ScoreReport(1, 3, List.of(new ExerciseScore(Exercise.ECHOCAPS, 1, 3,
-            List.of(new TestScore("a", CoreFeedback.text("first"), 1, 1, Status.PASSED, List.of()),
-                    new TestScore("b", CoreFeedback.text("second | tricky"), 0, 2, Status.FAILED,
-                            List.of(CoreFeedback.text(NASTY)))))));
+    private static final ScoreReport REPORT = new ScoreReport(
+            1,
+            3,
+            List.of(new ExerciseScore(
+                    Exercise.ECHOCAPS,
+                    1,
+                    3,
+                    List.of(
+                            new TestScore("a", CoreFeedback.text("first"), 1, 1, Status.PASSED, List.of()),
+                            new TestScore(
+                                    "b",
+                                    CoreFeedback.text("second | tricky"),
+                                    0,
+                                    2,
+                                    Status.FAILED,
+                                    List.of(CoreFeedback.text(NASTY)))))));
 
     @Test
     void should_write_gradescope_results_that_parse_with_every_field() throws Exception {
@@ -42,22 +54,34 @@ class ReportFormatsTest {
 
     @Test
     void should_keep_every_summary_row_on_one_line_with_student_text_escaped() {
-        List<String> lines = SummaryMarkdown.write(REPORT, "socklab: x", "", "sandbox: none", List.of(), Language.ENGLISH)
-                .lines().toList();
+        List<String> lines = SummaryMarkdown.write(
+                        REPORT, "socklab: x", "", "sandbox: none", List.of(), Language.ENGLISH)
+                .lines()
+                .toList();
 
-        String row = lines.stream().filter(line -> line.startsWith("| echocaps | second")).findFirst().orElseThrow();
-        assertThat(row).contains("\\| tricky").contains("&lt;b&gt;").contains("<br>").doesNotContain("<b>");
+        String row = lines.stream()
+                .filter(line -> line.startsWith("| echocaps | second"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(row)
+                .contains("\\| tricky")
+                .contains("&lt;b&gt;")
+                .contains("<br>")
+                .doesNotContain("<b>");
         assertThat(row.replace("\\|", "").chars().filter(c -> c == '|').count()).isEqualTo(5);
     }
 
     @Test
     void should_write_the_summary_in_portuguese_with_no_english_label() {
-        String summary = SummaryMarkdown.write(REPORT, "socklab: x", "erro", "sandbox: nenhum", List.of(), Language.PORTUGUESE);
+        String summary =
+                SummaryMarkdown.write(REPORT, "socklab: x", "erro", "sandbox: nenhum", List.of(), Language.PORTUGUESE);
 
-        assertThat(summary).contains("| Exercício | Pontos |", "Pontos perdidos", "O que foi observado",
-                "não compila").doesNotContain("| Exercise |", "| Points |");
+        assertThat(summary)
+                .contains("| Exercício | Pontos |", "Pontos perdidos", "O que foi observado", "não compila")
+                .doesNotContain("| Exercise |", "| Points |");
         for (String key : ReportTexts.MESSAGES.keys(Language.ENGLISH)) {
-            if (key.startsWith("summary.") && ReportTexts.text(Language.ENGLISH, key).contains(" ")) {
+            if (key.startsWith("summary.")
+                    && ReportTexts.text(Language.ENGLISH, key).contains(" ")) {
                 assertThat(summary).doesNotContain(ReportTexts.text(Language.ENGLISH, key));
             }
         }

@@ -14,8 +14,7 @@ import java.util.concurrent.TimeUnit;
  * the way a student's history looks around a deadline. Stateless.
  */
 public final class GitRepositories {
-    private GitRepositories() {
-    }
+    private GitRepositories() {}
 
     /** Makes a repository in {@code folder} (which may already hold files). */
     public static Path init(Path folder) {
@@ -26,8 +25,18 @@ public final class GitRepositories {
     /** Commits everything in the folder, dated {@code date} (ISO 8601), and returns the commit's hash. */
     public static String commit(Path folder, String date, String message) {
         git(folder, null, "add", "--all");
-        git(folder, date, "-c", "user.name=Student", "-c", "user.email=student@example.org", "commit", "--quiet",
-                "--allow-empty", "-m", message);
+        git(
+                folder,
+                date,
+                "-c",
+                "user.name=Student",
+                "-c",
+                "user.email=student@example.org",
+                "commit",
+                "--quiet",
+                "--allow-empty",
+                "-m",
+                message);
         return git(folder, null, "rev-parse", "HEAD").strip();
     }
 
@@ -43,7 +52,8 @@ public final class GitRepositories {
     private static String git(Path folder, String date, String... args) {
         List<String> command = new ArrayList<>(List.of("git"));
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true);
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true);
         builder.environment().put("GIT_CONFIG_NOSYSTEM", "1");
         builder.environment().put("GIT_CONFIG_GLOBAL", "/dev/null");
         if (date != null) {

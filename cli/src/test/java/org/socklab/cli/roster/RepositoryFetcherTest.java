@@ -31,7 +31,8 @@ class RepositoryFetcherTest {
         GitRepositories.commit(repository, "2026-12-11T00:00:01-03:00", "one second late");
         GitRepositories.commit(repository, "2026-12-12T09:00:00-03:00", "later still");
 
-        Fetched fetched = fetcher(LatePolicy.RECORD).fetch(new Member("ana", repository.toString()), temp.resolve("work/ana"));
+        Fetched fetched =
+                fetcher(LatePolicy.RECORD).fetch(new Member("ana", repository.toString()), temp.resolve("work/ana"));
 
         assertThat(fetched.reason()).isEmpty();
         assertThat(fetched.graded()).hasValueSatisfying(commit -> {
@@ -50,9 +51,11 @@ class RepositoryFetcherTest {
         GitRepositories.write(repository.resolve("work.txt"), "late");
         String late = GitRepositories.commit(repository, "2026-12-11T08:00:00-03:00", "late");
 
-        Fetched fetched = fetcher(LatePolicy.GRADE).fetch(new Member("bruno", repository.toString()), temp.resolve("work/bruno"));
+        Fetched fetched =
+                fetcher(LatePolicy.GRADE).fetch(new Member("bruno", repository.toString()), temp.resolve("work/bruno"));
 
-        assertThat(fetched.graded()).hasValueSatisfying(commit -> assertThat(commit.sha()).isEqualTo(late));
+        assertThat(fetched.graded())
+                .hasValueSatisfying(commit -> assertThat(commit.sha()).isEqualTo(late));
         assertThat(fetched.laterCommits()).isEqualTo(1);
         assertThat(temp.resolve("work/bruno/work.txt")).content().isEqualTo("late");
     }
@@ -63,7 +66,8 @@ class RepositoryFetcherTest {
         GitRepositories.write(repository.resolve("work.txt"), "late");
         GitRepositories.commit(repository, "2026-12-13T08:00:00-03:00", "late");
 
-        Fetched fetched = fetcher(LatePolicy.RECORD).fetch(new Member("carla", repository.toString()), temp.resolve("work/carla"));
+        Fetched fetched = fetcher(LatePolicy.RECORD)
+                .fetch(new Member("carla", repository.toString()), temp.resolve("work/carla"));
 
         assertThat(fetched.folder()).isEmpty();
         assertThat(fetched.laterCommits()).isEqualTo(1);
@@ -72,10 +76,10 @@ class RepositoryFetcherTest {
 
     @Test
     void should_give_the_reason_of_a_repository_that_cannot_be_fetched_without_its_credentials() {
-        Fetched missing = fetcher(LatePolicy.RECORD).fetch(new Member("davi", temp.resolve("nowhere.git").toString()),
-                temp.resolve("work/davi"));
-        Fetched refused = fetcher(LatePolicy.RECORD).fetch(new Member("eva", "http://eva:s3cr3t@127.0.0.1:9/eva.git"),
-                temp.resolve("work/eva"));
+        Fetched missing = fetcher(LatePolicy.RECORD)
+                .fetch(new Member("davi", temp.resolve("nowhere.git").toString()), temp.resolve("work/davi"));
+        Fetched refused = fetcher(LatePolicy.RECORD)
+                .fetch(new Member("eva", "http://eva:s3cr3t@127.0.0.1:9/eva.git"), temp.resolve("work/eva"));
 
         assertThat(missing.folder()).isEmpty();
         assertThat(missing.reason()).startsWith("cannot fetch the repository: ").contains("nowhere.git");
@@ -88,10 +92,12 @@ class RepositoryFetcherTest {
         Path folder = temp.resolve("felipe");
         GitRepositories.write(folder.resolve("src/main/java/lab/echocaps/EchoCapsServer.java"), "class X {}");
 
-        Fetched fetched = fetcher(LatePolicy.RECORD).fetch(new Member("felipe", folder.toString()), temp.resolve("work/felipe"));
+        Fetched fetched =
+                fetcher(LatePolicy.RECORD).fetch(new Member("felipe", folder.toString()), temp.resolve("work/felipe"));
 
         assertThat(fetched.graded()).isEmpty();
-        assertThat(temp.resolve("work/felipe/src/main/java/lab/echocaps/EchoCapsServer.java")).exists();
+        assertThat(temp.resolve("work/felipe/src/main/java/lab/echocaps/EchoCapsServer.java"))
+                .exists();
     }
 
     @Test
@@ -105,12 +111,15 @@ class RepositoryFetcherTest {
         Path roster = temp.resolve("roster.csv");
         Files.writeString(roster, "student,repository\nana,https://ana:ghp_secret@github.com/c/ana.git\n");
 
-        assertThatThrownBy(() -> Roster.read(roster)).isInstanceOf(BadInput.class)
-                .hasMessageContaining("roster line 2").hasMessageContaining("password or token")
+        assertThatThrownBy(() -> Roster.read(roster))
+                .isInstanceOf(BadInput.class)
+                .hasMessageContaining("roster line 2")
+                .hasMessageContaining("password or token")
                 .hasMessageNotContaining("ghp_secret");
         Files.writeString(roster, "student,repository\nana,https://ghp_secret@github.com/c/ana.git\n");
         assertThatThrownBy(() -> Roster.read(roster)).hasMessageContaining("password or token");
-        Files.writeString(roster, "student,repository\nana,ssh://git@github.com/c/ana.git\nbia,git@github.com:c/bia.git\n");
+        Files.writeString(
+                roster, "student,repository\nana,ssh://git@github.com/c/ana.git\nbia,git@github.com:c/bia.git\n");
         assertThat(Roster.read(roster).students()).containsExactly("ana", "bia");
     }
 

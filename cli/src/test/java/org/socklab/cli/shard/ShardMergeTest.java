@@ -24,7 +24,8 @@ import org.socklab.cli.roster.Roster;
 /** Shards of a roster and their merge: everyone once, in the roster's order, the same bytes whatever the order. */
 class ShardMergeTest {
     private static final Roster ROSTER = new Roster(Stream.of("ana", "bia", "caio", "duda", "enzo", "lia", "gil")
-            .map(name -> new Member(name, "/repos/" + name)).toList());
+            .map(name -> new Member(name, "/repos/" + name))
+            .toList());
 
     @TempDir
     Path temp;
@@ -46,16 +47,21 @@ class ShardMergeTest {
         List<Path> shards = threeShards();
         Map<String, byte[]> first = null;
         for (List<Path> order : permutations(shards)) {
-            Path merged = temp.resolve("merged-" + order.stream().map(p -> p.getFileName().toString()).reduce("", String::concat));
+            Path merged = temp.resolve("merged-"
+                    + order.stream().map(p -> p.getFileName().toString()).reduce("", String::concat));
             ShardMerge.merge(ROSTER, 3, order, merged, "class report");
             Map<String, byte[]> files = everyFile(merged);
             if (first == null) {
                 first = files;
-                assertThat(files).containsKeys("gradebook.csv", "class.html", "reports/ana/score.json", "reports/ana/report.html");
+                assertThat(files)
+                        .containsKeys(
+                                "gradebook.csv", "class.html", "reports/ana/score.json", "reports/ana/report.html");
             } else {
                 assertThat(files.keySet()).isEqualTo(first.keySet());
                 for (String name : files.keySet()) {
-                    assertThat(files.get(name)).as("%s merged in the order %s", name, order).isEqualTo(first.get(name));
+                    assertThat(files.get(name))
+                            .as("%s merged in the order %s", name, order)
+                            .isEqualTo(first.get(name));
                 }
             }
         }
@@ -65,22 +71,28 @@ class ShardMergeTest {
     void should_keep_every_student_of_a_failed_shard_as_not_graded_with_the_reason() {
         List<Path> shards = threeShards();
 
-        ClassGradebook merged = ShardMerge.merge(ROSTER, 3, List.of(shards.get(2), shards.get(0)), temp.resolve("merged"),
-                "class report");
+        ClassGradebook merged = ShardMerge.merge(
+                ROSTER, 3, List.of(shards.get(2), shards.get(0)), temp.resolve("merged"), "class report");
 
         assertThat(merged.rows()).extracting(ClassRow::student).containsExactlyElementsOf(ROSTER.students());
-        assertThat(merged.rows()).filteredOn(row -> row.status() == RowStatus.NOT_GRADED)
+        assertThat(merged.rows())
+                .filteredOn(row -> row.status() == RowStatus.NOT_GRADED)
                 .extracting(ClassRow::student, ClassRow::reason)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("bia", "not graded: shard 2/3 left no result for this student"),
-                        org.assertj.core.groups.Tuple.tuple("enzo", "not graded: shard 2/3 left no result for this student"));
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(
+                                "bia", "not graded: shard 2/3 left no result for this student"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "enzo", "not graded: shard 2/3 left no result for this student"));
     }
 
     @Test
     void should_refuse_a_student_in_two_shards() {
         List<Path> shards = threeShards();
 
-        assertThatThrownBy(() -> ShardMerge.merge(ROSTER, 3, List.of(shards.get(0), shards.get(0)), temp.resolve("merged"), "t"))
-                .isInstanceOf(BadInput.class).hasMessageContaining("ana is in two shards");
+        assertThatThrownBy(() ->
+                        ShardMerge.merge(ROSTER, 3, List.of(shards.get(0), shards.get(0)), temp.resolve("merged"), "t"))
+                .isInstanceOf(BadInput.class)
+                .hasMessageContaining("ana is in two shards");
     }
 
     /** The roster graded in three shards, as three class folders. */

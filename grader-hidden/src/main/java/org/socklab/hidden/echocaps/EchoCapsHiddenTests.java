@@ -47,9 +47,14 @@ public class EchoCapsHiddenTests {
             String reply = client.readLine(Duration.ofSeconds(20));
             String expected = line.toUpperCase(Locale.ROOT);
             if (!reply.equals(expected)) {
-                throw new GradedFailure(Feedback.of(MESSAGES, "longLine.wrong",
-                        line.getBytes(StandardCharsets.UTF_8).length, reply.length(), expected.length(),
-                        (int) reply.chars().filter(c -> c == '\uFFFD').count(), Shown.text(reply)));
+                throw new GradedFailure(Feedback.of(
+                        MESSAGES,
+                        "longLine.wrong",
+                        line.getBytes(StandardCharsets.UTF_8).length,
+                        reply.length(),
+                        expected.length(),
+                        (int) reply.chars().filter(c -> c == '\uFFFD').count(),
+                        Shown.text(reply)));
             }
             sent.join();
         }

@@ -49,8 +49,14 @@ public class HelloHttpHiddenTests {
                 LineClient.Received reply = client.readUntilClosed(LineClient.READ_TIMEOUT);
                 String text = new String(reply.bytes(), StandardCharsets.UTF_8);
                 if (!text.startsWith("HTTP/1.1 200 OK")) {
-                    throw new GradedFailure(Feedback.of(MESSAGES, "manyClients.noReply", number, CLIENTS,
-                            Duration.ofMillis(LineClient.READ_TIMEOUT.toMillis()).toSeconds(), CLIENTS - number,
+                    throw new GradedFailure(Feedback.of(
+                            MESSAGES,
+                            "manyClients.noReply",
+                            number,
+                            CLIENTS,
+                            Duration.ofMillis(LineClient.READ_TIMEOUT.toMillis())
+                                    .toSeconds(),
+                            CLIENTS - number,
                             Shown.text(text.lines().findFirst().orElse(""))));
                 }
                 client.close();

@@ -14,8 +14,7 @@ import org.socklab.grader.feedback.Shown;
 final class BoundedFeedback {
     private static final MessageBundle MESSAGES = Exercise.BOUNDED.messages();
 
-    private BoundedFeedback() {
-    }
+    private BoundedFeedback() {}
 
     static Feedback extraAnswered(int bound, int extra, String reply) {
         return Feedback.of(MESSAGES, "extra.answered", bound, extra, Shown.text(reply));
@@ -37,7 +36,10 @@ final class BoundedFeedback {
 
     /** What happened to a client of a burst that had not sent anything yet. */
     static Feedback burstDisturbed(Outcome.Numbered client) {
-        return Feedback.of(MESSAGES, "burst.early." + kindKey(client.outcome().kind()), client.number(),
+        return Feedback.of(
+                MESSAGES,
+                "burst.early." + kindKey(client.outcome().kind()),
+                client.number(),
                 Shown.text(client.outcome().line()));
     }
 
@@ -65,8 +67,8 @@ final class BoundedFeedback {
     }
 
     static Feedback leaverNotTakenIn(int bound, int resets, int closes, int number, Duration waited) {
-        return Feedback.of(MESSAGES, "leaver.notTakenIn", bound, resets + closes, resets, closes, number,
-                waited.toSeconds());
+        return Feedback.of(
+                MESSAGES, "leaver.notTakenIn", bound, resets + closes, resets, closes, number, waited.toSeconds());
     }
 
     /** What the wait for a client served after the leavers is called. */

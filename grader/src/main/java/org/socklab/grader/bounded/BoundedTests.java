@@ -48,9 +48,11 @@ public class BoundedTests {
     private static final int EXTRA = BOUND + 1;
     /** The exercise's default bound, for the burst. */
     private static final int BURST_BOUND = 4;
+
     private static final int BURST_SIZE = 50;
     /** Bursts, and their size, of the test that looks for threads piling up. */
     private static final int PILE_BURSTS = 3;
+
     private static final int PILE_BURST_SIZE = 20;
     /** Stalled clients beyond N in that test: an unbounded server shows one thread each. */
     private static final int STALLED_BEYOND_BOUND = 8;
@@ -114,8 +116,9 @@ public class BoundedTests {
             Outcome outcome = early.map(line -> new Outcome(Outcome.Kind.REPLIED, line))
                     .orElseGet(() -> Outcome.read(extra, LineClient.READ_TIMEOUT));
             if (!outcome.replied()) {
-                throw failure(server, BoundedFeedback.waitingNotServed(outcome.kind(), BOUND, EXTRA,
-                        LineClient.READ_TIMEOUT));
+                throw failure(
+                        server,
+                        BoundedFeedback.waitingNotServed(outcome.kind(), BOUND, EXTRA, LineClient.READ_TIMEOUT));
             }
             expectUpperCase(server, extraLine(), outcome.line());
             stalled.releaseAll();
@@ -131,9 +134,12 @@ public class BoundedTests {
         // this is when a server that turns clients away does it.
         Feedback alias = BoundedFeedback.burstTurnedAway(BURST_BOUND, BURST_SIZE);
         try {
-            Waits.never(alias, Waits.WINDOW, () -> burst.firstDisturbed().ifPresent(client -> {
-                throw new GradedFailure(BoundedFeedback.burstDisturbed(client));
-            }));
+            Waits.never(
+                    alias,
+                    Waits.WINDOW,
+                    () -> burst.firstDisturbed().ifPresent(client -> {
+                        throw new GradedFailure(BoundedFeedback.burstDisturbed(client));
+                    }));
         } catch (GradedFailure e) {
             throw failure(server, e.observation());
         }
@@ -147,8 +153,11 @@ public class BoundedTests {
                 case REPLIED -> expectUpperCase(server, burst.line(number), outcome.line());
                 case CLOSED -> closed++;
                 case RESET -> reset++;
-                case SILENT -> throw failure(server, BoundedFeedback.burstSilent(BURST_SIZE, BURST_BOUND, number,
-                        LineClient.READ_TIMEOUT, countReplied(outcomes)));
+                case SILENT ->
+                    throw failure(
+                            server,
+                            BoundedFeedback.burstSilent(
+                                    BURST_SIZE, BURST_BOUND, number, LineClient.READ_TIMEOUT, countReplied(outcomes)));
             }
             if (!outcome.replied() && firstLost == 0) {
                 firstLost = number;
@@ -198,8 +207,8 @@ public class BoundedTests {
         warmUp(server);
         for (int round = 1; round <= PILE_BURSTS; round++) {
             Burst.connect(server, PILE_BURST_SIZE, "round " + round + " client").sendAndRead(); // judged elsewhere
-            Feedback alias = BoundedFeedback.threadsAfterBurst(round, PILE_BURSTS, PILE_BURST_SIZE, BOUND, limit,
-                    baseline, THREAD_SLACK);
+            Feedback alias = BoundedFeedback.threadsAfterBurst(
+                    round, PILE_BURSTS, PILE_BURST_SIZE, BOUND, limit, baseline, THREAD_SLACK);
             Waits.eventually(alias, () -> expectAtMost(probe, limit));
         }
     }
@@ -233,8 +242,9 @@ public class BoundedTests {
             try (LineClient client = server.connect()) {
                 client.send(leaverHalf(number)).halfClose();
                 if (!closedByServer(client)) {
-                    throw failure(server, BoundedFeedback.leaverNotTakenIn(BOUND, leavers, i - 1, number,
-                            LineClient.READ_TIMEOUT));
+                    throw failure(
+                            server,
+                            BoundedFeedback.leaverNotTakenIn(BOUND, leavers, i - 1, number, LineClient.READ_TIMEOUT));
                 }
             }
         }

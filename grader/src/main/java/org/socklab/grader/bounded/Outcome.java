@@ -41,7 +41,8 @@ record Outcome(Kind kind, String line) {
 
     private static final String CLOSED_KEY = CoreFeedback.closedBeforeReply("").key();
     private static final String RESET_KEY = CoreFeedback.resetBeforeReply("").key();
-    private static final String SILENT_KEY = CoreFeedback.noReply(Duration.ZERO, "").key();
+    private static final String SILENT_KEY =
+            CoreFeedback.noReply(Duration.ZERO, "").key();
     private static final String SEND_FAILED_KEY = CoreFeedback.sendFailed("").key();
     private static final Set<String> CLIENT_KEYS = Set.of(CLOSED_KEY, RESET_KEY, SILENT_KEY);
 
@@ -76,8 +77,7 @@ record Outcome(Kind kind, String line) {
     }
 
     /** The outcome of client {@code number} (from 1) of several. */
-    record Numbered(int number, Outcome outcome) {
-    }
+    record Numbered(int number, Outcome outcome) {}
 
     boolean replied() {
         return kind == Kind.REPLIED;

@@ -28,8 +28,7 @@ final class StalledClients implements AutoCloseable {
     private final List<LineClient> clients = new ArrayList<>();
     private final List<Boolean> released = new ArrayList<>();
 
-    private StalledClients() {
-    }
+    private StalledClients() {}
 
     /** Connects {@code count} clients, one after another, each sending half of its line. */
     static StalledClients open(RunningServer server, int count) {

@@ -32,6 +32,7 @@ import org.socklab.grader.harness.RunningServer;
 final class BulkClient implements AutoCloseable {
     /** Asked of the kernel before connecting; Linux doubles it and keeps a minimum of about 2 KiB. */
     static final int SMALL_RECEIVE_BUFFER = 2048;
+
     private static final String NOTHING_SENT = "";
 
     private final RunningServer server;
@@ -133,7 +134,8 @@ final class BulkClient implements AutoCloseable {
 
     private String decode() {
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(pending, 0, pendingLength))

@@ -60,18 +60,20 @@ final class Burst {
         CountDownLatch written = new CountDownLatch(senders.size());
         for (int s = 0; s < senders.size(); s++) {
             Member sender = senders.get(s);
-            Thread thread = new Thread(() -> {
-                try {
-                    go.await();
-                    sender.send(END, "\\n");
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                } catch (AssertionError e) {
-                    // the server closed this sender's connection: the listeners miss lines and say so
-                } finally {
-                    written.countDown();
-                }
-            }, "socklab-chat-burst-" + s);
+            Thread thread = new Thread(
+                    () -> {
+                        try {
+                            go.await();
+                            sender.send(END, "\\n");
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        } catch (AssertionError e) {
+                            // the server closed this sender's connection: the listeners miss lines and say so
+                        } finally {
+                            written.countDown();
+                        }
+                    },
+                    "socklab-chat-burst-" + s);
             thread.setDaemon(true);
             thread.start();
         }

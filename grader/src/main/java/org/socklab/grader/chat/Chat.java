@@ -34,7 +34,8 @@ import org.socklab.grader.harness.Waits;
 final class Chat implements AutoCloseable {
     static final String JOINED = " joined";
     static final String LEFT = " left";
-    private static final String WAIT_TIMED_OUT = CoreFeedback.noReply(Duration.ZERO, "").key();
+    private static final String WAIT_TIMED_OUT =
+            CoreFeedback.noReply(Duration.ZERO, "").key();
     private static final String CLOSED = CoreFeedback.closedBeforeReply("").key();
     private static final int PATIENT_SETTLES = 3;
     private static final Duration BRIEF_POLL = Duration.ofMillis(10);
@@ -48,6 +49,7 @@ final class Chat implements AutoCloseable {
     private final List<Transcript> transcripts = new ArrayList<>();
     /** Clients that joined without reading, by label, until the test starts their transcript. */
     private final Map<String, BulkClient> silent = new HashMap<>();
+
     private int joins;
     private int missedSettles;
 
@@ -185,8 +187,12 @@ final class Chat implements AutoCloseable {
         Transcript heard = member.heard();
         boolean holds;
         try {
-            holds = Patience.await(() -> condition.test(heard) || heard.ended(), server.probe(), this::activity,
-                    max -> heard.awaitUntil(condition, max)) && condition.test(heard);
+            holds = Patience.await(
+                            () -> condition.test(heard) || heard.ended(),
+                            server.probe(),
+                            this::activity,
+                            max -> heard.awaitUntil(condition, max))
+                    && condition.test(heard);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw failure(CoreFeedback.testError(e));
@@ -226,25 +232,30 @@ final class Chat implements AutoCloseable {
         Throwable[] last = {null};
         boolean holds;
         try {
-            holds = Patience.await(() -> {
-                try {
-                    assertion.run();
-                    return true;
-                } catch (AssertionError e) {
-                    last[0] = e;
-                    return false;
-                } catch (RuntimeException | Error e) {
-                    throw e;
-                } catch (Throwable e) {
-                    throw new IllegalStateException(e);
-                }
-            }, server.probe(), this::activity, Patience::sleep);
+            holds = Patience.await(
+                    () -> {
+                        try {
+                            assertion.run();
+                            return true;
+                        } catch (AssertionError e) {
+                            last[0] = e;
+                            return false;
+                        } catch (RuntimeException | Error e) {
+                            throw e;
+                        } catch (Throwable e) {
+                            throw new IllegalStateException(e);
+                        }
+                    },
+                    server.probe(),
+                    this::activity,
+                    Patience::sleep);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw failure(CoreFeedback.testError(e));
         }
         if (!holds) {
-            Object observed = last[0] instanceof GradedFailure graded ? graded.observation()
+            Object observed = last[0] instanceof GradedFailure graded
+                    ? graded.observation()
                     : String.valueOf(last[0] == null ? "" : last[0].getMessage());
             throw new GradedFailure(CoreFeedback.notTrueWithin(alias, Waits.EVENTUALLY, observed), last[0]);
         }
@@ -282,7 +293,9 @@ final class Chat implements AutoCloseable {
     }
 
     private GradedFailure diagnosed(GradedFailure failure) {
-        return server.diagnosis().map(reason -> new GradedFailure(reason, failure)).orElse(failure);
+        return server.diagnosis()
+                .map(reason -> new GradedFailure(reason, failure))
+                .orElse(failure);
     }
 
     private String firstLine(Transcript.Source source) {
@@ -312,7 +325,9 @@ final class Chat implements AutoCloseable {
 
     private void announce(Member newcomer) {
         for (Member member : present) {
-            await(ChatFeedback.receivesJoined(member, newcomer), member,
+            await(
+                    ChatFeedback.receivesJoined(member, newcomer),
+                    member,
                     transcript -> transcript.contains(newcomer.joined()));
         }
         present.add(newcomer);

@@ -14,8 +14,7 @@ import org.socklab.grader.feedback.Shown;
 final class ChatFeedback {
     private static final MessageBundle MESSAGES = Exercise.CHAT.messages();
 
-    private ChatFeedback() {
-    }
+    private ChatFeedback() {}
 
     private static Feedback of(String key, Object... arguments) {
         return Feedback.of(MESSAGES, key, arguments);

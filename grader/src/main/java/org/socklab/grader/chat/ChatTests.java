@@ -47,6 +47,7 @@ public class ChatTests {
     private static final String BYE = ":bye";
     /** One sender's burst: many short lines in one write. */
     private static final int ORDERED_LINES = 300;
+
     private static final int ORDERED_LENGTH = 200;
     /**
      * Where many talk at once: {@value #SENDERS} senders end a line at the same moment in each of
@@ -55,6 +56,7 @@ public class ChatTests {
      * in a fifth to a half of the rounds.
      */
     private static final int ROUNDS = 50;
+
     private static final int SENDERS = 8;
     private static final int EXTRA_LISTENERS = 3;
     private static final int ORDER_LENGTH = 1024;
@@ -75,8 +77,8 @@ public class ChatTests {
                 Member newcomer = chat.join();
                 String expected = "127.0.0.1:" + newcomer.client().localPort();
                 if (!newcomer.name().equals(expected)) {
-                    throw chat.failure(ChatFeedback.wrongName(newcomer.client().localPort(), newcomer.joined(),
-                            expected + Chat.JOINED));
+                    throw chat.failure(ChatFeedback.wrongName(
+                            newcomer.client().localPort(), newcomer.joined(), expected + Chat.JOINED));
                 }
             }
         }
@@ -106,8 +108,11 @@ public class ChatTests {
             expectNext(chat, everyone, marks, expected);
 
             byte[] split = bytes("ação\n");
-            c.client().sendPieces("ação, its ç split across two writes", Arrays.copyOfRange(split, 0, 2),
-                    Arrays.copyOfRange(split, 2, split.length));
+            c.client()
+                    .sendPieces(
+                            "ação, its ç split across two writes",
+                            Arrays.copyOfRange(split, 0, 2),
+                            Arrays.copyOfRange(split, 2, split.length));
             expected.add(c.says("ação"));
             expectNext(chat, everyone, marks, expected);
         }
@@ -160,7 +165,8 @@ public class ChatTests {
                 checkWhole(chat, burst, other, heard);
                 for (int i = 0; i < heard.size(); i++) {
                     if (!heardFirst.get(i).equals(heard.get(i))) {
-                        throw chat.failure(ChatFeedback.differentOrders(first, other, i + 1, heardFirst.get(i), heard.get(i)));
+                        throw chat.failure(
+                                ChatFeedback.differentOrders(first, other, i + 1, heardFirst.get(i), heard.get(i)));
                     }
                 }
             }
@@ -196,16 +202,23 @@ public class ChatTests {
             for (String text : List.of("type :bye to leave", ":bye? not yet")) {
                 String line = leaving.says(text);
                 leaving.say(text);
-                chat.eventually(ChatFeedback.receives(other, line), () -> Chat.check(other.heard().contains(line)
-                        || other.heard().contains(leaving.left()) || leaving.heard().ended(), other.heard()::summary));
+                chat.eventually(
+                        ChatFeedback.receives(other, line),
+                        () -> Chat.check(
+                                other.heard().contains(line)
+                                        || other.heard().contains(leaving.left())
+                                        || leaving.heard().ended(),
+                                other.heard()::summary));
                 if (!other.heard().contains(line)) {
-                    throw chat.failure(ChatFeedback.byeInsideLine(leaving, text, leaving.heard().summary()));
+                    throw chat.failure(ChatFeedback.byeInsideLine(
+                            leaving, text, leaving.heard().summary()));
                 }
             }
 
             chat.leaves(leaving, member -> member.say(BYE));
 
-            chat.eventually(ChatFeedback.closedAfterBye(leaving),
+            chat.eventually(
+                    ChatFeedback.closedAfterBye(leaving),
                     () -> Chat.check(leaving.heard().connectionEnded(), leaving.heard()::summary));
         }
     }
@@ -252,8 +265,10 @@ public class ChatTests {
             int mark = leaving.heard().size();
 
             chat.leaves(leaving, member -> member.say(BYE));
-            chat.eventually(ChatFeedback.leaveTakesEffect(leaving),
-                    () -> Chat.check(leaving.heard().ended() || c.heard().contains(leaving.left()), leaving.heard()::summary));
+            chat.eventually(
+                    ChatFeedback.leaveTakesEffect(leaving),
+                    () -> Chat.check(
+                            leaving.heard().ended() || c.heard().contains(leaving.left()), leaving.heard()::summary));
             if (!leaving.heard().ended()) {
                 // at once, while the server may still be closing it: a broadcast made after it left
                 // must not reach it, even over a copy of the list taken before it left
@@ -264,9 +279,15 @@ public class ChatTests {
             }
             if (!leaving.heard().ended()) {
                 // still connected (that is another test's business): nothing more may reach it
-                chat.never(ChatFeedback.nothingAfterLeaving(leaving), Waits.WINDOW,
-                        () -> Chat.check(leaving.heard().size() == mark,
-                                () -> ChatFeedback.heardAfterLeaving(leaving, BYE, leaving.heard().linesFrom(mark).get(0))));
+                chat.never(
+                        ChatFeedback.nothingAfterLeaving(leaving),
+                        Waits.WINDOW,
+                        () -> Chat.check(
+                                leaving.heard().size() == mark,
+                                () -> ChatFeedback.heardAfterLeaving(
+                                        leaving,
+                                        BYE,
+                                        leaving.heard().linesFrom(mark).get(0))));
             }
             List<String> after = leaving.heard().linesFrom(mark);
             if (!after.isEmpty()) {
@@ -315,7 +336,8 @@ public class ChatTests {
 
             chat.leaves(leaving, member -> member.client().halfClose());
 
-            chat.eventually(ChatFeedback.closedAfterLeaving(leaving),
+            chat.eventually(
+                    ChatFeedback.closedAfterLeaving(leaving),
                     () -> Chat.check(leaving.heard().connectionEnded(), leaving.heard()::summary));
             List<String> after = leaving.heard().linesFrom(mark);
             if (!after.isEmpty()) {
@@ -345,13 +367,18 @@ public class ChatTests {
             int sent = chat.awaitEnd(storm);
             if (sent > 0) {
                 String last = sender.says(Storm.line(sent - 1));
-                chat.eventually(ChatFeedback.receivesStormEnd(slow, sender), () -> Chat.check(
-                        slow.heard().contains(last) || slow.heard().contains(sender.left())
-                                || slow.heard().ended() || sender.heard().ended(),
-                        slow.heard()::summary));
+                chat.eventually(
+                        ChatFeedback.receivesStormEnd(slow, sender),
+                        () -> Chat.check(
+                                slow.heard().contains(last)
+                                        || slow.heard().contains(sender.left())
+                                        || slow.heard().ended()
+                                        || sender.heard().ended(),
+                                slow.heard()::summary));
             }
             if (storm.broke() || sender.heard().ended() || slow.heard().contains(sender.left())) {
-                throw chat.failure(ChatFeedback.stormSenderDropped(sender, leaving, sender.heard().summary()));
+                throw chat.failure(ChatFeedback.stormSenderDropped(
+                        sender, leaving, sender.heard().summary()));
             }
             sender.say("after the storm");
             chat.everyoneHears(sender.says("after the storm"), List.of(slow));
@@ -384,7 +411,8 @@ public class ChatTests {
                     }
                     member.client().halfClose();
                 });
-                chat.eventually(ChatFeedback.closedAfterLeaving(guest),
+                chat.eventually(
+                        ChatFeedback.closedAfterLeaving(guest),
                         () -> Chat.check(guest.heard().connectionEnded(), guest.heard()::summary));
             }
             chat.leaves(guests.get(4), member -> member.client().close());
@@ -441,8 +469,10 @@ public class ChatTests {
             for (int m = 0; m < others.size(); m++) {
                 Member other = others.get(m);
                 String received = awaitLineFrom(chat, other, marks[m], a, ChatFeedback.receivesInvalidLine(other, a));
-                if (!received.contains("\uFFFD") || !received.replace("\uFFFD", "").equals(valid)) {
-                    throw chat.failure(ChatFeedback.wrongReplacement(other, a.says("inválido \uFFFD e \uFFFD("), received));
+                if (!received.contains("\uFFFD")
+                        || !received.replace("\uFFFD", "").equals(valid)) {
+                    throw chat.failure(
+                            ChatFeedback.wrongReplacement(other, a.says("inválido \uFFFD e \uFFFD("), received));
                 }
             }
             a.say("still here");
@@ -529,7 +559,8 @@ public class ChatTests {
     @Test
     @Points(1)
     public void serversKeepTheirRoomsApart(Servers servers) {
-        try (Chat one = new Chat(servers.start()); Chat two = new Chat(servers.start())) {
+        try (Chat one = new Chat(servers.start());
+                Chat two = new Chat(servers.start())) {
             Member a = one.join();
             Member heardInOne = one.join();
             Member b = two.join();
@@ -657,14 +688,19 @@ public class ChatTests {
     }
 
     /** Waits for the first line from {@code sender} after the mark; a connection that ends first is a failure. */
-    private static String awaitLineFrom(Chat chat, Member member, int mark, Member sender,
-            Feedback alias) {
+    private static String awaitLineFrom(Chat chat, Member member, int mark, Member sender, Feedback alias) {
         String prefix = sender.says("");
-        chat.eventually(alias, () -> Chat.check(
-                member.heard().find(mark, line -> line.startsWith(prefix)).isPresent() || member.heard().ended(),
-                member.heard()::summary));
+        chat.eventually(
+                alias,
+                () -> Chat.check(
+                        member.heard()
+                                        .find(mark, line -> line.startsWith(prefix))
+                                        .isPresent()
+                                || member.heard().ended(),
+                        member.heard()::summary));
         Optional<String> line = member.heard().find(mark, received -> received.startsWith(prefix));
-        return line.orElseThrow(() -> chat.failure(ChatFeedback.endedBeforeLine(member, sender, member.heard().summary())));
+        return line.orElseThrow(() -> chat.failure(
+                ChatFeedback.endedBeforeLine(member, sender, member.heard().summary())));
     }
 
     /** Every line a sender received from the others is whole; its own lines are not required here. */

@@ -24,11 +24,23 @@ final class Idle {
     static final Duration PATIENCE = Duration.ofMillis(500);
     private static final Duration POLL = Duration.ofMillis(2);
     /** Native methods in which a thread waits for something outside it, JDK 17 to 25. */
-    private static final Set<String> BLOCKING = Set.of("read0", "readv0", "accept", "accept0", "poll", "poll0",
-            "park", "wait", "wait0", "sleep", "sleep0", "socketRead0", "socketAccept", "epollWait");
+    private static final Set<String> BLOCKING = Set.of(
+            "read0",
+            "readv0",
+            "accept",
+            "accept0",
+            "poll",
+            "poll0",
+            "park",
+            "wait",
+            "wait0",
+            "sleep",
+            "sleep0",
+            "socketRead0",
+            "socketAccept",
+            "epollWait");
 
-    private Idle() {
-    }
+    private Idle() {}
 
     /** Waits until the server is idle; false if it did not look idle within {@link #PATIENCE}. */
     static boolean await(ServerProbe probe) {
@@ -46,7 +58,9 @@ final class Idle {
     static boolean idle(List<ThreadSnapshot> threads) {
         for (ThreadSnapshot thread : threads) {
             List<StackTraceElement> stack = thread.stack();
-            if (stack.isEmpty() || !stack.get(0).isNativeMethod() || !BLOCKING.contains(stack.get(0).getMethodName())) {
+            if (stack.isEmpty()
+                    || !stack.get(0).isNativeMethod()
+                    || !BLOCKING.contains(stack.get(0).getMethodName())) {
                 return false;
             }
         }

@@ -35,10 +35,10 @@ final class Patience {
     static final Duration HOPELESS = Duration.ofSeconds(2);
     /** The bound of one wait however long the server keeps making progress. */
     static final Duration CAP = Duration.ofSeconds(60);
+
     private static final Duration POLL = Duration.ofMillis(20);
 
-    private Patience() {
-    }
+    private Patience() {}
 
     /** What the room shows of its progress: a number that changes whenever something reaches a client. */
     @FunctionalInterface
@@ -51,7 +51,8 @@ final class Patience {
      * {@code pause} waits for at most the duration given, and may return early when something
      * arrives (a transcript's own wait), so that quick answers are seen at once.
      */
-    static boolean await(BooleanSupplier done, ServerProbe probe, Activity room, Pause pause) throws InterruptedException {
+    static boolean await(BooleanSupplier done, ServerProbe probe, Activity room, Pause pause)
+            throws InterruptedException {
         long start = System.nanoTime();
         long lastProgress = start;
         long activity = room.now();

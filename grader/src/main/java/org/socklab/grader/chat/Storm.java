@@ -27,11 +27,13 @@ import org.socklab.grader.harness.ThreadSnapshot;
 final class Storm {
     /** Enough bytes to fill the server's send buffer to a client that does not read, several times over. */
     static final int LINES = 512;
+
     static final int LENGTH = 16 * 1024;
     private static final int AHEAD = 32;
     private static final Duration PACING_STEP = Duration.ofMillis(50);
     /** How long nothing must move before the server counts as held up. */
     private static final Duration QUIET = Duration.ofMillis(300);
+
     private static final Duration SETTLED = Duration.ofMillis(150);
     private static final Duration POLL = Duration.ofMillis(25);
     private static final Duration HELD_UP_DEADLINE = Duration.ofSeconds(10);
@@ -166,7 +168,8 @@ final class Storm {
 
     private static boolean allWaiting(List<ThreadSnapshot> threads) {
         for (ThreadSnapshot thread : threads) {
-            boolean inNative = !thread.stack().isEmpty() && thread.stack().get(0).isNativeMethod();
+            boolean inNative =
+                    !thread.stack().isEmpty() && thread.stack().get(0).isNativeMethod();
             if (thread.state() == Thread.State.RUNNABLE && !inNative) {
                 return false;
             }

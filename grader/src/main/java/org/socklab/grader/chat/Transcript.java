@@ -27,7 +27,9 @@ import org.socklab.grader.feedback.Shown;
 final class Transcript {
     /** How long one read may wait; a quiet client just keeps waiting, the test decides when to give up. */
     private static final Duration READ_PATIENCE = Duration.ofMinutes(1);
-    private static final String TIMED_OUT = CoreFeedback.noReply(Duration.ZERO, "").key();
+
+    private static final String TIMED_OUT =
+            CoreFeedback.noReply(Duration.ZERO, "").key();
     private static final String CLOSED = CoreFeedback.closedBeforeReply("").key();
     private static final String RESET = CoreFeedback.resetBeforeReply("").key();
     private static final String INVALID = CoreFeedback.invalidUtf8("").key();
@@ -146,11 +148,13 @@ final class Transcript {
         for (int i = Math.max(0, lines.size() - SHOWN); i < lines.size(); i++) {
             shown.add(Shown.text(lines.get(i)));
         }
-        Feedback ending = end == null ? ChatFeedback.stillConnected()
-                : CLOSED.equals(end.key()) ? ChatFeedback.closedByServer()
-                : RESET.equals(end.key()) ? ChatFeedback.resetConnection()
-                : INVALID.equals(end.key()) ? ChatFeedback.invalidUtf8()
-                : end;
+        Feedback ending = end == null
+                ? ChatFeedback.stillConnected()
+                : CLOSED.equals(end.key())
+                        ? ChatFeedback.closedByServer()
+                        : RESET.equals(end.key())
+                                ? ChatFeedback.resetConnection()
+                                : INVALID.equals(end.key()) ? ChatFeedback.invalidUtf8() : end;
         return ChatFeedback.transcript(owner, lines.size(), String.join(", ", shown), ending);
     }
 }

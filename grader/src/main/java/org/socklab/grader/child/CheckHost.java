@@ -44,8 +44,7 @@ public final class CheckHost {
     /** The start of the line that carries the check's {@link Floor}, sent before the verdict. */
     public static final String FLOOR = "floor ";
 
-    private CheckHost() {
-    }
+    private CheckHost() {}
 
     /**
      * Arguments: the test class, the test method (graded test methods are public and their names
@@ -64,16 +63,22 @@ public final class CheckHost {
         });
         Class<?> testClass = Class.forName(args[0]);
         Method test = Arrays.stream(testClass.getMethods())
-                .filter(method -> method.getName().equals(args[1])).findFirst().orElseThrow();
+                .filter(method -> method.getName().equals(args[1]))
+                .findFirst()
+                .orElseThrow();
 
         AtomicReference<TestExecutionResult> result = new AtomicReference<>();
         AtomicReference<String> floor = new AtomicReference<>();
-        LauncherFactory.create(LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false).build())
-                .execute(LauncherDiscoveryRequestBuilder.request()
-                        .selectors(selectMethod(testClass, test))
-                        .configurationParameter(ServerExtension.ISOLATION, Isolation.IN_PROCESS.value())
-                        .configurationParameter(PolicyExtension.CHECKED_BY_PARENT, "true")
-                        .build(), new TestExecutionListener() {
+        LauncherFactory.create(LauncherConfig.builder()
+                        .enableTestExecutionListenerAutoRegistration(false)
+                        .build())
+                .execute(
+                        LauncherDiscoveryRequestBuilder.request()
+                                .selectors(selectMethod(testClass, test))
+                                .configurationParameter(ServerExtension.ISOLATION, Isolation.IN_PROCESS.value())
+                                .configurationParameter(PolicyExtension.CHECKED_BY_PARENT, "true")
+                                .build(),
+                        new TestExecutionListener() {
                             @Override
                             public void reportingEntryPublished(TestIdentifier identifier, ReportEntry entry) {
                                 Optional.ofNullable(entry.getKeyValuePairs().get(Floor.ENTRY))
@@ -100,11 +105,15 @@ public final class CheckHost {
         }
         return switch (result.getStatus()) {
             case SUCCESSFUL -> "passed";
-            case ABORTED -> result.getThrowable().filter(NotApplicable.class::isInstance)
-                    .map(thrown -> "not-checked " + FeedbackCodec.encode(Observations.of(thrown)))
-                    .orElse("failed " + FeedbackCodec.encode(CoreFeedback.notRun()));
-            case FAILED -> "failed " + FeedbackCodec.encode(result.getThrowable().map(Observations::of)
-                    .orElseGet(CoreFeedback::notRun));
+            case ABORTED ->
+                result.getThrowable()
+                        .filter(NotApplicable.class::isInstance)
+                        .map(thrown -> "not-checked " + FeedbackCodec.encode(Observations.of(thrown)))
+                        .orElse("failed " + FeedbackCodec.encode(CoreFeedback.notRun()));
+            case FAILED ->
+                "failed "
+                        + FeedbackCodec.encode(
+                                result.getThrowable().map(Observations::of).orElseGet(CoreFeedback::notRun));
         };
     }
 

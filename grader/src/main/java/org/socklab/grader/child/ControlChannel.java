@@ -70,7 +70,8 @@ public final class ControlChannel implements AutoCloseable {
     /** Connects the child to its grader; called by a host's {@code main} before anything else. */
     static ControlChannel connect() throws IOException {
         InputStream stdin = new FileInputStream(FileDescriptor.in);
-        String[] words = String.valueOf(new BoundedLineReader(stdin, 256).next()).split(" ");
+        String[] words =
+                String.valueOf(new BoundedLineReader(stdin, 256).next()).split(" ");
         stdin.close();
         if (words.length != 2) {
             throw new IOException("no control channel given on standard input");
@@ -152,8 +153,9 @@ public final class ControlChannel implements AutoCloseable {
                 socket.setTcpNoDelay(true);
                 ControlChannel channel = new ControlChannel(socket);
                 String said = channel.receive();
-                if (said == null || !MessageDigest.isEqual(said.getBytes(StandardCharsets.UTF_8),
-                        secret.getBytes(StandardCharsets.UTF_8))) {
+                if (said == null
+                        || !MessageDigest.isEqual(
+                                said.getBytes(StandardCharsets.UTF_8), secret.getBytes(StandardCharsets.UTF_8))) {
                     throw new IOException("a connection without the secret");
                 }
                 socket.setSoTimeout(0);

@@ -20,8 +20,7 @@ public final class InitializerWatch {
     public static final Duration DEADLINE = Duration.ofSeconds(5);
     private static final Duration PERIOD = Duration.ofMillis(250);
 
-    private InitializerWatch() {
-    }
+    private InitializerWatch() {}
 
     /** The classes of a submission: those of the top package of its server class ({@code lab.}). */
     public static String submissionPrefix(String serverClass) {
@@ -51,7 +50,8 @@ public final class InitializerWatch {
             Map<Thread, String> inside = new HashMap<>();
             Thread.getAllStackTraces().forEach((thread, stack) -> {
                 for (StackTraceElement frame : stack) {
-                    if (frame.getMethodName().equals("<clinit>") && frame.getClassName().startsWith(packagePrefix)) {
+                    if (frame.getMethodName().equals("<clinit>")
+                            && frame.getClassName().startsWith(packagePrefix)) {
                         inside.put(thread, frame.getClassName());
                         break;
                     }

@@ -53,8 +53,7 @@ public final class ServerHost {
         ControlChannel control = ControlChannel.connect();
         System.setIn(new ByteArrayInputStream(new byte[0]));
         ServerHost host = new ServerHost(args[0], control);
-        InitializerWatch.start(InitializerWatch.submissionPrefix(args[0]),
-                stuck -> host.say("stuck " + encode(stuck)));
+        InitializerWatch.start(InitializerWatch.submissionPrefix(args[0]), stuck -> host.say("stuck " + encode(stuck)));
         String line;
         while ((line = control.receive()) != null) {
             String[] words = line.split(" ");
@@ -78,10 +77,22 @@ public final class ServerHost {
         for (int i = 2; i < words.length; i++) {
             String[] typed = words[i].split(":", 2);
             switch (typed[0]) {
-                case "int" -> { types[i - 1] = int.class; values[i - 1] = Integer.parseInt(typed[1]); }
-                case "long" -> { types[i - 1] = long.class; values[i - 1] = Long.parseLong(typed[1]); }
-                case "boolean" -> { types[i - 1] = boolean.class; values[i - 1] = Boolean.parseBoolean(typed[1]); }
-                default -> { types[i - 1] = String.class; values[i - 1] = decode(typed[1]); }
+                case "int" -> {
+                    types[i - 1] = int.class;
+                    values[i - 1] = Integer.parseInt(typed[1]);
+                }
+                case "long" -> {
+                    types[i - 1] = long.class;
+                    values[i - 1] = Long.parseLong(typed[1]);
+                }
+                case "boolean" -> {
+                    types[i - 1] = boolean.class;
+                    values[i - 1] = Boolean.parseBoolean(typed[1]);
+                }
+                default -> {
+                    types[i - 1] = String.class;
+                    values[i - 1] = decode(typed[1]);
+                }
             }
         }
         ServerSocket listener = ServerSocketChannel.open().socket(); // getChannel() works: a Selector server can use it
@@ -112,7 +123,8 @@ public final class ServerHost {
             outcome = "no-serve";
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause();
-            outcome = cause instanceof UnsupportedOperationException ? "not-implemented"
+            outcome = cause instanceof UnsupportedOperationException
+                    ? "not-implemented"
                     : "threw " + encode(cause.getClass().getName()) + " " + encode(String.valueOf(cause.getMessage()));
         } catch (Throwable e) {
             outcome = "cannot-start " + encode(e.getClass().getName()) + " " + encode(String.valueOf(e.getMessage()));

@@ -30,8 +30,7 @@ public final class StuckCallWatch {
     private static final Duration PERIOD = Duration.ofMillis(250);
     private static final String GRADER = "org.socklab.";
 
-    private StuckCallWatch() {
-    }
+    private StuckCallWatch() {}
 
     /**
      * Starts watching the thread that runs the test {@code testMethod} of {@code testClass} (JUnit
@@ -44,18 +43,18 @@ public final class StuckCallWatch {
         if (!threads.isThreadCpuTimeSupported()) {
             return; // the hard bound alone, then
         }
-        Thread thread = new Thread(() -> watch(threads, testClass, testMethod, packagePrefix, stuck), "socklab-call-watch");
+        Thread thread =
+                new Thread(() -> watch(threads, testClass, testMethod, packagePrefix, stuck), "socklab-call-watch");
         thread.setDaemon(true);
         thread.start();
     }
 
     /** Where the checking thread was last seen waiting in the submission, its CPU time then, and since when. */
-    private record Seen(String method, long cpu, long since) {
-    }
+    private record Seen(String method, long cpu, long since) {}
 
     @SuppressWarnings("deprecation") // Thread.threadId() is JDK 19+; the bytecode is 17
-    private static void watch(ThreadMXBean threads, String testClass, String testMethod, String packagePrefix,
-            Consumer<String> stuck) {
+    private static void watch(
+            ThreadMXBean threads, String testClass, String testMethod, String packagePrefix, Consumer<String> stuck) {
         Map<Thread, Seen> seen = new HashMap<>();
         while (true) {
             try {
@@ -65,9 +64,11 @@ public final class StuckCallWatch {
             }
             long now = System.nanoTime();
             Map<Thread, Seen> waiting = new HashMap<>();
-            for (Map.Entry<Thread, StackTraceElement[]> entry : Thread.getAllStackTraces().entrySet()) {
+            for (Map.Entry<Thread, StackTraceElement[]> entry :
+                    Thread.getAllStackTraces().entrySet()) {
                 Optional<String> method = checking(entry.getValue(), testClass, testMethod)
-                        ? submissionWait(entry.getValue(), packagePrefix) : Optional.empty();
+                        ? submissionWait(entry.getValue(), packagePrefix)
+                        : Optional.empty();
                 if (method.isEmpty()) {
                     continue;
                 }

@@ -55,8 +55,8 @@ public class EchoCapsTests {
                     client.sendLine(line).expectLine(line.toUpperCase(Locale.ROOT));
                 } catch (GradedFailure failure) {
                     boolean atGoodbye = GOODBYES.containsValue(line);
-                    throw EchoCapsFeedback.endedAfterGoodbye(failure, atGoodbye ? line : lastGoodbye,
-                            atGoodbye ? i : i - 1, lines);
+                    throw EchoCapsFeedback.endedAfterGoodbye(
+                            failure, atGoodbye ? line : lastGoodbye, atGoodbye ? i : i - 1, lines);
                 }
                 lastGoodbye = GOODBYES.containsValue(line) ? line : "";
             }

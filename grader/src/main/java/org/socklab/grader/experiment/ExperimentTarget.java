@@ -31,8 +31,7 @@ public final class ExperimentTarget {
     /** The file, at the root of the class path, that says what to serve. */
     public static final String PROPERTIES = "socklab-experiment.properties";
 
-    private ExperimentTarget() {
-    }
+    private ExperimentTarget() {}
 
     /** Serves the configured server on {@code listener}, held; returns when it returns. */
     public static void serve(ServerSocket listener) throws Throwable {
@@ -56,10 +55,10 @@ public final class ExperimentTarget {
         } catch (MalformedURLException e) {
             throw new IllegalArgumentException(e);
         }
-        ClassLoader submission = new URLClassLoader("socklab-experiment", new URL[] {classes},
-                ClassLoader.getPlatformClassLoader());
-        Method serve = Class.forName(settings.getProperty("class"), true, submission)
-                .getMethod("serve", ServerSocket.class);
+        ClassLoader submission =
+                new URLClassLoader("socklab-experiment", new URL[] {classes}, ClassLoader.getPlatformClassLoader());
+        Method serve =
+                Class.forName(settings.getProperty("class"), true, submission).getMethod("serve", ServerSocket.class);
         serve.setAccessible(true);
         return serve;
     }

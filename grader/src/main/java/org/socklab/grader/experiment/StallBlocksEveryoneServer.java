@@ -20,8 +20,7 @@ import java.nio.charset.StandardCharsets;
 public final class StallBlocksEveryoneServer {
     private static final byte[] REPLY = reply();
 
-    private StallBlocksEveryoneServer() {
-    }
+    private StallBlocksEveryoneServer() {}
 
     /** Serves one connection at a time until the listener closes. */
     public static void serve(ServerSocket listener) throws IOException {
@@ -36,8 +35,8 @@ public final class StallBlocksEveryoneServer {
                 throw e;
             }
             try (client) {
-                BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(),
-                        StandardCharsets.UTF_8));
+                BufferedReader in =
+                        new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8));
                 String line = in.readLine();
                 while (line != null && !line.isEmpty()) {
                     line = in.readLine();
@@ -52,8 +51,8 @@ public final class StallBlocksEveryoneServer {
     }
 
     private static byte[] reply() {
-        byte[] body = "<!DOCTYPE html>\n<html><body><h1>Hello, World!</h1></body></html>\n"
-                .getBytes(StandardCharsets.UTF_8);
+        byte[] body =
+                "<!DOCTYPE html>\n<html><body><h1>Hello, World!</h1></body></html>\n".getBytes(StandardCharsets.UTF_8);
         String head = "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: " + body.length
                 + "\r\nConnection: close\r\n\r\n";
         byte[] headBytes = head.getBytes(StandardCharsets.UTF_8);

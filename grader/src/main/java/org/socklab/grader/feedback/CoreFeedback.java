@@ -11,8 +11,7 @@ public final class CoreFeedback {
     /** The messages of the core, in every language. */
     public static final MessageBundle MESSAGES = MessageBundle.beside(CoreFeedback.class);
 
-    private CoreFeedback() {
-    }
+    private CoreFeedback() {}
 
     public static Feedback noReply(Duration waited, String sent) {
         return Feedback.of(MESSAGES, "reply.none", waited.toSeconds(), Shown.text(sent));
@@ -61,7 +60,8 @@ public final class CoreFeedback {
     }
 
     public static Feedback serverCrashed(Throwable thrown) {
-        return Feedback.of(MESSAGES, "server.crashed", thrown.getClass().getName(), String.valueOf(thrown.getMessage()));
+        return Feedback.of(
+                MESSAGES, "server.crashed", thrown.getClass().getName(), String.valueOf(thrown.getMessage()));
     }
 
     public static Feedback serverReturned() {
@@ -73,8 +73,8 @@ public final class CoreFeedback {
     }
 
     public static Feedback classMissing(String className) {
-        return Feedback.of(MESSAGES, "class.missing", className,
-                "src/main/java/" + className.replace('.', '/') + ".java");
+        return Feedback.of(
+                MESSAGES, "class.missing", className, "src/main/java/" + className.replace('.', '/') + ".java");
     }
 
     public static Feedback serveMissing(String className, String signature) {
@@ -82,7 +82,8 @@ public final class CoreFeedback {
     }
 
     public static Feedback cannotStart(Throwable thrown) {
-        return Feedback.of(MESSAGES, "server.cannotStart", thrown.getClass().getName(), String.valueOf(thrown.getMessage()));
+        return Feedback.of(
+                MESSAGES, "server.cannotStart", thrown.getClass().getName(), String.valueOf(thrown.getMessage()));
     }
 
     /** Why every test of a submission that does not compile scores zero. */
@@ -163,8 +164,14 @@ public final class CoreFeedback {
 
     /** The limits of a sandbox, for its report line. */
     public static Feedback sandboxLimits(int memoryMb, int processes, int fileSizeMb, int cpuSeconds, int tmpMb) {
-        return Feedback.of(MESSAGES, "sandbox.limits", Integer.toString(memoryMb), Integer.toString(processes),
-                Integer.toString(fileSizeMb), Integer.toString(cpuSeconds), Integer.toString(tmpMb));
+        return Feedback.of(
+                MESSAGES,
+                "sandbox.limits",
+                Integer.toString(memoryMb),
+                Integer.toString(processes),
+                Integer.toString(fileSizeMb),
+                Integer.toString(cpuSeconds),
+                Integer.toString(tmpMb));
     }
 
     /** The line of a report that says student code ran without a sandbox, and why. */

@@ -47,7 +47,11 @@ public record Feedback(MessageBundle bundle, String key, List<Object> arguments)
             return feedback.render(language);
         }
         if (argument instanceof List<?> list && !list.isEmpty() && list.stream().allMatch(Feedback.class::isInstance)) {
-            return String.join("\n", list.stream().map(item -> ((Feedback) item).render(language)).toList());
+            return String.join(
+                    "\n",
+                    list.stream()
+                            .map(item -> ((Feedback) item).render(language))
+                            .toList());
         }
         return argument;
     }

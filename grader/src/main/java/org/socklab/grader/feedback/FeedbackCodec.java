@@ -22,8 +22,7 @@ public final class FeedbackCodec {
     private static final int MAX_DEPTH = 4;
     private static final int MAX_TEXT = 1 << 16;
 
-    private FeedbackCodec() {
-    }
+    private FeedbackCodec() {}
 
     public static String encode(Feedback feedback) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -37,7 +36,8 @@ public final class FeedbackCodec {
 
     /** The message in a line that {@link #encode} wrote; empty if the line is anything else. */
     public static Optional<Feedback> decode(String line) {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(Base64.getDecoder().decode(line.strip())))) {
+        try (DataInputStream in =
+                new DataInputStream(new ByteArrayInputStream(Base64.getDecoder().decode(line.strip())))) {
             return Optional.of(read(in, 0));
         } catch (IOException | IllegalArgumentException e) {
             return Optional.empty();

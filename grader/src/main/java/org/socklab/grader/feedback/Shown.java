@@ -8,8 +8,7 @@ package org.socklab.grader.feedback;
 public final class Shown {
     static final int LIMIT = 60;
 
-    private Shown() {
-    }
+    private Shown() {}
 
     public static String text(String text) {
         if (text == null) {

@@ -21,13 +21,14 @@ import java.util.Set;
  */
 final class BlockedThreads {
     private static final Path PROC = Path.of("/proc");
-    private static final Calls CALLS = Calls.of(System.getProperty("os.arch", "").toLowerCase(Locale.ROOT));
+    private static final Calls CALLS =
+            Calls.of(System.getProperty("os.arch", "").toLowerCase(Locale.ROOT));
     /** {@code FUTEX_WAIT}, {@code FUTEX_LOCK_PI}, {@code FUTEX_WAIT_BITSET}, {@code FUTEX_WAIT_REQUEUE_PI}. */
     private static final Set<Long> FUTEX_WAITS = Set.of(0L, 6L, 9L, 11L);
+
     private static final long FUTEX_COMMAND = 0x7f;
 
-    private BlockedThreads() {
-    }
+    private BlockedThreads() {}
 
     /**
      * If every one of {@code threads} of process {@code pid} is blocked for good (see above), the
@@ -45,7 +46,8 @@ final class BlockedThreads {
                 if (!blocked(Files.readString(task.resolve("syscall")).strip())) {
                     return OptionalLong.empty();
                 }
-                ran += Long.parseLong(Files.readString(task.resolve("schedstat")).strip().split(" ")[0]);
+                ran += Long.parseLong(
+                        Files.readString(task.resolve("schedstat")).strip().split(" ")[0]);
             } catch (IOException | RuntimeException e) {
                 return OptionalLong.empty(); // gone, or not ours to read
             }
@@ -68,12 +70,20 @@ final class BlockedThreads {
     }
 
     /** One architecture's numbers of the system calls that can wait for others. */
-    private record Calls(Set<Long> alwaysUntimed, long futex, long poll, long epollWait, long epollPwait,
-            long ppoll, long select, long pselect6) {
+    private record Calls(
+            Set<Long> alwaysUntimed,
+            long futex,
+            long poll,
+            long epollWait,
+            long epollPwait,
+            long ppoll,
+            long select,
+            long pselect6) {
         static Calls of(String arch) {
             return switch (arch) {
                 // read, readv, accept, recvfrom, recvmsg, accept4
-                case "amd64", "x86_64" -> new Calls(Set.of(0L, 19L, 43L, 45L, 47L, 288L), 202, 7, 232, 281, 271, 23, 270);
+                case "amd64", "x86_64" ->
+                    new Calls(Set.of(0L, 19L, 43L, 45L, 47L, 288L), 202, 7, 232, 281, 271, 23, 270);
                 // read, readv, accept, recvfrom, recvmsg, accept4 (no poll, epoll_wait or select)
                 case "aarch64" -> new Calls(Set.of(63L, 65L, 202L, 207L, 212L, 242L), 98, -1, -1, 22, 73, -1, 72);
                 default -> null;

@@ -18,12 +18,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.socklab.grader.Exercise;
+import org.socklab.grader.child.ControlChannel;
+import org.socklab.grader.child.InitializerWatch;
+import org.socklab.grader.child.ServerHost;
 import org.socklab.grader.feedback.CoreFeedback;
 import org.socklab.grader.feedback.Feedback;
 import org.socklab.grader.feedback.GradedFailure;
-import org.socklab.grader.child.ServerHost;
-import org.socklab.grader.child.InitializerWatch;
-import org.socklab.grader.child.ControlChannel;
 
 /**
  * A child JVM that runs one exercise's servers ({@link ServerHost}), and the grader's side of it:
@@ -64,7 +64,8 @@ final class ChildJvm {
     private volatile boolean closing;
     private volatile ProcessHandle jvm;
 
-    private ChildJvm(Exercise exercise, Sandbox sandbox, Process process, ControlChannel control, ExerciseLedger ledger) {
+    private ChildJvm(
+            Exercise exercise, Sandbox sandbox, Process process, ControlChannel control, ExerciseLedger ledger) {
         this.sandbox = sandbox;
         this.exercise = exercise;
         this.process = process;
@@ -76,8 +77,13 @@ final class ChildJvm {
      * Starts a child for the exercise's server class, found on the grader's class path plus
      * {@code classes}, and returns once its control channel is connected.
      */
-    static ChildJvm start(Exercise exercise, List<Path> classes, ChildOutput output, ExerciseLedger ledger,
-            Watchdog watchdog, Sandbox sandbox) {
+    static ChildJvm start(
+            Exercise exercise,
+            List<Path> classes,
+            ChildOutput output,
+            ExerciseLedger ledger,
+            Watchdog watchdog,
+            Sandbox sandbox) {
         ControlChannel.Pending pending = ControlChannel.listen();
         Process process;
         try {
@@ -95,7 +101,8 @@ final class ChildJvm {
         try {
             control = pending.accept(START_DEADLINE);
         } catch (IOException e) {
-            Feedback reason = process.isAlive() ? CoreFeedback.processCannotStart(e.getMessage())
+            Feedback reason = process.isAlive()
+                    ? CoreFeedback.processCannotStart(e.getMessage())
                     : CoreFeedback.processExited(exitStatus(process));
             destroy(process);
             throw lost(ledger, reason, e);
@@ -112,10 +119,18 @@ final class ChildJvm {
     static List<String> command(Exercise exercise, List<Path> classes) {
         return List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + HEAP_MB + "m", "-XX:MaxDirectMemorySize=64m", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-XX:-UseDynamicNumberOfCompilerThreads", "-Xshare:auto",
-                "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8",
-                "-cp", classPath(classes), ServerHost.class.getName(), exercise.serverClassName());
+                "-Xmx" + HEAP_MB + "m",
+                "-XX:MaxDirectMemorySize=64m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-XX:-UseDynamicNumberOfCompilerThreads",
+                "-Xshare:auto",
+                "-Djava.awt.headless=true",
+                "-Dfile.encoding=UTF-8",
+                "-cp",
+                classPath(classes),
+                ServerHost.class.getName(),
+                exercise.serverClassName());
     }
 
     /** Writes the control channel's handshake on the child's standard input, and closes it. */
@@ -135,7 +150,12 @@ final class ChildJvm {
     private static String classPath(List<Path> classes) {
         List<String> entries = new ArrayList<>();
         try {
-            entries.add(Path.of(ServerHost.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
+            entries.add(Path.of(ServerHost.class
+                            .getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()
+                            .toURI())
+                    .toString());
         } catch (URISyntaxException | RuntimeException e) {
             throw new IllegalStateException("cannot locate the grader's classes", e);
         }
@@ -158,7 +178,8 @@ final class ChildJvm {
         control.send(command.toString());
         if (!server.awaitListening(START_DEADLINE)) {
             Feedback reason = death().orElseGet(() -> {
-                Feedback never = CoreFeedback.processCannotStart("no listener within " + START_DEADLINE.toSeconds() + " s");
+                Feedback never =
+                        CoreFeedback.processCannotStart("no listener within " + START_DEADLINE.toSeconds() + " s");
                 ledger.lose(never);
                 kill(never);
                 return never;

@@ -41,8 +41,12 @@ final class ChildOutput implements AutoCloseable {
             if (path.getParent() != null) {
                 Files.createDirectories(path.getParent());
             }
-            return new ChildOutput(Files.newBufferedWriter(path, StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE));
+            return new ChildOutput(Files.newBufferedWriter(
+                    path,
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.TRUNCATE_EXISTING,
+                    StandardOpenOption.WRITE));
         } catch (IOException e) {
             throw new IllegalArgumentException(ServerExtension.CHILD_OUTPUT + ": cannot write " + path, e);
         }
@@ -54,17 +58,19 @@ final class ChildOutput implements AutoCloseable {
      * on a full pipe.
      */
     static void capture(InputStream stream, ChildOutput output, String source) {
-        Thread reader = new Thread(() -> {
-            BoundedLineReader lines = new BoundedLineReader(stream, LINE_LIMIT);
-            try (stream) {
-                String line;
-                while ((line = lines.next()) != null) {
-                    output.line(source, lines.wasCut() ? line + " [cut]" : line);
-                }
-            } catch (IOException | RuntimeException e) {
-                // the child is gone
-            }
-        }, "socklab-child-output-" + source);
+        Thread reader = new Thread(
+                () -> {
+                    BoundedLineReader lines = new BoundedLineReader(stream, LINE_LIMIT);
+                    try (stream) {
+                        String line;
+                        while ((line = lines.next()) != null) {
+                            output.line(source, lines.wasCut() ? line + " [cut]" : line);
+                        }
+                    } catch (IOException | RuntimeException e) {
+                        // the child is gone
+                    }
+                },
+                "socklab-child-output-" + source);
         reader.setDaemon(true);
         reader.start();
     }

@@ -3,8 +3,8 @@ package org.socklab.grader.harness;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.List;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -161,7 +161,9 @@ final class ChildProcessServer implements RunningServer {
     private record ProcessProbe(long pid, Set<Long> baseline) implements ServerProbe {
         @Override
         public int liveThreads() {
-            return (int) ProcFs.threads(pid).stream().filter(thread -> !baseline.contains(thread)).count();
+            return (int) ProcFs.threads(pid).stream()
+                    .filter(thread -> !baseline.contains(thread))
+                    .count();
         }
 
         @Override

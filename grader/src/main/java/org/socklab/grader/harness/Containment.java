@@ -63,17 +63,42 @@ public record Containment(Sandbox sandbox, String version, Optional<Feedback> wh
             return none(CoreFeedback.sandboxMissing("prlimit"));
         }
         Run version = run(List.of(bwrap.get().toString(), "--version"));
-        List<String> nested = List.of(bwrap.get().toString(), "--unshare-all", "--die-with-parent", "--ro-bind", "/", "/",
-                "--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp", "--",
-                bwrap.get().toString(), "--unshare-pid", "--die-with-parent", "--ro-bind", "/", "/",
-                "--proc", "/proc", "--dev", "/dev", "--", "true");
+        List<String> nested = List.of(
+                bwrap.get().toString(),
+                "--unshare-all",
+                "--die-with-parent",
+                "--ro-bind",
+                "/",
+                "/",
+                "--proc",
+                "/proc",
+                "--dev",
+                "/dev",
+                "--tmpfs",
+                "/tmp",
+                "--",
+                bwrap.get().toString(),
+                "--unshare-pid",
+                "--die-with-parent",
+                "--ro-bind",
+                "/",
+                "/",
+                "--proc",
+                "/proc",
+                "--dev",
+                "/dev",
+                "--",
+                "true");
         Run trial = run(nested);
         if (trial.status() != 0) {
-            return none(CoreFeedback.sandboxBlocked(trial.said().isEmpty() ? "exit status " + trial.status() : trial.said()));
+            return none(CoreFeedback.sandboxBlocked(
+                    trial.said().isEmpty() ? "exit status " + trial.status() : trial.said()));
         }
         String said = version.said();
-        return new Containment(new Sandbox(Sandbox.Kind.BWRAP, Sandbox.Limits.DEFAULT),
-                said.substring(said.lastIndexOf(' ') + 1), Optional.empty());
+        return new Containment(
+                new Sandbox(Sandbox.Kind.BWRAP, Sandbox.Limits.DEFAULT),
+                said.substring(said.lastIndexOf(' ') + 1),
+                Optional.empty());
     }
 
     /**
@@ -82,7 +107,8 @@ public record Containment(Sandbox sandbox, String version, Optional<Feedback> wh
      */
     public Feedback line() {
         return why.map(CoreFeedback::sandboxNone)
-                .orElseGet(() -> CoreFeedback.sandboxUsed(sandbox.kind().value(), version, sandbox.limits().feedback()));
+                .orElseGet(() -> CoreFeedback.sandboxUsed(
+                        sandbox.kind().value(), version, sandbox.limits().feedback()));
     }
 
     private static Optional<Path> onPath(String name, String path) {
@@ -96,16 +122,21 @@ public record Containment(Sandbox sandbox, String version, Optional<Feedback> wh
     }
 
     /** What a short command said (its first line, on either stream) and its exit status. */
-    private record Run(int status, String said) {
-    }
+    private record Run(int status, String said) {}
 
     private static Run run(List<String> command) {
         try {
-            Process process = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true)
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+            Process process = new ProcessBuilder(new ArrayList<>(command))
+                    .redirectErrorStream(true)
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                    .start();
             String said;
             try (InputStream out = process.getInputStream()) {
-                said = new String(out.readNBytes(4096), StandardCharsets.UTF_8).strip().lines().findFirst().orElse("");
+                said = new String(out.readNBytes(4096), StandardCharsets.UTF_8)
+                        .strip()
+                        .lines()
+                        .findFirst()
+                        .orElse("");
             }
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
                 process.destroyForcibly();

@@ -24,8 +24,7 @@ public final class Departures {
     /** The observation, in each exercise's bundle: CPU used (ms), window (ms), limit (ms), the half line. */
     public static final String KEY = "idle.afterDepartures";
 
-    private Departures() {
-    }
+    private Departures() {}
 
     /**
      * Lets three clients leave without a whole line, then requires the server idle.
@@ -38,8 +37,8 @@ public final class Departures {
      * @param bundle the exercise's messages, where {@value #KEY} is defined
      * @throws GradedFailure if the server burns CPU once the clients have left
      */
-    public static void requireIdleAfterClientsLeave(RunningServer server, String halfLine, boolean withReset,
-            Runnable stillAnswers, MessageBundle bundle) {
+    public static void requireIdleAfterClientsLeave(
+            RunningServer server, String halfLine, boolean withReset, Runnable stillAnswers, MessageBundle bundle) {
         if (!stillAfter(server.probe(), Waits.WINDOW)) {
             return; // it burns CPU before anyone left (a polling thread): the idle checks judge that
         }
@@ -63,8 +62,8 @@ public final class Departures {
             Duration used = now.minus(before);
             if (used.compareTo(IDLE_CPU_LIMIT) > 0) {
                 Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-                throw new GradedFailure(Feedback.of(bundle, KEY, used.toMillis(), elapsed.toMillis(),
-                        IDLE_CPU_LIMIT.toMillis(), halfLine));
+                throw new GradedFailure(Feedback.of(
+                        bundle, KEY, used.toMillis(), elapsed.toMillis(), IDLE_CPU_LIMIT.toMillis(), halfLine));
             }
             if (now.equals(last)) {
                 return;

@@ -15,15 +15,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.socklab.grader.Exercise;
-import org.socklab.grader.feedback.CoreFeedback;
-import org.socklab.grader.feedback.Feedback;
-import org.socklab.grader.feedback.GradedFailure;
-import org.socklab.grader.feedback.FeedbackCodec;
-import org.socklab.grader.feedback.NotApplicable;
 import org.socklab.grader.child.CheckHost;
+import org.socklab.grader.child.ControlChannel;
 import org.socklab.grader.child.InitializerWatch;
 import org.socklab.grader.child.StuckCallWatch;
-import org.socklab.grader.child.ControlChannel;
+import org.socklab.grader.feedback.CoreFeedback;
+import org.socklab.grader.feedback.Feedback;
+import org.socklab.grader.feedback.FeedbackCodec;
+import org.socklab.grader.feedback.GradedFailure;
+import org.socklab.grader.feedback.NotApplicable;
 
 /**
  * Runs one {@link org.socklab.grader.DirectCalls} test in a child JVM of its own (see
@@ -49,11 +49,16 @@ import org.socklab.grader.child.ControlChannel;
 final class DirectCheck {
     static final Duration DEADLINE = Duration.ofSeconds(60);
 
-    private DirectCheck() {
-    }
+    private DirectCheck() {}
 
-    static void run(Exercise exercise, Class<?> testClass, Method test, List<Path> classes, ChildOutput output,
-            ExerciseLedger ledger, Sandbox sandbox) {
+    static void run(
+            Exercise exercise,
+            Class<?> testClass,
+            Method test,
+            List<Path> classes,
+            ChildOutput output,
+            ExerciseLedger ledger,
+            Sandbox sandbox) {
         ControlChannel.Pending pending = ControlChannel.listen();
         Process process;
         try {
@@ -74,13 +79,17 @@ final class DirectCheck {
             try {
                 control = pending.accept(ChildJvm.START_DEADLINE);
             } catch (IOException e) {
-                throw lost(ledger, process.isAlive() ? CoreFeedback.processCannotStart(e.getMessage())
-                        : CoreFeedback.checkWithoutVerdict(status(process)), e);
+                throw lost(
+                        ledger,
+                        process.isAlive()
+                                ? CoreFeedback.processCannotStart(e.getMessage())
+                                : CoreFeedback.checkWithoutVerdict(status(process)),
+                        e);
             }
             try (control) {
                 AtomicReference<Floor> floor = new AtomicReference<>(Floor.NONE);
-                CompletableFuture<String> verdict = CompletableFuture.supplyAsync(() -> verdict(control, floor),
-                        DirectCheck::daemon);
+                CompletableFuture<String> verdict =
+                        CompletableFuture.supplyAsync(() -> verdict(control, floor), DirectCheck::daemon);
                 String said = verdict.get(DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
                 FloorMeter.record(floor.get());
                 if (said == null && limit.get() != null) {
@@ -121,8 +130,10 @@ final class DirectCheck {
                 // the check held
             }
             case "not-checked" -> throw new NotApplicable(observation(words));
-            case "stuck" -> throw lost(ledger, CoreFeedback.initializerStuck(text(words), InitializerWatch.DEADLINE), null);
-            case "stuck-call" -> throw lost(ledger, CoreFeedback.checkCallStuck(text(words), StuckCallWatch.DEADLINE), null);
+            case "stuck" ->
+                throw lost(ledger, CoreFeedback.initializerStuck(text(words), InitializerWatch.DEADLINE), null);
+            case "stuck-call" ->
+                throw lost(ledger, CoreFeedback.checkCallStuck(text(words), StuckCallWatch.DEADLINE), null);
             default -> throw new GradedFailure(observation(words));
         }
     }
@@ -165,10 +176,16 @@ final class DirectCheck {
         classes.forEach(entry -> classPath.add(entry.toAbsolutePath().toString()));
         return List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + ChildJvm.HEAP_MB + "m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8",
-                "-cp", String.join(File.pathSeparator, classPath),
-                CheckHost.class.getName(), testClass.getName(), test.getName(),
+                "-Xmx" + ChildJvm.HEAP_MB + "m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-Djava.awt.headless=true",
+                "-Dfile.encoding=UTF-8",
+                "-cp",
+                String.join(File.pathSeparator, classPath),
+                CheckHost.class.getName(),
+                testClass.getName(),
+                test.getName(),
                 InitializerWatch.submissionPrefix(exercise.serverClassName()));
     }
 

@@ -21,8 +21,7 @@ public final class FloorMeter {
 
     private Floor counted = Floor.NONE;
 
-    private FloorMeter() {
-    }
+    private FloorMeter() {}
 
     /** A deliberate window or pause of the current test, of the given length, was waited through. */
     public static void window(Duration length) {

@@ -35,6 +35,7 @@ import org.socklab.grader.feedback.GradedFailure;
 final class InProcessServer implements RunningServer {
     /** The contract gives {@code serve} "a few seconds" to return once the listener is closed. */
     static final Duration STOP_DEADLINE = Duration.ofSeconds(5);
+
     private static final int BACKLOG = 200;
 
     private final Exercise exercise;
@@ -165,8 +166,8 @@ final class InProcessServer implements RunningServer {
     /** Counts, times and shows the live threads of the server's thread group. */
     private record GroupProbe(ThreadGroup group) implements ServerProbe {
         /** The JDK's native calls of a blocking socket read or accept (a timed one polls instead). */
-        private static final Set<String> BLOCKING_SOCKET_CALLS = Set.of("sun.nio.ch.SocketDispatcher.read0",
-                "sun.nio.ch.SocketDispatcher.readv0", "sun.nio.ch.Net.accept");
+        private static final Set<String> BLOCKING_SOCKET_CALLS = Set.of(
+                "sun.nio.ch.SocketDispatcher.read0", "sun.nio.ch.SocketDispatcher.readv0", "sun.nio.ch.Net.accept");
 
         @Override
         public int liveThreads() {
@@ -205,18 +206,22 @@ final class InProcessServer implements RunningServer {
         public OptionalLong blockedForGood() {
             for (Thread thread : alive()) {
                 Thread.State state = thread.getState();
-                boolean blocked = state == Thread.State.WAITING || state == Thread.State.BLOCKED
+                boolean blocked = state == Thread.State.WAITING
+                        || state == Thread.State.BLOCKED
                         || state == Thread.State.RUNNABLE && inBlockingSocketCall(thread.getStackTrace());
                 if (!blocked) {
                     return OptionalLong.empty();
                 }
             }
-            return alive().isEmpty() ? OptionalLong.empty() : OptionalLong.of(cpuTime().toNanos());
+            return alive().isEmpty()
+                    ? OptionalLong.empty()
+                    : OptionalLong.of(cpuTime().toNanos());
         }
 
         private static boolean inBlockingSocketCall(StackTraceElement[] stack) {
-            return stack.length > 0 && stack[0].isNativeMethod() && BLOCKING_SOCKET_CALLS.contains(
-                    stack[0].getClassName() + "." + stack[0].getMethodName());
+            return stack.length > 0
+                    && stack[0].isNativeMethod()
+                    && BLOCKING_SOCKET_CALLS.contains(stack[0].getClassName() + "." + stack[0].getMethodName());
         }
 
         private List<Thread> alive() {

@@ -25,8 +25,8 @@ public final class IsolatedServers implements AutoCloseable {
      * grader's own; what they print goes to {@code log}, if given, else nowhere.
      */
     public static IsolatedServers of(List<Path> classes, Optional<Path> log) {
-        return new IsolatedServers(new ChildHosts(classes, log.map(ChildOutput::to).orElseGet(ChildOutput::discarded),
-                Sandbox.NONE));
+        return new IsolatedServers(
+                new ChildHosts(classes, log.map(ChildOutput::to).orElseGet(ChildOutput::discarded), Sandbox.NONE));
     }
 
     /**

@@ -35,7 +35,7 @@ public enum Isolation {
                 return isolation;
             }
         }
-        throw new IllegalArgumentException(ServerExtension.ISOLATION + ": expected in-process or child-process, not "
-                + value);
+        throw new IllegalArgumentException(
+                ServerExtension.ISOLATION + ": expected in-process or child-process, not " + value);
     }
 }

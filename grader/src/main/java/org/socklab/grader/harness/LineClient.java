@@ -77,6 +77,7 @@ public final class LineClient implements AutoCloseable {
     private final ServerProbe server;
     /** The socket's read timeout as last set, in milliseconds, so that it is set only when it changes. */
     private int soTimeout;
+
     private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
     private volatile String lastSent = "";
     /** Whether the server's reading of this connection can still be awaited (see {@link #writeAndPace}). */
@@ -92,8 +93,8 @@ public final class LineClient implements AutoCloseable {
         this.soTimeout = socket.getSoTimeout();
     }
 
-    static LineClient connect(InetSocketAddress address, Supplier<Optional<Feedback>> serverDiagnosis,
-            ServerProbe server) {
+    static LineClient connect(
+            InetSocketAddress address, Supplier<Optional<Feedback>> serverDiagnosis, ServerProbe server) {
         Socket socket = new Socket();
         try {
             socket.setTcpNoDelay(true);
@@ -155,15 +156,17 @@ public final class LineClient implements AutoCloseable {
         lastSent = text;
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         CompletableFuture<Void> done = new CompletableFuture<>();
-        Thread writer = new Thread(() -> {
-            try {
-                out.write(bytes);
-                out.flush();
-                done.complete(null);
-            } catch (IOException e) {
-                done.completeExceptionally(e);
-            }
-        }, "socklab-client-writer");
+        Thread writer = new Thread(
+                () -> {
+                    try {
+                        out.write(bytes);
+                        out.flush();
+                        done.complete(null);
+                    } catch (IOException e) {
+                        done.completeExceptionally(e);
+                    }
+                },
+                "socklab-client-writer");
         writer.setDaemon(true);
         writer.start();
         return done;
@@ -396,7 +399,8 @@ public final class LineClient implements AutoCloseable {
 
     /** Sets the socket's read timeout (given in nanoseconds, at least a millisecond) if it changed. */
     private void setSoTimeout(long nanos) throws SocketException {
-        int millis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, Duration.ofNanos(nanos).toMillis()));
+        int millis = (int)
+                Math.max(1, Math.min(Integer.MAX_VALUE, Duration.ofNanos(nanos).toMillis()));
         if (millis != soTimeout) {
             socket.setSoTimeout(millis);
             soTimeout = millis;
@@ -405,7 +409,8 @@ public final class LineClient implements AutoCloseable {
 
     private String decode(byte[] line) {
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(line))

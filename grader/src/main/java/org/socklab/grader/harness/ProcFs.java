@@ -27,8 +27,7 @@ final class ProcFs {
     /** The state LISTEN in {@code /proc/net/tcp}. */
     private static final String LISTEN = "0A";
 
-    private ProcFs() {
-    }
+    private ProcFs() {}
 
     /** Whether this system has a Linux {@code /proc} to read. */
     static boolean available() {
@@ -168,8 +167,7 @@ final class ProcFs {
     }
 
     /** A TCP socket of a table: whether it listens, and its local port. */
-    record TcpSocket(boolean listening, int port) {
-    }
+    record TcpSocket(boolean listening, int port) {}
 
     private static long parseLong(String text) {
         try {

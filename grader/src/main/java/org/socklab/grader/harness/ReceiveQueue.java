@@ -24,8 +24,7 @@ final class ReceiveQueue {
     private static final List<Path> TABLES = List.of(Path.of("/proc/net/tcp"), Path.of("/proc/net/tcp6"));
     private static final Duration POLL = Duration.ofMillis(1);
 
-    private ReceiveQueue() {
-    }
+    private ReceiveQueue() {}
 
     /**
      * Waits until the server has read everything sent on the connection between the two ports.
@@ -56,9 +55,11 @@ final class ReceiveQueue {
                 continue;
             }
             try (Stream<String> lines = Files.lines(table)) {
-                OptionalLong found = lines.skip(1).map(String::trim).map(line -> line.split("\\s+"))
-                        .filter(fields -> fields.length > 4 && port(fields[1]) == serverPort
-                                && port(fields[2]) == clientPort)
+                OptionalLong found = lines.skip(1)
+                        .map(String::trim)
+                        .map(line -> line.split("\\s+"))
+                        .filter(fields ->
+                                fields.length > 4 && port(fields[1]) == serverPort && port(fields[2]) == clientPort)
                         .mapToLong(fields -> Long.parseLong(fields[4].substring(fields[4].indexOf(':') + 1), 16))
                         .findFirst();
                 if (found.isPresent()) {

@@ -93,7 +93,8 @@ public record Sandbox(Kind kind, Limits limits) {
 
     /** The sandbox named by the configuration parameter's value; absent or blank: {@link #NONE}. */
     public static Sandbox of(Optional<String> parameter) {
-        return parameter.filter(value -> !value.isBlank())
+        return parameter
+                .filter(value -> !value.isBlank())
                 .map(value -> new Sandbox(Kind.parse(value), Limits.DEFAULT))
                 .orElse(NONE);
     }
@@ -105,12 +106,36 @@ public record Sandbox(Kind kind, Limits limits) {
         }
         long mib = 1024L * 1024L;
         List<String> wrapped = new ArrayList<>(List.of(
-                "prlimit", "--fsize=" + limits.fileSizeMb() * mib, "--cpu=" + limits.cpuSeconds() + ":" + (limits.cpuSeconds() + 5), "--core=0", "--",
-                "bwrap", "--unshare-pid", "--unshare-ipc", "--unshare-uts", "--unshare-cgroup-try",
-                "--die-with-parent", "--new-session",
-                "--clearenv", "--setenv", "PATH", "/usr/bin:/bin", "--setenv", "LANG", "C.UTF-8",
-                "--ro-bind", "/", "/", "--proc", "/proc", "--dev", "/dev",
-                "--size", Long.toString(limits.tmpMb() * mib), "--tmpfs", "/tmp"));
+                "prlimit",
+                "--fsize=" + limits.fileSizeMb() * mib,
+                "--cpu=" + limits.cpuSeconds() + ":" + (limits.cpuSeconds() + 5),
+                "--core=0",
+                "--",
+                "bwrap",
+                "--unshare-pid",
+                "--unshare-ipc",
+                "--unshare-uts",
+                "--unshare-cgroup-try",
+                "--die-with-parent",
+                "--new-session",
+                "--clearenv",
+                "--setenv",
+                "PATH",
+                "/usr/bin:/bin",
+                "--setenv",
+                "LANG",
+                "C.UTF-8",
+                "--ro-bind",
+                "/",
+                "/",
+                "--proc",
+                "/proc",
+                "--dev",
+                "/dev",
+                "--size",
+                Long.toString(limits.tmpMb() * mib),
+                "--tmpfs",
+                "/tmp"));
         // the private /tmp hides whatever the host keeps there: class path entries under it (a
         // build in a temporary folder) are bound again, read-only, at the same place
         for (String entry : classPath(command)) {
@@ -223,7 +248,8 @@ public record Sandbox(Kind kind, Limits limits) {
      */
     Optional<Feedback> exitReason(int status) {
         return kind != Kind.NONE && status == 128 + 24
-                ? Optional.of(CoreFeedback.processOutOfCpu(limits.cpuSeconds())) : Optional.empty();
+                ? Optional.of(CoreFeedback.processOutOfCpu(limits.cpuSeconds()))
+                : Optional.empty();
     }
 
     /**
@@ -232,23 +258,25 @@ public record Sandbox(Kind kind, Limits limits) {
      * everything it started, and hands the feedback to {@code onLimit}. A daemon thread.
      */
     void guard(Process process, Consumer<Feedback> onLimit) {
-        Thread guard = new Thread(() -> {
-            int ticks = 0;
-            while (process.isAlive()) {
-                Optional<Limit> limit = overLimit(process.toHandle(), jvm(process), ++ticks % 5 == 0);
-                if (limit.isPresent()) {
-                    onLimit.accept(limit.get().feedback(limits));
-                    process.descendants().forEach(ProcessHandle::destroyForcibly);
-                    process.destroyForcibly();
-                    return;
-                }
-                try {
-                    process.waitFor(50, TimeUnit.MILLISECONDS);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "socklab-sandbox-guard");
+        Thread guard = new Thread(
+                () -> {
+                    int ticks = 0;
+                    while (process.isAlive()) {
+                        Optional<Limit> limit = overLimit(process.toHandle(), jvm(process), ++ticks % 5 == 0);
+                        if (limit.isPresent()) {
+                            onLimit.accept(limit.get().feedback(limits));
+                            process.descendants().forEach(ProcessHandle::destroyForcibly);
+                            process.destroyForcibly();
+                            return;
+                        }
+                        try {
+                            process.waitFor(50, TimeUnit.MILLISECONDS);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                },
+                "socklab-sandbox-guard");
         guard.setDaemon(true);
         guard.start();
     }
@@ -260,11 +288,13 @@ public record Sandbox(Kind kind, Limits limits) {
 
     /** The bounds the watchdog enforces from outside. */
     enum Limit {
-        MEMORY, PROCESSES;
+        MEMORY,
+        PROCESSES;
 
         /** The feedback of the tests a child killed for breaking this bound was serving. */
         Feedback feedback(Limits limits) {
-            return this == MEMORY ? CoreFeedback.processTooMuchMemory(limits.memoryMb())
+            return this == MEMORY
+                    ? CoreFeedback.processTooMuchMemory(limits.memoryMb())
                     : CoreFeedback.processTooManyProcesses(limits.processes());
         }
     }

@@ -3,6 +3,7 @@ package org.socklab.grader.harness;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Method;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -10,20 +11,19 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.lang.reflect.Method;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.InvocationInterceptor;
-import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.junit.platform.commons.support.AnnotationSupport;
+import org.opentest4j.TestAbortedException;
 import org.socklab.grader.DirectCalls;
 import org.socklab.grader.Exercise;
 import org.socklab.grader.GradedExercise;
 import org.socklab.grader.feedback.Feedback;
 import org.socklab.grader.feedback.GradedFailure;
-import org.opentest4j.TestAbortedException;
 
 /**
  * Gives each graded test its {@link Servers}, for the exercise its class is
@@ -45,8 +45,7 @@ import org.opentest4j.TestAbortedException;
  *
  * <p>Stateless: everything it makes lives in JUnit's extension stores, which close it.
  */
-public final class ServerExtension implements ParameterResolver, InvocationInterceptor,
-        TestExecutionExceptionHandler {
+public final class ServerExtension implements ParameterResolver, InvocationInterceptor, TestExecutionExceptionHandler {
     /** The configuration parameter naming where the code under test is. */
     public static final String CLASSES = "socklab.classes";
     /** The configuration parameter choosing where servers run: {@code in-process} or {@code child-process}. */
@@ -54,7 +53,8 @@ public final class ServerExtension implements ParameterResolver, InvocationInter
     /** The configuration parameter naming a file for the output of servers run in child processes. */
     public static final String CHILD_OUTPUT = "socklab.child.output";
 
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(ServerExtension.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(ServerExtension.class);
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
@@ -64,7 +64,8 @@ public final class ServerExtension implements ParameterResolver, InvocationInter
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         Exercise exercise = exerciseOf(context);
-        Implementation implementation = context.getRoot().getStore(NAMESPACE)
+        Implementation implementation = context.getRoot()
+                .getStore(NAMESPACE)
                 .getOrComputeIfAbsent(LoadedImplementation.class, key -> load(context), LoadedImplementation.class)
                 .implementation();
         Servers servers = new Servers(exercise, implementation, starter(context));
@@ -84,7 +85,9 @@ public final class ServerExtension implements ParameterResolver, InvocationInter
         }
         Servers servers = context.getStore(NAMESPACE).get(Servers.class, Servers.class);
         Optional<Feedback> diagnosis = servers == null ? Optional.empty() : servers.diagnosis();
-        if (diagnosis.isEmpty() || thrown instanceof GradedFailure failure && failure.observation().equals(diagnosis.get())) {
+        if (diagnosis.isEmpty()
+                || thrown instanceof GradedFailure failure
+                        && failure.observation().equals(diagnosis.get())) {
             throw thrown;
         }
         throw new GradedFailure(diagnosis.get(), thrown);
@@ -104,8 +107,11 @@ public final class ServerExtension implements ParameterResolver, InvocationInter
      * entry for the score.
      */
     @Override
-    public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> invocationContext,
-            ExtensionContext context) throws Throwable {
+    public void interceptTestMethod(
+            Invocation<Void> invocation,
+            ReflectiveInvocationContext<Method> invocationContext,
+            ExtensionContext context)
+            throws Throwable {
         Method test = invocationContext.getExecutable();
         FloorMeter meter = FloorMeter.begin();
         try {
@@ -121,8 +127,10 @@ public final class ServerExtension implements ParameterResolver, InvocationInter
     }
 
     private static Isolation isolation(ExtensionContext context) {
-        return context.getConfigurationParameter(ISOLATION).filter(value -> !value.isBlank())
-                .map(Isolation::parse).orElse(Isolation.IN_PROCESS);
+        return context.getConfigurationParameter(ISOLATION)
+                .filter(value -> !value.isBlank())
+                .map(Isolation::parse)
+                .orElse(Isolation.IN_PROCESS);
     }
 
     private static Servers.Starter starter(ExtensionContext context) {
@@ -138,15 +146,18 @@ public final class ServerExtension implements ParameterResolver, InvocationInter
      * (its store closes an {@link ExerciseEnd}), so that children do not pile up over a run.
      */
     private static ChildHosts hosts(ExtensionContext context) {
-        ChildHosts hosts = context.getRoot().getStore(NAMESPACE)
+        ChildHosts hosts = context.getRoot()
+                .getStore(NAMESPACE)
                 .getOrComputeIfAbsent(ChildHosts.class, key -> childHosts(context), ChildHosts.class);
         ExtensionContext classContext = context;
-        while (classContext.getTestMethod().isPresent() && classContext.getParent().isPresent()) {
+        while (classContext.getTestMethod().isPresent()
+                && classContext.getParent().isPresent()) {
             classContext = classContext.getParent().get();
         }
         Exercise exercise = exerciseOf(context);
-        classContext.getStore(NAMESPACE).getOrComputeIfAbsent(ExerciseEnd.class,
-                key -> new ExerciseEnd(hosts, exercise), ExerciseEnd.class);
+        classContext
+                .getStore(NAMESPACE)
+                .getOrComputeIfAbsent(ExerciseEnd.class, key -> new ExerciseEnd(hosts, exercise), ExerciseEnd.class);
         return hosts;
     }
 
@@ -159,14 +170,17 @@ public final class ServerExtension implements ParameterResolver, InvocationInter
     }
 
     private static ChildHosts childHosts(ExtensionContext context) {
-        String classes = context.getConfigurationParameter(CLASSES).filter(value -> !value.isBlank())
+        String classes = context.getConfigurationParameter(CLASSES)
+                .filter(value -> !value.isBlank())
                 .orElse(System.getProperty("java.class.path"));
         List<Path> entries = new ArrayList<>();
         for (String entry : classes.split(File.pathSeparator)) {
             entries.add(Path.of(entry));
         }
-        ChildOutput output = context.getConfigurationParameter(CHILD_OUTPUT).filter(value -> !value.isBlank())
-                .map(file -> ChildOutput.to(Path.of(file))).orElseGet(ChildOutput::discarded);
+        ChildOutput output = context.getConfigurationParameter(CHILD_OUTPUT)
+                .filter(value -> !value.isBlank())
+                .map(file -> ChildOutput.to(Path.of(file)))
+                .orElseGet(ChildOutput::discarded);
         return new ChildHosts(entries, output, Sandbox.of(context.getConfigurationParameter(Sandbox.PARAMETER)));
     }
 
@@ -183,8 +197,8 @@ public final class ServerExtension implements ParameterResolver, InvocationInter
                 throw new IllegalArgumentException(CLASSES + ": not a path: " + entry, e);
             }
         }
-        URLClassLoader loader = new URLClassLoader("socklab-submission", urls.toArray(URL[]::new),
-                ServerExtension.class.getClassLoader());
+        URLClassLoader loader = new URLClassLoader(
+                "socklab-submission", urls.toArray(URL[]::new), ServerExtension.class.getClassLoader());
         return new LoadedImplementation(new Implementation(loader, classes.get()), loader);
     }
 

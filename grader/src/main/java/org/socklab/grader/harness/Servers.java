@@ -57,7 +57,10 @@ public final class Servers implements AutoCloseable {
 
     /** Why a server of this test stopped serving, if one did: the real cause of whatever failed after. */
     Optional<Feedback> diagnosis() {
-        return started.stream().map(RunningServer::diagnosis).flatMap(Optional::stream).findFirst();
+        return started.stream()
+                .map(RunningServer::diagnosis)
+                .flatMap(Optional::stream)
+                .findFirst();
     }
 
     public Exercise exercise() {

@@ -36,8 +36,7 @@ public final class Waits {
 
     private static final Duration POLL = Duration.ofMillis(20);
 
-    private Waits() {
-    }
+    private Waits() {}
 
     /** Waits until the assertion holds, within {@link #EVENTUALLY}. */
     public static void eventually(Feedback alias, ThrowingRunnable assertion) {
@@ -55,8 +54,10 @@ public final class Waits {
                     .dontCatchUncaughtExceptions()
                     .untilAsserted(assertion);
         } catch (ConditionTimeoutException e) {
-            throw new GradedFailure(CoreFeedback.notTrueWithin(alias, deadline,
-                    lastObservation(e.getCause() != null ? e.getCause() : e)), e);
+            throw new GradedFailure(
+                    CoreFeedback.notTrueWithin(
+                            alias, deadline, lastObservation(e.getCause() != null ? e.getCause() : e)),
+                    e);
         }
     }
 

@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -102,8 +102,8 @@ final class Watchdog implements AutoCloseable {
         unknown.removeAll(guard.listening.keySet());
         if (!unknown.isEmpty()) {
             // one read of the namespace's tables per tick, whatever the number of children in it
-            Map<Long, ProcFs.TcpSocket> table = tables.computeIfAbsent(ProcFs.netNamespace(pid),
-                    namespace -> ProcFs.tcpSockets(pid));
+            Map<Long, ProcFs.TcpSocket> table =
+                    tables.computeIfAbsent(ProcFs.netNamespace(pid), namespace -> ProcFs.tcpSockets(pid));
             for (Long inode : unknown) {
                 ProcFs.TcpSocket socket = table.get(inode);
                 if (socket == null) {

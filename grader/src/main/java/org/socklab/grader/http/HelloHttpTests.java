@@ -59,13 +59,13 @@ public class HelloHttpTests {
             String type = reply.requireHeader("Content-Type");
             String normalized = type.toLowerCase(Locale.ROOT).replace(" ", "").replace("\"", "");
             if (!normalized.equals("text/html;charset=utf-8")) {
-                throw new GradedFailure(HttpFeedback.wrongHeader(reply.request(), "Content-Type", type,
-                        "text/html; charset=utf-8"));
+                throw new GradedFailure(
+                        HttpFeedback.wrongHeader(reply.request(), "Content-Type", type, "text/html; charset=utf-8"));
             }
             reply.contentLength();
             if (!reply.tokens("Connection", true).contains("close")) {
-                throw new GradedFailure(HttpFeedback.wrongHeader(reply.request(), "Connection",
-                        reply.requireHeader("Connection"), "close"));
+                throw new GradedFailure(HttpFeedback.wrongHeader(
+                        reply.request(), "Connection", reply.requireHeader("Connection"), "close"));
             }
             reply.expectCrlfLineEnds();
         }
@@ -84,8 +84,8 @@ public class HelloHttpTests {
                 throw new GradedFailure(HttpFeedback.contentLengthCountsNoNewline(reply.request(), declared));
             }
             if (declared != body.length) {
-                throw new GradedFailure(HttpFeedback.wrongContentLength(reply.request(), declared, body.length,
-                        reply.bodyText().length()));
+                throw new GradedFailure(HttpFeedback.wrongContentLength(
+                        reply.request(), declared, body.length, reply.bodyText().length()));
             }
         }
     }
@@ -127,15 +127,20 @@ public class HelloHttpTests {
                 throw new GradedFailure(HttpFeedback.noErrorBody(reply.request()));
             }
         }
-        HttpWire.exchange(server, Request.of("HEAD", "/nowhere")).expectStatus("HTTP/1.1 404 Not Found").expectNoBody();
+        HttpWire.exchange(server, Request.of("HEAD", "/nowhere"))
+                .expectStatus("HTTP/1.1 404 Not Found")
+                .expectNoBody();
     }
 
     @Test
     @Points(1)
     public void answersOtherMethodsWith405(Servers servers) {
         RunningServer server = servers.start();
-        List<Request> requests = List.of(Request.of("DELETE", "/hello"), Request.of("POST", "/"),
-                Request.of("get", "/hello"), Request.of("PUT", "/nowhere"));
+        List<Request> requests = List.of(
+                Request.of("DELETE", "/hello"),
+                Request.of("POST", "/"),
+                Request.of("get", "/hello"),
+                Request.of("PUT", "/nowhere"));
         for (Request request : requests) {
             Reply reply = HttpWire.exchange(server, request).expectStatus("HTTP/1.1 405 Method Not Allowed");
             List<String> allowed = reply.tokens("Allow", false);
@@ -149,8 +154,14 @@ public class HelloHttpTests {
     @Points(1)
     public void answersMalformedRequestLinesWith400(Servers servers) {
         RunningServer server = servers.start();
-        List<String> malformed = List.of("hello", "GET /", "GET / HTTP/1.1 extra", "GET hello HTTP/1.1",
-                "GET  /hello HTTP/1.1", "GET /hello FTP/1.1", "DELETE nowhere HTTP/1.1");
+        List<String> malformed = List.of(
+                "hello",
+                "GET /",
+                "GET / HTTP/1.1 extra",
+                "GET hello HTTP/1.1",
+                "GET  /hello HTTP/1.1",
+                "GET /hello FTP/1.1",
+                "DELETE nowhere HTTP/1.1");
         for (String requestLine : malformed) {
             HttpWire.exchange(server, Request.line(requestLine)).expectStatus("HTTP/1.1 400 Bad Request");
         }
@@ -176,8 +187,8 @@ public class HelloHttpTests {
             }
             Optional<String> early = client.lineWithin(Waits.WINDOW);
             if (early.isPresent()) {
-                throw new GradedFailure(HttpFeedback.replyBeforeEmptyLine(unfinished,
-                        withoutCarriageReturn(early.get())));
+                throw new GradedFailure(
+                        HttpFeedback.replyBeforeEmptyLine(unfinished, withoutCarriageReturn(early.get())));
             }
             client.send("\r\n");
             HttpWire.read(server, client, request).expectHelloPage();
@@ -194,8 +205,13 @@ public class HelloHttpTests {
         LineClient second = server.connect().send(inHeaders);
         try (LineClient third = server.connect()) {
             third.send(GET_HELLO.text());
-            HttpWire.read(server, third, GET_HELLO, () -> HttpFeedback.stalledClientsDelayedAnother(
-                    LineClient.READ_TIMEOUT, inRequestLine, inHeaders)).expectHelloPage();
+            HttpWire.read(
+                            server,
+                            third,
+                            GET_HELLO,
+                            () -> HttpFeedback.stalledClientsDelayedAnother(
+                                    LineClient.READ_TIMEOUT, inRequestLine, inHeaders))
+                    .expectHelloPage();
         } finally {
             first.close();
             second.close();
@@ -217,8 +233,12 @@ public class HelloHttpTests {
                 LineClient client = clients.get(number - 1);
                 client.send(GET_HELLO.rest(half));
                 int finished = number;
-                HttpWire.read(server, client, GET_HELLO, () -> HttpFeedback.oneOfTenDelayed(finished,
-                        LineClient.READ_TIMEOUT, halfSent)).expectHelloPage();
+                HttpWire.read(
+                                server,
+                                client,
+                                GET_HELLO,
+                                () -> HttpFeedback.oneOfTenDelayed(finished, LineClient.READ_TIMEOUT, halfSent))
+                        .expectHelloPage();
                 client.close();
             }
         } finally {
@@ -232,10 +252,15 @@ public class HelloHttpTests {
         RunningServer server = servers.start();
         InetSocketAddress address = server.address();
         URI uri = URI.create("http://" + address.getAddress().getHostAddress() + ":" + address.getPort() + "/hello");
-        HttpClient http = HttpClient.newBuilder().connectTimeout(LineClient.READ_TIMEOUT).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(LineClient.READ_TIMEOUT).build();
         HttpResponse<byte[]> response;
         try {
-            response = http.send(HttpRequest.newBuilder(uri).timeout(LineClient.READ_TIMEOUT).GET().build(),
+            response = http.send(
+                    HttpRequest.newBuilder(uri)
+                            .timeout(LineClient.READ_TIMEOUT)
+                            .GET()
+                            .build(),
                     HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw HttpWire.failure(server, HttpFeedback.httpClientFailed(uri, e));
@@ -262,8 +287,8 @@ public class HelloHttpTests {
         server.connect().sendInBackground("a".repeat(1 << 20) + "\r\n\r\n");
         try (LineClient client = server.connect()) {
             client.send(GET_HELLO.text());
-            HttpWire.read(server, client, GET_HELLO,
-                    () -> HttpFeedback.notServedAfterVanished(LineClient.READ_TIMEOUT)).expectHelloPage();
+            HttpWire.read(server, client, GET_HELLO, () -> HttpFeedback.notServedAfterVanished(LineClient.READ_TIMEOUT))
+                    .expectHelloPage();
         }
     }
 
@@ -271,16 +296,20 @@ public class HelloHttpTests {
     @Points(1)
     public void usesNoCpuOnceClientsLeaveWithoutARequest(Servers servers) {
         RunningServer server = servers.start();
-        Departures.requireIdleAfterClientsLeave(server, GET_HELLO.firstPart(8), false,
-                () -> HttpWire.exchange(server, GET_HELLO).expectHelloPage(), Exercise.HTTP.messages());
+        Departures.requireIdleAfterClientsLeave(
+                server,
+                GET_HELLO.firstPart(8),
+                false,
+                () -> HttpWire.exchange(server, GET_HELLO).expectHelloPage(),
+                Exercise.HTTP.messages());
     }
 
     /**
      * A send failed while the request was still unfinished: a reply that already arrived is the
      * real story (the server answered early and closed); otherwise the failure stands.
      */
-    private static GradedFailure earlyReplyOr(RunningServer server, LineClient client, String unfinished,
-            GradedFailure sendFailed) {
+    private static GradedFailure earlyReplyOr(
+            RunningServer server, LineClient client, String unfinished, GradedFailure sendFailed) {
         if (server.diagnosis().isPresent()) {
             return sendFailed;
         }
@@ -290,8 +319,8 @@ public class HelloHttpTests {
         }
         String text = new String(received, StandardCharsets.UTF_8);
         int newline = text.indexOf('\n');
-        return new GradedFailure(HttpFeedback.replyBeforeEmptyLine(unfinished,
-                withoutCarriageReturn(newline < 0 ? text : text.substring(0, newline))));
+        return new GradedFailure(HttpFeedback.replyBeforeEmptyLine(
+                unfinished, withoutCarriageReturn(newline < 0 ? text : text.substring(0, newline))));
     }
 
     private static String withoutCarriageReturn(String line) {

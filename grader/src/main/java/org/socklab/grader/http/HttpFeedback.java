@@ -15,8 +15,7 @@ import org.socklab.grader.harness.LineClient;
 final class HttpFeedback {
     private static final MessageBundle MESSAGES = Exercise.HTTP.messages();
 
-    private HttpFeedback() {
-    }
+    private HttpFeedback() {}
 
     static Feedback notClosed(Request request, Duration waited, String received) {
         return Feedback.of(MESSAGES, "reply.notClosed", request.shown(), waited.toSeconds(), received);
@@ -35,8 +34,8 @@ final class HttpFeedback {
     }
 
     static Feedback wrongHeader(Request request, String name, String received, String expected) {
-        return Feedback.of(MESSAGES, "reply.headerWrong", request.shown(), name, Shown.text(received),
-                Shown.text(expected));
+        return Feedback.of(
+                MESSAGES, "reply.headerWrong", request.shown(), name, Shown.text(received), Shown.text(expected));
     }
 
     static Feedback noHello(Request request, String body) {
@@ -53,7 +52,11 @@ final class HttpFeedback {
 
     /** No reply to a request, while the same server answered the plain request at once. */
     static Feedback answersOnlyPlainRequest(Request request, Request plain) {
-        return Feedback.of(MESSAGES, "reply.onlyPlainRequest", LineClient.READ_TIMEOUT.toSeconds(), Shown.text(request.text()),
+        return Feedback.of(
+                MESSAGES,
+                "reply.onlyPlainRequest",
+                LineClient.READ_TIMEOUT.toSeconds(),
+                Shown.text(request.text()),
                 plain.shown());
     }
 
@@ -67,13 +70,22 @@ final class HttpFeedback {
 
     /** The body is exactly one byte longer than Content-Length says, and that byte is the \n at its end. */
     static Feedback contentLengthCountsNoNewline(Request request, long declared) {
-        return Feedback.of(MESSAGES, "contentLength.trailingNewline", request.shown(), String.valueOf(declared),
+        return Feedback.of(
+                MESSAGES,
+                "contentLength.trailingNewline",
+                request.shown(),
+                String.valueOf(declared),
                 String.valueOf(declared + 1));
     }
 
     static Feedback wrongContentLength(Request request, long declared, int bodyBytes, int bodyChars) {
-        return Feedback.of(MESSAGES, "contentLength.wrong", request.shown(), String.valueOf(declared),
-                String.valueOf(bodyBytes), String.valueOf(bodyChars));
+        return Feedback.of(
+                MESSAGES,
+                "contentLength.wrong",
+                request.shown(),
+                String.valueOf(declared),
+                String.valueOf(bodyBytes),
+                String.valueOf(bodyChars));
     }
 
     static Feedback headWithBody(Request request, int bytes, String body) {
@@ -93,8 +105,8 @@ final class HttpFeedback {
     }
 
     static Feedback stalledClientsDelayedAnother(Duration waited, String firstSent, String secondSent) {
-        return Feedback.of(MESSAGES, "stall.delayed", waited.toSeconds(), Shown.text(firstSent),
-                Shown.text(secondSent));
+        return Feedback.of(
+                MESSAGES, "stall.delayed", waited.toSeconds(), Shown.text(firstSent), Shown.text(secondSent));
     }
 
     static Feedback oneOfTenDelayed(int client, Duration waited, String halfSent) {
@@ -106,7 +118,11 @@ final class HttpFeedback {
     }
 
     static Feedback httpClientFailed(URI uri, Throwable thrown) {
-        return Feedback.of(MESSAGES, "httpClient.failed", uri.toString(), thrown.getClass().getName(),
+        return Feedback.of(
+                MESSAGES,
+                "httpClient.failed",
+                uri.toString(),
+                thrown.getClass().getName(),
                 String.valueOf(thrown.getMessage()));
     }
 

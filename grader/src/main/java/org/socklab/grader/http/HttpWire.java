@@ -17,8 +17,7 @@ import org.socklab.grader.harness.Waits;
  * is reported instead, since it is the real cause. Stateless.
  */
 final class HttpWire {
-    private HttpWire() {
-    }
+    private HttpWire() {}
 
     /** The request a server that answers anything answers: the one a browser sends for the home page. */
     private static final Request PLAIN = Request.of("GET", "/");
@@ -65,8 +64,11 @@ final class HttpWire {
         LineClient.Received received = client.readUntilClosed(LineClient.READ_TIMEOUT);
         byte[] bytes = received.bytes();
         if (!received.closed()) {
-            throw failure(server, bytes.length == 0 ? whenSilent.get()
-                    : HttpFeedback.notClosed(request, LineClient.READ_TIMEOUT, Reply.text(bytes)));
+            throw failure(
+                    server,
+                    bytes.length == 0
+                            ? whenSilent.get()
+                            : HttpFeedback.notClosed(request, LineClient.READ_TIMEOUT, Reply.text(bytes)));
         }
         if (bytes.length == 0) {
             throw failure(server, CoreFeedback.closedBeforeReply(request.text()));

@@ -32,8 +32,8 @@ final class Reply {
     /** That line, without its end, or "" when there is none. */
     private final String bareLineText;
 
-    private Reply(Request request, String statusLine, List<Header> headers, byte[] body, int bareLine,
-            String bareLineText) {
+    private Reply(
+            Request request, String statusLine, List<Header> headers, byte[] body, int bareLine, String bareLineText) {
         this.request = request;
         this.statusLine = statusLine;
         this.headers = List.copyOf(headers);
@@ -69,7 +69,9 @@ final class Reply {
         for (String line : lines.subList(1, lines.size())) {
             int colon = line.indexOf(':');
             if (colon > 0) {
-                headers.add(new Header(line.substring(0, colon).strip(), line.substring(colon + 1).strip()));
+                headers.add(new Header(
+                        line.substring(0, colon).strip(),
+                        line.substring(colon + 1).strip()));
             }
         }
         byte[] body = new byte[bytes.length - position];
@@ -87,13 +89,21 @@ final class Reply {
 
     /** The value of the first header with this name, ignoring case. */
     Optional<String> header(String name) {
-        return headers.stream().filter(header -> header.name().equalsIgnoreCase(name)).map(Header::value).findFirst();
+        return headers.stream()
+                .filter(header -> header.name().equalsIgnoreCase(name))
+                .map(Header::value)
+                .findFirst();
     }
 
     /** The value of the header, or a failure that lists the headers received. */
     String requireHeader(String name) {
-        return header(name).orElseThrow(() -> new GradedFailure(HttpFeedback.headerMissing(request, name,
-                headers.isEmpty() ? "-" : headers.stream().map(Header::name).collect(Collectors.joining(", ")))));
+        return header(name)
+                .orElseThrow(() -> new GradedFailure(HttpFeedback.headerMissing(
+                        request,
+                        name,
+                        headers.isEmpty()
+                                ? "-"
+                                : headers.stream().map(Header::name).collect(Collectors.joining(", ")))));
     }
 
     /** The value of {@code Content-Length} as a number, or a failure. */
@@ -179,6 +189,5 @@ final class Reply {
         return -1;
     }
 
-    private record Header(String name, String value) {
-    }
+    private record Header(String name, String value) {}
 }

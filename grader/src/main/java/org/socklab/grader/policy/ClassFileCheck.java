@@ -80,14 +80,16 @@ final class ClassFileCheck extends ClassVisitor {
             }
 
             @Override
-            public AnnotationVisitor visitTypeAnnotation(int typeRef, TypePath path, String annotation, boolean visible) {
+            public AnnotationVisitor visitTypeAnnotation(
+                    int typeRef, TypePath path, String annotation, boolean visible) {
                 return ClassFileCheck.this.annotation(annotation, 0);
             }
         };
     }
 
     @Override
-    public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
+    public MethodVisitor visitMethod(
+            int access, String name, String descriptor, String signature, String[] exceptions) {
         if ((access & Opcodes.ACC_NATIVE) != 0) {
             add(0, Kind.NATIVE, name);
         }
@@ -220,7 +222,8 @@ final class ClassFileCheck extends ClassVisitor {
         }
 
         @Override
-        public AnnotationVisitor visitTypeAnnotation(int typeRef, TypePath typePath, String descriptor, boolean visible) {
+        public AnnotationVisitor visitTypeAnnotation(
+                int typeRef, TypePath typePath, String descriptor, boolean visible) {
             return annotation(descriptor, 0);
         }
 
@@ -230,19 +233,26 @@ final class ClassFileCheck extends ClassVisitor {
         }
 
         @Override
-        public AnnotationVisitor visitInsnAnnotation(int typeRef, TypePath typePath, String descriptor, boolean visible) {
+        public AnnotationVisitor visitInsnAnnotation(
+                int typeRef, TypePath typePath, String descriptor, boolean visible) {
             return annotation(descriptor, line);
         }
 
         @Override
-        public AnnotationVisitor visitTryCatchAnnotation(int typeRef, TypePath typePath, String descriptor,
+        public AnnotationVisitor visitTryCatchAnnotation(
+                int typeRef, TypePath typePath, String descriptor, boolean visible) {
+            return annotation(descriptor, line);
+        }
+
+        @Override
+        public AnnotationVisitor visitLocalVariableAnnotation(
+                int typeRef,
+                TypePath typePath,
+                Label[] start,
+                Label[] end,
+                int[] index,
+                String descriptor,
                 boolean visible) {
-            return annotation(descriptor, line);
-        }
-
-        @Override
-        public AnnotationVisitor visitLocalVariableAnnotation(int typeRef, TypePath typePath, Label[] start,
-                Label[] end, int[] index, String descriptor, boolean visible) {
             return annotation(descriptor, line);
         }
 

@@ -43,19 +43,19 @@ final class Decisions {
      */
     Verdict member(String owner, String name, String descriptor, boolean field, List<String> parameterTypes) {
         String key = owner + "#" + Hierarchy.memberKey(name, descriptor, field);
-        Optional<Verdict> ruled = members.computeIfAbsent(key, unused -> ruled(owner, name, descriptor, field,
-                parameterTypes));
+        Optional<Verdict> ruled =
+                members.computeIfAbsent(key, unused -> ruled(owner, name, descriptor, field, parameterTypes));
         return ruled.orElseGet(() -> allowsClass(owner) ? Verdict.ALLOW : Verdict.DENY);
     }
 
-    private Optional<Verdict> ruled(String owner, String name, String descriptor, boolean field,
-            List<String> parameterTypes) {
+    private Optional<Verdict> ruled(
+            String owner, String name, String descriptor, boolean field, List<String> parameterTypes) {
         boolean constructor = name.equals("<init>");
         if ((constructor && StudentCodePolicy.isOwn(owner)) || !policy.hasMemberRulesNamed(name)) {
             return Optional.empty();
         }
-        List<String> chain = constructor ? List.of(owner)
-                : hierarchy.chainFor(owner, Hierarchy.memberKey(name, descriptor, field));
+        List<String> chain =
+                constructor ? List.of(owner) : hierarchy.chainFor(owner, Hierarchy.memberKey(name, descriptor, field));
         if (chain.isEmpty()) {
             return Optional.of(Verdict.ALLOW);
         }

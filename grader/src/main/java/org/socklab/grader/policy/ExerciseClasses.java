@@ -66,7 +66,8 @@ final class ExerciseClasses {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new ExerciseClasses(new ArrayList<>(roots), testFile.substring(0, testFile.length() - ".class".length()));
+        return new ExerciseClasses(
+                new ArrayList<>(roots), testFile.substring(0, testFile.length() - ".class".length()));
     }
 
     /** Every class file of the exercise's package and its subpackages. */
@@ -153,7 +154,8 @@ final class ExerciseClasses {
         }
         try (Stream<Path> files = Files.walk(start)) {
             for (Path file : files.filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS))
-                    .filter(f -> f.toString().endsWith(".class")).toList()) {
+                    .filter(f -> f.toString().endsWith(".class"))
+                    .toList()) {
                 String relative = root.relativize(file).toString().replace(java.io.File.separatorChar, '/');
                 if (!isSkipped(relative.substring(0, relative.length() - ".class".length()))) {
                     classes.add(Files.readAllBytes(file));
@@ -169,7 +171,9 @@ final class ExerciseClasses {
             Enumeration<? extends ZipEntry> entries = zip.entries();
             while (entries.hasMoreElements()) {
                 ZipEntry entry = entries.nextElement();
-                if (!entry.isDirectory() && entry.getName().startsWith(folder) && entry.getName().endsWith(".class")) {
+                if (!entry.isDirectory()
+                        && entry.getName().startsWith(folder)
+                        && entry.getName().endsWith(".class")) {
                     try (InputStream in = zip.getInputStream(entry)) {
                         classes.add(in.readAllBytes());
                     }

@@ -33,8 +33,7 @@ public final class PolicyCheck {
     /** The tag of a class in the constant pool (JVMS 4.4.1). */
     private static final int CONSTANT_CLASS = 7;
 
-    private PolicyCheck() {
-    }
+    private PolicyCheck() {}
 
     /**
      * The violations of the course's policy in an exercise's classes found in these class path
@@ -58,8 +57,8 @@ public final class PolicyCheck {
         return check(policy, classFiles, name -> Optional.empty());
     }
 
-    static List<Violation> check(StudentCodePolicy policy, List<byte[]> classFiles,
-            Function<String, Optional<byte[]>> otherOwnClasses) {
+    static List<Violation> check(
+            StudentCodePolicy policy, List<byte[]> classFiles, Function<String, Optional<byte[]>> otherOwnClasses) {
         List<Violation> found = new ArrayList<>();
         Map<String, String> superclasses = new HashMap<>();
         Map<String, Set<String>> members = new HashMap<>();
@@ -73,8 +72,9 @@ public final class PolicyCheck {
             byte[] bytes = pending.removeFirst();
             try {
                 ClassReader reader = new ClassReader(bytes);
-                reader.accept(new Declarations(superclasses, members), ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG
-                        | ClassReader.SKIP_FRAMES);
+                reader.accept(
+                        new Declarations(superclasses, members),
+                        ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
                 readers.add(reader);
                 for (String named : ownClassesNamed(reader)) {
                     if (seen.add(named)) {
@@ -92,7 +92,10 @@ public final class PolicyCheck {
                 reader.accept(check, ClassReader.SKIP_FRAMES);
                 found.addAll(check.violations());
             } catch (RuntimeException e) {
-                found.add(new Violation(Type.getObjectType(reader.getClassName()).getClassName(), 0, Kind.UNREADABLE,
+                found.add(new Violation(
+                        Type.getObjectType(reader.getClassName()).getClassName(),
+                        0,
+                        Kind.UNREADABLE,
                         String.valueOf(e.getMessage())));
             }
         }
@@ -126,8 +129,12 @@ public final class PolicyCheck {
         Map<String, Violation> kept = new LinkedHashMap<>();
         found.stream()
                 .sorted(Comparator.comparing(Violation::className).thenComparingInt(Violation::line))
-                .forEach(violation -> kept.putIfAbsent(violation.className() + "\n" + (violation.line() > 0
-                        ? Integer.toString(violation.line()) : violation.kind() + "\n" + violation.thing()), violation));
+                .forEach(violation -> kept.putIfAbsent(
+                        violation.className() + "\n"
+                                + (violation.line() > 0
+                                        ? Integer.toString(violation.line())
+                                        : violation.kind() + "\n" + violation.thing()),
+                        violation));
         return List.copyOf(kept.values());
     }
 
@@ -152,7 +159,8 @@ public final class PolicyCheck {
         }
 
         @Override
-        public void visit(int version, int access, String name, String signature, String superName, String[] interfaces) {
+        public void visit(
+                int version, int access, String name, String signature, String superName, String[] interfaces) {
             String className = Type.getObjectType(name).getClassName();
             if (superName != null) {
                 superclasses.put(className, Type.getObjectType(superName).getClassName());
@@ -167,8 +175,8 @@ public final class PolicyCheck {
         }
 
         @Override
-        public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
-                String[] exceptions) {
+        public MethodVisitor visitMethod(
+                int access, String name, String descriptor, String signature, String[] exceptions) {
             declared.add(Hierarchy.memberKey(name, descriptor, false));
             return null;
         }

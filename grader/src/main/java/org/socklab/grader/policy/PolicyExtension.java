@@ -33,18 +33,22 @@ public final class PolicyExtension implements BeforeEachCallback {
      * the launcher request it builds; a grading run ignores implicit parameters.
      */
     public static final String CHECKED_BY_PARENT = "socklab.policy.checkedByParent";
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(PolicyExtension.class);
+
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(PolicyExtension.class);
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        if (context.getConfigurationParameter(CHECKED_BY_PARENT, Boolean::parseBoolean).orElse(false)) {
+        if (context.getConfigurationParameter(CHECKED_BY_PARENT, Boolean::parseBoolean)
+                .orElse(false)) {
             return;
         }
         Class<?> testClass = context.getRequiredTestClass();
         Exercise exercise = AnnotationSupport.findAnnotation(testClass, GradedExercise.class)
                 .map(GradedExercise::value)
                 .orElseThrow(() -> new IllegalStateException(testClass + " is not annotated with @GradedExercise"));
-        Checked checked = context.getRoot().getStore(NAMESPACE)
+        Checked checked = context.getRoot()
+                .getStore(NAMESPACE)
                 .getOrComputeIfAbsent(exercise, key -> check(context, exercise, testClass), Checked.class);
         if (!checked.violations().isEmpty()) {
             throw new GradedFailure(PolicyFeedback.broken(checked.violations()));
@@ -55,8 +59,8 @@ public final class PolicyExtension implements BeforeEachCallback {
         ExerciseClasses classes = context.getConfigurationParameter(ServerExtension.CLASSES)
                 .filter(value -> !value.isBlank())
                 .map(value -> ExerciseClasses.in(paths(value)))
-                .orElseGet(() -> ExerciseClasses.seenBy(exercise, Thread.currentThread().getContextClassLoader(),
-                        testClass));
+                .orElseGet(() ->
+                        ExerciseClasses.seenBy(exercise, Thread.currentThread().getContextClassLoader(), testClass));
         return new Checked(PolicyCheck.check(exercise, classes));
     }
 
@@ -69,6 +73,5 @@ public final class PolicyExtension implements BeforeEachCallback {
     }
 
     /** The verdict on one exercise's classes in this run. */
-    private record Checked(List<Violation> violations) {
-    }
+    private record Checked(List<Violation> violations) {}
 }

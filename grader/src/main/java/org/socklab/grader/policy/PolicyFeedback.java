@@ -16,12 +16,12 @@ public final class PolicyFeedback {
     /** How many violations are listed; the rest are counted. */
     static final int LISTED = 3;
 
-    private PolicyFeedback() {
-    }
+    private PolicyFeedback() {}
 
     /** The message for an exercise whose code breaks the policy (at least one violation). */
     static Feedback broken(List<Violation> violations) {
-        List<Feedback> listed = violations.stream().limit(LISTED).map(Violation::feedback).toList();
+        List<Feedback> listed =
+                violations.stream().limit(LISTED).map(Violation::feedback).toList();
         return Feedback.of(MESSAGES, BROKEN, listed, violations.size() - listed.size());
     }
 }

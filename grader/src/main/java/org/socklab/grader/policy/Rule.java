@@ -18,7 +18,12 @@ import java.util.Optional;
  * @param member the member's name ({@code <init>} for a constructor), for a member rule
  * @param parameters the parameter types (Java names), when the rule names one overload
  */
-record Rule(Verdict verdict, int level, int depth, String target, Optional<String> member,
+record Rule(
+        Verdict verdict,
+        int level,
+        int depth,
+        String target,
+        Optional<String> member,
         Optional<List<String>> parameters) {
     static final int PACKAGE_TREE = 1;
     static final int PACKAGE = 2;
@@ -105,7 +110,8 @@ record Rule(Verdict verdict, int level, int depth, String target, Optional<Strin
 
     /** Whether this member rule applies to a member of exactly this class. */
     boolean matchesMember(String className, String name, List<String> parameterTypes) {
-        return target.equals(className) && member.orElseThrow().equals(name)
+        return target.equals(className)
+                && member.orElseThrow().equals(name)
                 && parameters.map(wanted -> wanted.equals(parameterTypes)).orElse(true);
     }
 

@@ -41,7 +41,9 @@ final class StudentCodePolicy {
             if (rule.verdict() == Verdict.BOOTSTRAP) {
                 bootstraps.add(rule.target() + "#" + rule.member().orElseThrow());
             } else if (rule.isMember()) {
-                memberRules.computeIfAbsent(rule.target(), key -> new ArrayList<>()).add(rule);
+                memberRules
+                        .computeIfAbsent(rule.target(), key -> new ArrayList<>())
+                        .add(rule);
                 memberNames.add(rule.member().orElseThrow());
                 if (rule.verdict() != Verdict.DENY) {
                     partlyAllowed.add(rule.target());

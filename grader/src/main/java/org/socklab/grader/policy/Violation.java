@@ -47,7 +47,8 @@ public record Violation(String className, int line, Kind kind, String thing) {
 
     /** What the student reads: where, then what. */
     Feedback feedback() {
-        Object where = line > 0 ? Feedback.of(PolicyFeedback.MESSAGES, "policy.at", className, Integer.toString(line))
+        Object where = line > 0
+                ? Feedback.of(PolicyFeedback.MESSAGES, "policy.at", className, Integer.toString(line))
                 : className;
         return Feedback.of(PolicyFeedback.MESSAGES, kind.key(), where, thing);
     }

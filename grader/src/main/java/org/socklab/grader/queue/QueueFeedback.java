@@ -14,8 +14,7 @@ import org.socklab.grader.harness.Waits;
 final class QueueFeedback {
     private static final long DEADLINE = Waits.EVENTUALLY.toSeconds();
 
-    private QueueFeedback() {
-    }
+    private QueueFeedback() {}
 
     private static MessageBundle messages() {
         return Exercise.QUEUE.messages();
@@ -38,8 +37,8 @@ final class QueueFeedback {
     }
 
     static Feedback burstReadingLost(String lost, String lastMilder, String expected, Object last) {
-        return Feedback.of(messages(), "burst.readingLost", Shown.text(lost), Shown.text(lastMilder), DEADLINE,
-                expected, last);
+        return Feedback.of(
+                messages(), "burst.readingLost", Shown.text(lost), Shown.text(lastMilder), DEADLINE, expected, last);
     }
 
     static Feedback notReplaced(String readings, String expected, Object last) {

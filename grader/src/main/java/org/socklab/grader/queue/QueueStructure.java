@@ -35,8 +35,9 @@ record QueueStructure(Set<String> handOver, Set<String> takeOut) {
                     continue;
                 }
                 String name = access.getName();
-                String shown = access.getOrigin().getOwner().getSimpleName() + "." + access.getOrigin().getName()
-                        + " -> " + access.getTargetOwner().getSimpleName() + "." + name;
+                String shown = access.getOrigin().getOwner().getSimpleName() + "."
+                        + access.getOrigin().getName() + " -> "
+                        + access.getTargetOwner().getSimpleName() + "." + name;
                 if (isHandOver(name)) {
                     handOver.add(shown);
                 } else if (isTakeOut(name)) {
@@ -55,8 +56,11 @@ record QueueStructure(Set<String> handOver, Set<String> takeOut) {
     }
 
     private static boolean isHandOver(String method) {
-        return method.startsWith("put") || method.startsWith("offer") || method.startsWith("add")
-                || method.equals("transfer") || method.equals("tryTransfer");
+        return method.startsWith("put")
+                || method.startsWith("offer")
+                || method.startsWith("add")
+                || method.equals("transfer")
+                || method.equals("tryTransfer");
     }
 
     private static boolean isTakeOut(String method) {

@@ -115,9 +115,21 @@ public class QueueTests {
     @Points(1)
     public void rejectsMalformedLines(Servers servers) {
         RunningServer server = servers.start();
-        List<String> malformed = List.of("", "hello", "stats", "STATS please", "Natal", "Natal,30",
-                "Natal,30,20,10", " ,30,20", "Natal,abc,10", "Natal,30,2x", "Natal,30.5,20",
-                "Natal,99999999999,20", "Natal,,20", "Natal,20,30");
+        List<String> malformed = List.of(
+                "",
+                "hello",
+                "stats",
+                "STATS please",
+                "Natal",
+                "Natal,30",
+                "Natal,30,20,10",
+                " ,30,20",
+                "Natal,abc,10",
+                "Natal,30,2x",
+                "Natal,30.5,20",
+                "Natal,99999999999,20",
+                "Natal,,20",
+                "Natal,20,30");
         for (String line : malformed) {
             try (LineClient client = server.connect()) {
                 String reply = client.sendLine(line).readLine();
@@ -129,7 +141,9 @@ public class QueueTests {
         String sentinel = "Sentinela,0,0";
         Stats.send(server, sentinel);
         List<String> expected = Stats.answer("Sentinela", 0, 0);
-        List<String> answer = Stats.awaitMatching(server, lines -> String.join("\n", lines).contains("Sentinela"),
+        List<String> answer = Stats.awaitMatching(
+                server,
+                lines -> String.join("\n", lines).contains("Sentinela"),
                 last -> QueueFeedback.notCounted(sentinel, Stats.shown(expected), last));
         if (!answer.equals(expected)) {
             throw new GradedFailure(QueueFeedback.malformedRecorded(sentinel, Stats.shown(answer)));
@@ -163,7 +177,9 @@ public class QueueTests {
             Stats.send(server, milder);
             String lost = burstReading(i - 1, i - 1);
             List<String> expected = Stats.answer(burstCity(i - 1), i - 1, -(i - 1));
-            Stats.await(server, expected,
+            Stats.await(
+                    server,
+                    expected,
                     last -> QueueFeedback.burstReadingLost(lost, milder, Stats.shown(expected), last));
         }
     }
@@ -256,8 +272,8 @@ public class QueueTests {
                 }
             });
         } catch (GradedFailure e) {
-            throw new GradedFailure(QueueFeedback.severalProcessorsWaiting(seen.get().size(),
-                    QueueWaiters.describe(seen.get())), e);
+            throw new GradedFailure(
+                    QueueFeedback.severalProcessorsWaiting(seen.get().size(), QueueWaiters.describe(seen.get())), e);
         }
     }
 
@@ -310,7 +326,8 @@ public class QueueTests {
         awaitCounted(first, "Recife,31,24", Stats.answer("Recife", 31, 24));
         RunningServer second = servers.start();
         Stats.send(second, "Natal,30,22");
-        Stats.await(second, Stats.answer("Natal", 30, 22), last -> QueueFeedback.sharedStatistics(last, "Recife,31,24"));
+        Stats.await(
+                second, Stats.answer("Natal", 30, 22), last -> QueueFeedback.sharedStatistics(last, "Recife,31,24"));
         List<String> firstNow = Stats.ask(first);
         if (!firstNow.equals(Stats.answer("Recife", 31, 24))) {
             throw new GradedFailure(QueueFeedback.sharedStatistics(Stats.shown(firstNow), "Natal,30,22"));
@@ -318,15 +335,16 @@ public class QueueTests {
         first.stop();
         RunningServer third = servers.start();
         Stats.send(third, "Olinda,29,23");
-        Stats.await(third, Stats.answer("Olinda", 29, 23), last -> QueueFeedback.sharedStatistics(last, "Recife,31,24"));
+        Stats.await(
+                third, Stats.answer("Olinda", 29, 23), last -> QueueFeedback.sharedStatistics(last, "Recife,31,24"));
     }
 
     @Test
     @Points(1)
     public void usesNoCpuOnceClientsLeaveWithoutALine(Servers servers) {
         RunningServer server = servers.start();
-        Departures.requireIdleAfterClientsLeave(server, "Recife,3", true, () -> Stats.send(server, "Natal,30,22"),
-                Exercise.QUEUE.messages());
+        Departures.requireIdleAfterClientsLeave(
+                server, "Recife,3", true, () -> Stats.send(server, "Natal,30,22"), Exercise.QUEUE.messages());
     }
 
     private static RunningServer readyAndIdle(Servers servers) {
@@ -356,7 +374,8 @@ public class QueueTests {
             throw new GradedFailure(QueueFeedback.burstNoBye(number, BURST, producer.lastSent(), e.observation()), e);
         }
         if (!reply.equals("BYE")) {
-            throw new GradedFailure(QueueFeedback.burstNoBye(number, BURST, producer.lastSent(), Stats.shown(List.of(reply))));
+            throw new GradedFailure(
+                    QueueFeedback.burstNoBye(number, BURST, producer.lastSent(), Stats.shown(List.of(reply))));
         }
     }
 

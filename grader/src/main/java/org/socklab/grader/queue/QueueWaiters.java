@@ -25,8 +25,7 @@ import org.socklab.grader.harness.ThreadSnapshot;
 final class QueueWaiters {
     private static final Map<String, Boolean> IS_QUEUE = new ConcurrentHashMap<>();
 
-    private QueueWaiters() {
-    }
+    private QueueWaiters() {}
 
     /** The threads among these that wait for readings on a blocking queue, from the submission's code. */
     static List<ThreadSnapshot> of(List<ThreadSnapshot> threads) {
@@ -78,8 +77,10 @@ final class QueueWaiters {
     private static String describe(ThreadSnapshot thread) {
         List<StackTraceElement> stack = thread.stack();
         int call = queueCall(stack);
-        Optional<StackTraceElement> where = call >= 0 ? Optional.of(stack.get(call)) : stack.stream().findFirst();
-        Optional<StackTraceElement> own = stack.stream().filter(frame -> !isJdk(frame.getClassName())).findFirst();
+        Optional<StackTraceElement> where =
+                call >= 0 ? Optional.of(stack.get(call)) : stack.stream().findFirst();
+        Optional<StackTraceElement> own =
+                stack.stream().filter(frame -> !isJdk(frame.getClassName())).findFirst();
         StringBuilder text = new StringBuilder(thread.name()).append(" (").append(thread.state());
         where.ifPresent(frame -> text.append(", in ").append(shown(frame)));
         own.filter(frame -> where.map(w -> !w.equals(frame)).orElse(true))
@@ -100,8 +101,11 @@ final class QueueWaiters {
     }
 
     static boolean isJdk(String className) {
-        return className.startsWith("java.") || className.startsWith("javax.") || className.startsWith("jdk.")
-                || className.startsWith("sun.") || className.startsWith("com.sun.");
+        return className.startsWith("java.")
+                || className.startsWith("javax.")
+                || className.startsWith("jdk.")
+                || className.startsWith("sun.")
+                || className.startsWith("com.sun.");
     }
 
     /** Whether a JDK class implements {@link BlockingQueue}; only JDK classes are looked up. */

@@ -43,6 +43,7 @@ final class ReadingLoad implements AutoCloseable {
     private final AtomicReference<String> failure = new AtomicReference<>();
     /** Replies received by all producers so far: the server's progress, which tells slow from stopped. */
     private final AtomicLong answered = new AtomicLong();
+
     private final List<Thread> producers = new ArrayList<>();
 
     private ReadingLoad(InetSocketAddress address, int lastNumberUsed) {
@@ -123,7 +124,7 @@ final class ReadingLoad implements AutoCloseable {
     private String awaitReply(InputStream in) throws IOException {
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         long seen = answered.get();
-        for (int extensions = 0;; extensions++) {
+        for (int extensions = 0; ; extensions++) {
             try {
                 return readLine(in, line);
             } catch (SocketTimeoutException slow) {

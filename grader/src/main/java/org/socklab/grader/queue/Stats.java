@@ -22,8 +22,7 @@ import org.socklab.grader.harness.Waits;
 final class Stats {
     static final String EMPTY = "EMPTY";
 
-    private Stats() {
-    }
+    private Stats() {}
 
     /** The two lines of a {@code STATS} answer. */
     static List<String> answer(String hottestCity, int max, String coldestCity, int min) {
@@ -77,8 +76,8 @@ final class Stats {
      *
      * @param otherwise the observation to report when none does, given the last answer as shown (a text, or a message when there was none)
      */
-    static List<String> awaitMatching(RunningServer server, Predicate<List<String>> wanted,
-            Function<Object, Feedback> otherwise) {
+    static List<String> awaitMatching(
+            RunningServer server, Predicate<List<String>> wanted, Function<Object, Feedback> otherwise) {
         AtomicReference<List<String>> found = new AtomicReference<>();
         AtomicReference<Object> last = new AtomicReference<>(QueueFeedback.noAnswerYet());
         try {

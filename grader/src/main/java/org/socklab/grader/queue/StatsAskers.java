@@ -86,8 +86,8 @@ final class StatsAskers implements AutoCloseable {
                 try {
                     answer = Stats.ask(server);
                 } catch (GradedFailure e) {
-                    throw new GradedFailure(server.diagnosis()
-                            .orElse(QueueFeedback.loadNoAnswer(number, e.observation())), e);
+                    throw new GradedFailure(
+                            server.diagnosis().orElse(QueueFeedback.loadNoAnswer(number, e.observation())), e);
                 }
                 answers.check(number, answer);
             } catch (GradedFailure e) {

@@ -24,8 +24,7 @@ import org.socklab.grader.feedback.Language;
 public final class BeforeCompiling {
     private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
-    private BeforeCompiling() {
-    }
+    private BeforeCompiling() {}
 
     /** @param args the project's folder, then the report folder */
     public static void main(String[] args) throws IOException {
@@ -45,12 +44,15 @@ public final class BeforeCompiling {
         }
         List<Path> marked;
         try (Stream<Path> files = Files.walk(sources)) {
-            marked = files.filter(file -> file.toString().endsWith(".java") && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS))
-                    .sorted().toList();
+            marked = files.filter(file ->
+                            file.toString().endsWith(".java") && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS))
+                    .sorted()
+                    .toList();
         }
         for (Path file : marked) {
             byte[] bytes = Files.readAllBytes(file);
-            if (bytes.length >= UTF8_BOM.length && Arrays.equals(bytes, 0, UTF8_BOM.length, UTF8_BOM, 0, UTF8_BOM.length)) {
+            if (bytes.length >= UTF8_BOM.length
+                    && Arrays.equals(bytes, 0, UTF8_BOM.length, UTF8_BOM, 0, UTF8_BOM.length)) {
                 Files.write(file, Arrays.copyOfRange(bytes, UTF8_BOM.length, bytes.length));
                 String shown = project.relativize(file).toString().replace('\\', '/');
                 out.println(CoreFeedback.MESSAGES.format("build.byteOrderMark", language, List.of(shown)));

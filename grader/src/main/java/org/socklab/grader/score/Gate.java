@@ -19,7 +19,8 @@ record Gate(String id, Feedback needs) {
     static Optional<Gate> of(Feedback observation) {
         String needsKey = observation.key() + ".needs";
         if (observation.bundle().has(needsKey, Language.ENGLISH)) {
-            return Optional.of(new Gate(observation.bundle().name() + "#" + observation.key(),
+            return Optional.of(new Gate(
+                    observation.bundle().name() + "#" + observation.key(),
                     Feedback.of(observation.bundle(), needsKey)));
         }
         if (!observation.arguments().isEmpty() && observation.arguments().get(0) instanceof Feedback alias) {

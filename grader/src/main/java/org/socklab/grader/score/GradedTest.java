@@ -26,13 +26,15 @@ record GradedTest(String uniqueId, Exercise exercise, String method, String disp
 
     /** Where its name and hint are: the exercise's bundle, or the hidden package's own. */
     MessageBundle messages() {
-        return hidden ? MessageBundle.named(exercise.hiddenTestPackage().replace('.', '/') + "/messages")
+        return hidden
+                ? MessageBundle.named(exercise.hiddenTestPackage().replace('.', '/') + "/messages")
                 : exercise.messages();
     }
 
     /** The graded test behind a test identifier, if it is one. */
     static Optional<GradedTest> of(TestIdentifier identifier) {
-        if (!identifier.isTest() || identifier.getSource().isEmpty()
+        if (!identifier.isTest()
+                || identifier.getSource().isEmpty()
                 || !(identifier.getSource().get() instanceof MethodSource source)) {
             return Optional.empty();
         }
@@ -49,8 +51,12 @@ record GradedTest(String uniqueId, Exercise exercise, String method, String disp
         if (exercise.isEmpty() || points.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new GradedTest(identifier.getUniqueId(), exercise.get().value(), method.getName(),
-                identifier.getDisplayName(), points.get().value(),
+        return Optional.of(new GradedTest(
+                identifier.getUniqueId(),
+                exercise.get().value(),
+                method.getName(),
+                identifier.getDisplayName(),
+                points.get().value(),
                 AnnotationSupport.isAnnotated(testClass, Hidden.class)));
     }
 }

@@ -28,8 +28,7 @@ import org.socklab.grader.feedback.Feedback;
  * launcher of its own.
  */
 public final class Grading {
-    private Grading() {
-    }
+    private Grading() {}
 
     /**
      * Grades the exercises: the classes named {@code *Tests} in each exercise's test package.
@@ -37,25 +36,28 @@ public final class Grading {
      * @throws IllegalStateException if the run discovered no graded test at all
      */
     public static ScoreReport run(Set<Exercise> exercises, Map<String, String> configuration) {
-        return run(exercises, TestSelection.VISIBLE, configuration, new TestExecutionListener() { });
+        return run(exercises, TestSelection.VISIBLE, configuration, new TestExecutionListener() {});
     }
 
     /**
      * Grades the exercises as {@link #run(Set, Map)} does, telling {@code progress} what starts and
      * ends as it goes (to show progress; it cannot change the score).
      */
-    public static ScoreReport run(Set<Exercise> exercises, Map<String, String> configuration,
-            TestExecutionListener progress) {
+    public static ScoreReport run(
+            Set<Exercise> exercises, Map<String, String> configuration, TestExecutionListener progress) {
         return run(exercises, TestSelection.VISIBLE, configuration, progress);
     }
 
     /** Grades the exercises with the tests selected: the hidden ones are looked for in their own packages. */
     public static ScoreReport run(Set<Exercise> exercises, TestSelection selection, Map<String, String> configuration) {
-        return run(exercises, selection, configuration, new TestExecutionListener() { });
+        return run(exercises, selection, configuration, new TestExecutionListener() {});
     }
 
     /** {@link #run(Set, TestSelection, Map)}, telling {@code progress} what starts and ends as it goes. */
-    public static ScoreReport run(Set<Exercise> exercises, TestSelection selection, Map<String, String> configuration,
+    public static ScoreReport run(
+            Set<Exercise> exercises,
+            TestSelection selection,
+            Map<String, String> configuration,
             TestExecutionListener progress) {
         ScoreCollector collector = new ScoreCollector();
         launcher().execute(discovery(exercises, selection, configuration), collector, progress);
@@ -100,10 +102,18 @@ public final class Grading {
     /** {@link #failed(Set, Feedback)} for the tests selected. */
     public static ScoreReport failed(Set<Exercise> exercises, TestSelection selection, Feedback why) {
         List<ExerciseScore> scores = notRun(exercises, selection).exercises().stream()
-                .map(exercise -> ExerciseScore.of(exercise.exercise(), exercise.tests().stream()
-                        .map(test -> new TestScore(test.id(), test.name(), 0, test.max(), Status.NOT_RUN, List.of(why),
-                                test.hidden()))
-                        .toList()))
+                .map(exercise -> ExerciseScore.of(
+                        exercise.exercise(),
+                        exercise.tests().stream()
+                                .map(test -> new TestScore(
+                                        test.id(),
+                                        test.name(),
+                                        0,
+                                        test.max(),
+                                        Status.NOT_RUN,
+                                        List.of(why),
+                                        test.hidden()))
+                                .toList()))
                 .toList();
         return ScoreReport.of(scores);
     }
@@ -121,8 +131,8 @@ public final class Grading {
         return collector.report();
     }
 
-    private static LauncherDiscoveryRequest discovery(Set<Exercise> exercises, TestSelection selection,
-            Map<String, String> configuration) {
+    private static LauncherDiscoveryRequest discovery(
+            Set<Exercise> exercises, TestSelection selection, Map<String, String> configuration) {
         LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
                 .filters(ClassNameFilter.includeClassNamePatterns(".*Tests"))
                 .enableImplicitConfigurationParameters(false)

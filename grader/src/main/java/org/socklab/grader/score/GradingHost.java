@@ -23,8 +23,7 @@ public final class GradingHost {
     /** The argument that names the {@link TestSelection}; taken out of the JUnit parameters. */
     static final String SELECTION = "socklab.selection";
 
-    private GradingHost() {
-    }
+    private GradingHost() {}
 
     public static void main(String[] args) {
         PrintStream score = new PrintStream(System.out, true, StandardCharsets.UTF_8);
@@ -38,9 +37,10 @@ public final class GradingHost {
             int equals = args[i].indexOf('=');
             configuration.put(args[i].substring(0, equals), args[i].substring(equals + 1));
         }
-        TestSelection selection = TestSelection.valueOf(configuration.getOrDefault(SELECTION, TestSelection.VISIBLE.name()));
+        TestSelection selection =
+                TestSelection.valueOf(configuration.getOrDefault(SELECTION, TestSelection.VISIBLE.name()));
         configuration.remove(SELECTION);
-        ScoreReport report = Grading.run(exercises, selection, configuration, new TestExecutionListener() { });
+        ScoreReport report = Grading.run(exercises, selection, configuration, new TestExecutionListener() {});
         score.print(ScoreLines.write(report));
         score.flush();
         // the harness's daemon threads and anything left of the submission's classes end here

@@ -15,12 +15,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.jar.Attributes;
-import java.util.jar.JarFile;
-import java.util.jar.Manifest;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.jar.Attributes;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
 import java.util.stream.Collectors;
 import org.socklab.grader.Exercise;
 import org.socklab.grader.feedback.CoreFeedback;
@@ -48,19 +48,19 @@ import org.socklab.grader.harness.ServerExtension;
 public final class GradingJvm {
     /** A backstop far above any exercise's own bounds: the harness ends every wait long before. */
     static final Duration DEADLINE = Duration.ofMinutes(10);
+
     private static final String INSIDE = "/socklab";
     private static final int MAX_SCORE_LINES = 10_000;
 
-    private GradingJvm() {
-    }
+    private GradingJvm() {}
 
     /**
      * The score of {@code exercises} of the classes in {@code classes}; the servers' output goes to
      * {@code scratch/output-<first exercise>.log}, the grading JVM's own to {@code grading-...log}.
      * A grading JVM that ends without a whole score scores those exercises zero, saying so.
      */
-    public static ScoreReport run(Set<Exercise> exercises, TestSelection selection, Path classes, Path scratch,
-            Containment containment) {
+    public static ScoreReport run(
+            Set<Exercise> exercises, TestSelection selection, Path classes, Path scratch, Containment containment) {
         String name = exercises.stream().map(Exercise::key).collect(Collectors.joining("-"));
         List<String> command = command(exercises, selection, classes, scratch, name, containment);
         Process process;
@@ -69,7 +69,8 @@ public final class GradingJvm {
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .redirectError(scratch.resolve("grading-" + name + ".log").toFile()));
         } catch (IOException e) {
-            return Grading.failed(exercises, selection, CoreFeedback.gradingCannotStart(String.valueOf(e.getMessage())));
+            return Grading.failed(
+                    exercises, selection, CoreFeedback.gradingCannotStart(String.valueOf(e.getMessage())));
         }
         try {
             CompletableFuture<List<String>> score = new CompletableFuture<>();
@@ -77,14 +78,16 @@ public final class GradingJvm {
             reader.setDaemon(true);
             reader.start();
             if (!process.waitFor(DEADLINE.toMillis(), TimeUnit.MILLISECONDS)) {
-                return Grading.failed(exercises, selection, CoreFeedback.gradingWithoutScore("killed after "
-                        + DEADLINE.toMinutes() + " min"));
+                return Grading.failed(
+                        exercises,
+                        selection,
+                        CoreFeedback.gradingWithoutScore("killed after " + DEADLINE.toMinutes() + " min"));
             }
             try {
                 return countingItsStart(ScoreLines.read(score.get(5, TimeUnit.SECONDS)));
             } catch (IllegalArgumentException | ExecutionException | TimeoutException e) {
-                return Grading.failed(exercises,
-                        CoreFeedback.gradingWithoutScore(Integer.toString(process.exitValue())));
+                return Grading.failed(
+                        exercises, CoreFeedback.gradingWithoutScore(Integer.toString(process.exitValue())));
             }
         } catch (InterruptedException e) {
             // a timeout of grade-all, or Ctrl-C: the finally below ends the sandbox and all in it
@@ -113,12 +116,47 @@ public final class GradingJvm {
      * {@code /tmp}. The caller adds its own binds, then {@code --} and the command.
      */
     public static List<String> sandbox(Path javaHome) {
-        List<String> command = new ArrayList<>(List.of("bwrap", "--unshare-all", "--die-with-parent", "--new-session",
-                "--clearenv", "--setenv", "PATH", "/usr/bin:/bin", "--setenv", "LANG", "C.UTF-8",
-                "--ro-bind", "/usr", "/usr", "--ro-bind-try", "/bin", "/bin", "--ro-bind-try", "/sbin", "/sbin",
-                "--ro-bind-try", "/lib", "/lib", "--ro-bind-try", "/lib64", "/lib64",
-                "--ro-bind-try", "/lib32", "/lib32", "--ro-bind-try", "/etc", "/etc",
-                "--proc", "/proc", "--dev", "/dev", "--size", Long.toString(256L * 1024 * 1024), "--tmpfs", "/tmp"));
+        List<String> command = new ArrayList<>(List.of(
+                "bwrap",
+                "--unshare-all",
+                "--die-with-parent",
+                "--new-session",
+                "--clearenv",
+                "--setenv",
+                "PATH",
+                "/usr/bin:/bin",
+                "--setenv",
+                "LANG",
+                "C.UTF-8",
+                "--ro-bind",
+                "/usr",
+                "/usr",
+                "--ro-bind-try",
+                "/bin",
+                "/bin",
+                "--ro-bind-try",
+                "/sbin",
+                "/sbin",
+                "--ro-bind-try",
+                "/lib",
+                "/lib",
+                "--ro-bind-try",
+                "/lib64",
+                "/lib64",
+                "--ro-bind-try",
+                "/lib32",
+                "/lib32",
+                "--ro-bind-try",
+                "/etc",
+                "/etc",
+                "--proc",
+                "/proc",
+                "--dev",
+                "/dev",
+                "--size",
+                Long.toString(256L * 1024 * 1024),
+                "--tmpfs",
+                "/tmp"));
         if (!javaHome.toAbsolutePath().startsWith("/usr")) {
             command.addAll(List.of("--ro-bind", javaHome.toString(), javaHome.toString()));
         }
@@ -145,11 +183,14 @@ public final class GradingJvm {
             }
             try (JarFile jar = new JarFile(entry.toFile())) {
                 Manifest manifest = jar.getManifest();
-                String listed = manifest == null ? null : manifest.getMainAttributes().getValue(Attributes.Name.CLASS_PATH);
+                String listed =
+                        manifest == null ? null : manifest.getMainAttributes().getValue(Attributes.Name.CLASS_PATH);
                 if (listed != null) {
                     for (String item : listed.trim().split("\\s+")) {
                         try {
-                            pending.add(Path.of(entry.toUri().resolve(item)).toAbsolutePath().normalize());
+                            pending.add(Path.of(entry.toUri().resolve(item))
+                                    .toAbsolutePath()
+                                    .normalize());
                         } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
                             // not a file: nothing to bind
                         }
@@ -165,8 +206,8 @@ public final class GradingJvm {
     /** The grading JVM's standard output, at most {@value #MAX_SCORE_LINES} lines. */
     private static List<String> lines(Process process) {
         List<String> lines = new ArrayList<>();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = out.readLine()) != null && lines.size() < MAX_SCORE_LINES) {
                 lines.add(line);
@@ -177,7 +218,11 @@ public final class GradingJvm {
         return lines;
     }
 
-    private static List<String> command(Set<Exercise> exercises, TestSelection selection, Path classes, Path scratch,
+    private static List<String> command(
+            Set<Exercise> exercises,
+            TestSelection selection,
+            Path classes,
+            Path scratch,
             String name,
             Containment containment) {
         boolean sandboxed = containment.sandboxed();
@@ -196,14 +241,27 @@ public final class GradingJvm {
             }
             submission = INSIDE + "/submission";
             out = INSIDE + "/out";
-            command.addAll(List.of("--ro-bind", classes.toAbsolutePath().toString(), submission,
-                    "--bind", scratch.toAbsolutePath().toString(), out, "--chdir", "/tmp", "--"));
+            command.addAll(List.of(
+                    "--ro-bind",
+                    classes.toAbsolutePath().toString(),
+                    submission,
+                    "--bind",
+                    scratch.toAbsolutePath().toString(),
+                    out,
+                    "--chdir",
+                    "/tmp",
+                    "--"));
         } else {
             classPath.add(System.getProperty("java.class.path"));
         }
-        command.addAll(List.of(javaHome.resolve("bin").resolve("java").toString(),
-                "-XX:+UseSerialGC", "-Xss1m", "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8",
-                "-cp", String.join(File.pathSeparator, classPath),
+        command.addAll(List.of(
+                javaHome.resolve("bin").resolve("java").toString(),
+                "-XX:+UseSerialGC",
+                "-Xss1m",
+                "-Djava.awt.headless=true",
+                "-Dfile.encoding=UTF-8",
+                "-cp",
+                String.join(File.pathSeparator, classPath),
                 GradingHost.class.getName(),
                 exercises.stream().map(Exercise::key).collect(Collectors.joining(",")),
                 ServerExtension.CLASSES + "=" + submission,

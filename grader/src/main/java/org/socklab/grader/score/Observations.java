@@ -8,8 +8,7 @@ import org.socklab.grader.feedback.NotApplicable;
 
 /** Turns whatever ended a graded test into an observation a student can read (also in a child JVM). Stateless. */
 public final class Observations {
-    private Observations() {
-    }
+    private Observations() {}
 
     public static Feedback of(Throwable thrown) {
         if (thrown instanceof GradedFailure failure) {

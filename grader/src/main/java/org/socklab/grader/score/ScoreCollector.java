@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.reporting.ReportEntry;
@@ -30,14 +29,14 @@ import org.socklab.grader.harness.Floor;
  */
 public class ScoreCollector implements TestExecutionListener {
     /** A stub that still throws needs no hint on what each test checks. */
-    private static final String NOT_IMPLEMENTED = CoreFeedback.notImplemented("").key();
+    private static final String NOT_IMPLEMENTED =
+            CoreFeedback.notImplemented("").key();
 
     private final Map<String, GradedTest> discovered = new LinkedHashMap<>();
     private final Map<String, Outcome> outcomes = new ConcurrentHashMap<>();
     private final Map<String, Floor> floors = new ConcurrentHashMap<>();
 
-    public ScoreCollector() {
-    }
+    public ScoreCollector() {}
 
     @Override
     public synchronized void testPlanExecutionStarted(TestPlan plan) {
@@ -70,10 +69,13 @@ public class ScoreCollector implements TestExecutionListener {
         Optional<Throwable> thrown = result.getThrowable();
         Outcome outcome = switch (result.getStatus()) {
             case SUCCESSFUL -> new Outcome(Status.PASSED, null);
-            case ABORTED -> thrown.filter(t -> t instanceof org.socklab.grader.feedback.NotApplicable)
-                    .map(t -> new Outcome(Status.NOT_CHECKED, Observations.of(t)))
-                    .orElseGet(() -> new Outcome(Status.FAILED, thrown.map(Observations::of).orElse(CoreFeedback.notRun())));
-            case FAILED -> new Outcome(Status.FAILED, thrown.map(Observations::of).orElse(CoreFeedback.notRun()));
+            case ABORTED ->
+                thrown.filter(t -> t instanceof org.socklab.grader.feedback.NotApplicable)
+                        .map(t -> new Outcome(Status.NOT_CHECKED, Observations.of(t)))
+                        .orElseGet(() -> new Outcome(
+                                Status.FAILED, thrown.map(Observations::of).orElse(CoreFeedback.notRun())));
+            case FAILED ->
+                new Outcome(Status.FAILED, thrown.map(Observations::of).orElse(CoreFeedback.notRun()));
         };
         outcomes.put(identifier.getUniqueId(), outcome);
     }
@@ -87,11 +89,16 @@ public class ScoreCollector implements TestExecutionListener {
     public synchronized ScoreReport report() {
         Map<Exercise, List<GradedTest>> byExercise = new EnumMap<>(Exercise.class);
         for (GradedTest test : discovered.values()) {
-            byExercise.computeIfAbsent(test.exercise(), key -> new ArrayList<>()).add(test);
+            byExercise
+                    .computeIfAbsent(test.exercise(), key -> new ArrayList<>())
+                    .add(test);
         }
         List<ExerciseScore> exercises = new ArrayList<>();
-        byExercise.forEach((exercise, tests) -> exercises.add(ExerciseScore.of(exercise, score(tests),
-                tests.stream().map(test -> floors.getOrDefault(test.uniqueId(), Floor.NONE))
+        byExercise.forEach((exercise, tests) -> exercises.add(ExerciseScore.of(
+                exercise,
+                score(tests),
+                tests.stream()
+                        .map(test -> floors.getOrDefault(test.uniqueId(), Floor.NONE))
                         .reduce(Floor.NONE, Floor::plus))));
         return ScoreReport.of(exercises);
     }
@@ -110,11 +117,15 @@ public class ScoreCollector implements TestExecutionListener {
         Map<String, Integer> firstOfGate = new HashMap<>();
         Map<Integer, Integer> heldBack = new HashMap<>();
         for (GradedTest test : tests) {
-            Outcome outcome = outcomes.getOrDefault(test.uniqueId(), new Outcome(Status.NOT_RUN, CoreFeedback.notRun()));
+            Outcome outcome =
+                    outcomes.getOrDefault(test.uniqueId(), new Outcome(Status.NOT_RUN, CoreFeedback.notRun()));
             Optional<Gate> gate = outcome.status().earnsPoints() ? Optional.empty() : Gate.of(outcome.observation());
             if (gate.isPresent() && firstOfGate.containsKey(gate.get().id())) {
                 heldBack.merge(firstOfGate.get(gate.get().id()), 1, Integer::sum);
-                scores.add(score(test, Status.BLOCKED, List.of(CoreFeedback.blocked(gate.get().needs()))));
+                scores.add(score(
+                        test,
+                        Status.BLOCKED,
+                        List.of(CoreFeedback.blocked(gate.get().needs()))));
                 continue;
             }
             gate.ifPresent(cause -> firstOfGate.put(cause.id(), scores.size()));
@@ -124,8 +135,16 @@ public class ScoreCollector implements TestExecutionListener {
             TestScore first = scores.get(index);
             List<Feedback> lines = new ArrayList<>(first.feedback());
             lines.add(CoreFeedback.heldBack(count));
-            scores.set(index, new TestScore(first.id(), first.name(), first.points(), first.max(), first.status(), lines,
-                    first.hidden()));
+            scores.set(
+                    index,
+                    new TestScore(
+                            first.id(),
+                            first.name(),
+                            first.points(),
+                            first.max(),
+                            first.status(),
+                            lines,
+                            first.hidden()));
         });
         return scores;
     }
@@ -138,7 +157,9 @@ public class ScoreCollector implements TestExecutionListener {
     private static Feedback name(GradedTest test) {
         MessageBundle messages = test.messages();
         String nameKey = test.method() + ".name";
-        return messages.has(nameKey, Language.ENGLISH) ? Feedback.of(messages, nameKey) : CoreFeedback.text(test.displayName());
+        return messages.has(nameKey, Language.ENGLISH)
+                ? Feedback.of(messages, nameKey)
+                : CoreFeedback.text(test.displayName());
     }
 
     private static List<Feedback> feedback(GradedTest test, Outcome outcome, boolean gate) {
@@ -161,6 +182,5 @@ public class ScoreCollector implements TestExecutionListener {
         return List.of(observed, Feedback.of(messages, hintKey));
     }
 
-    private record Outcome(Status status, Feedback observation) {
-    }
+    private record Outcome(Status status, Feedback observation) {}
 }

@@ -26,8 +26,7 @@ public final class ScoreJson {
     /** The version of the format; it changes only when a field changes meaning or goes away. */
     public static final String FORMAT = "socklab-score/1";
 
-    private ScoreJson() {
-    }
+    private ScoreJson() {}
 
     public static String write(ScoreReport report, Language language) {
         return write(report, language, null);
@@ -38,18 +37,27 @@ public final class ScoreJson {
      * {@code none}, {@code version}, {@code limits}, and {@code line}, the report's one-line
      * account of it); left out when {@code containment} is null (a student's own run).
      */
-    public static String write(ScoreReport report, Language language,
-            org.socklab.grader.harness.Containment containment) {
+    public static String write(
+            ScoreReport report, Language language, org.socklab.grader.harness.Containment containment) {
         StringBuilder out = new StringBuilder();
         out.append("{\n");
         out.append("  \"format\": ").append(quote(FORMAT)).append(",\n");
-        out.append("  \"language\": ").append(quote(language.locale().toLanguageTag())).append(",\n");
+        out.append("  \"language\": ")
+                .append(quote(language.locale().toLanguageTag()))
+                .append(",\n");
         if (containment != null) {
-            out.append("  \"sandbox\": {\"kind\": ").append(quote(containment.sandbox().kind().value()))
-                    .append(", \"version\": ").append(quote(containment.version()))
-                    .append(", \"limits\": ").append(quote(containment.sandboxed()
-                            ? containment.sandbox().limits().feedback().render(language) : ""))
-                    .append(", \"line\": ").append(quote(containment.line().render(language))).append("},\n");
+            out.append("  \"sandbox\": {\"kind\": ")
+                    .append(quote(containment.sandbox().kind().value()))
+                    .append(", \"version\": ")
+                    .append(quote(containment.version()))
+                    .append(", \"limits\": ")
+                    .append(quote(
+                            containment.sandboxed()
+                                    ? containment.sandbox().limits().feedback().render(language)
+                                    : ""))
+                    .append(", \"line\": ")
+                    .append(quote(containment.line().render(language)))
+                    .append("},\n");
         }
         out.append("  \"total\": ").append(report.total()).append(",\n");
         out.append("  \"max\": ").append(report.max()).append(",\n");
@@ -59,13 +67,20 @@ public final class ScoreJson {
             out.append(exerciseSeparator);
             exerciseSeparator = ",\n";
             out.append("    {\n");
-            out.append("      \"exercise\": ").append(quote(exercise.exercise().key())).append(",\n");
-            out.append("      \"number\": ").append(exercise.exercise().number()).append(",\n");
+            out.append("      \"exercise\": ")
+                    .append(quote(exercise.exercise().key()))
+                    .append(",\n");
+            out.append("      \"number\": ")
+                    .append(exercise.exercise().number())
+                    .append(",\n");
             out.append("      \"points\": ").append(exercise.points()).append(",\n");
             out.append("      \"max\": ").append(exercise.max()).append(",\n");
             if (!exercise.floor().equals(Floor.NONE)) {
-                out.append("      \"floor\": { \"windowsMs\": ").append(exercise.floor().windows().toMillis())
-                        .append(", \"jvmStarts\": ").append(exercise.floor().jvmStarts()).append(" },\n");
+                out.append("      \"floor\": { \"windowsMs\": ")
+                        .append(exercise.floor().windows().toMillis())
+                        .append(", \"jvmStarts\": ")
+                        .append(exercise.floor().jvmStarts())
+                        .append(" },\n");
             }
             out.append("      \"tests\": [");
             String testSeparator = "\n";
@@ -73,13 +88,20 @@ public final class ScoreJson {
                 out.append(testSeparator);
                 testSeparator = ",\n";
                 out.append("        {")
-                        .append("\"id\": ").append(quote(test.id()))
-                        .append(", \"name\": ").append(quote(test.name().render(language)))
-                        .append(", \"points\": ").append(test.points())
-                        .append(", \"max\": ").append(test.max())
-                        .append(", \"passed\": ").append(test.passed())
-                        .append(", \"status\": ").append(quote(test.status().name().toLowerCase(Locale.ROOT)))
-                        .append(", \"feedback\": ").append(quote(feedback(test, language)))
+                        .append("\"id\": ")
+                        .append(quote(test.id()))
+                        .append(", \"name\": ")
+                        .append(quote(test.name().render(language)))
+                        .append(", \"points\": ")
+                        .append(test.points())
+                        .append(", \"max\": ")
+                        .append(test.max())
+                        .append(", \"passed\": ")
+                        .append(test.passed())
+                        .append(", \"status\": ")
+                        .append(quote(test.status().name().toLowerCase(Locale.ROOT)))
+                        .append(", \"feedback\": ")
+                        .append(quote(feedback(test, language)))
                         .append(test.hidden() ? ", \"hidden\": true" : "")
                         .append('}');
             }

@@ -27,8 +27,7 @@ public final class ScoreLines {
     private static final String END = "end";
     private static final String FLOOR = "floor";
 
-    private ScoreLines() {
-    }
+    private ScoreLines() {}
 
     public static String write(ScoreReport report) {
         StringBuilder out = new StringBuilder();
@@ -38,10 +37,21 @@ public final class ScoreLines {
                 out.append(FLOOR).append('\t').append(exercise.floor().encode()).append('\n');
             }
             for (TestScore test : exercise.tests()) {
-                out.append(String.join("\t", "test", escape(test.id()), FeedbackCodec.encode(test.name()),
-                        Integer.toString(test.points()), Integer.toString(test.max()),
-                        test.status().name(), String.join(",", test.feedback().stream().map(FeedbackCodec::encode)
-                                .toList()), Boolean.toString(test.hidden()))).append('\n');
+                out.append(String.join(
+                                "\t",
+                                "test",
+                                escape(test.id()),
+                                FeedbackCodec.encode(test.name()),
+                                Integer.toString(test.points()),
+                                Integer.toString(test.max()),
+                                test.status().name(),
+                                String.join(
+                                        ",",
+                                        test.feedback().stream()
+                                                .map(FeedbackCodec::encode)
+                                                .toList()),
+                                Boolean.toString(test.hidden())))
+                        .append('\n');
             }
         }
         return out.append(END).append('\n').toString();
@@ -79,10 +89,17 @@ public final class ScoreLines {
                     if (exercise == null || fields.length != 8) {
                         throw new IllegalArgumentException("a test line out of place");
                     }
-                    tests.add(new TestScore(unescape(fields[1]), message(fields[2]), Integer.parseInt(fields[3]),
-                            Integer.parseInt(fields[4]), Status.valueOf(fields[5].toUpperCase(Locale.ROOT)),
-                            fields[6].isEmpty() ? List.of()
-                                    : Arrays.stream(fields[6].split(",")).map(ScoreLines::message).toList(),
+                    tests.add(new TestScore(
+                            unescape(fields[1]),
+                            message(fields[2]),
+                            Integer.parseInt(fields[3]),
+                            Integer.parseInt(fields[4]),
+                            Status.valueOf(fields[5].toUpperCase(Locale.ROOT)),
+                            fields[6].isEmpty()
+                                    ? List.of()
+                                    : Arrays.stream(fields[6].split(","))
+                                            .map(ScoreLines::message)
+                                            .toList(),
                             Boolean.parseBoolean(fields[7])));
                 }
                 case END -> {
@@ -102,7 +119,10 @@ public final class ScoreLines {
     }
 
     private static String escape(String text) {
-        return text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r");
+        return text.replace("\\", "\\\\")
+                .replace("\t", "\\t")
+                .replace("\n", "\\n")
+                .replace("\r", "\\r");
     }
 
     private static String unescape(String text) {
@@ -111,12 +131,13 @@ public final class ScoreLines {
             char c = text.charAt(i);
             if (c == '\\' && i + 1 < text.length()) {
                 char next = text.charAt(++i);
-                out.append(switch (next) {
-                    case 't' -> '\t';
-                    case 'n' -> '\n';
-                    case 'r' -> '\r';
-                    default -> next;
-                });
+                out.append(
+                        switch (next) {
+                            case 't' -> '\t';
+                            case 'n' -> '\n';
+                            case 'r' -> '\r';
+                            default -> next;
+                        });
             } else {
                 out.append(c);
             }

@@ -21,8 +21,7 @@ import java.nio.file.Path;
  * <p>Stateless.
  */
 public final class ScorePrinter {
-    private ScorePrinter() {
-    }
+    private ScorePrinter() {}
 
     /**
      * @param args the report folder; then {@code true} when test failures must not fail the build
@@ -45,7 +44,8 @@ public final class ScorePrinter {
         out.flush();
         Path failure = reportDir.resolve(ScoreReportListener.FAILURE);
         if (!ignoreFailures && Files.isRegularFile(failure)) {
-            throw new LostPoints(Files.readString(failure, StandardCharsets.UTF_8).strip());
+            throw new LostPoints(
+                    Files.readString(failure, StandardCharsets.UTF_8).strip());
         }
     }
 

@@ -21,14 +21,20 @@ public record ScoreReport(int total, int max, List<ExerciseScore> exercises) {
 
     /** The points earned in hidden tests: part of {@link #total()}, reported apart. */
     public int hiddenPoints() {
-        return exercises.stream().flatMap(exercise -> exercise.tests().stream())
-                .filter(TestScore::hidden).mapToInt(TestScore::points).sum();
+        return exercises.stream()
+                .flatMap(exercise -> exercise.tests().stream())
+                .filter(TestScore::hidden)
+                .mapToInt(TestScore::points)
+                .sum();
     }
 
     /** The points hidden tests are worth: part of {@link #max()}, reported apart. */
     public int hiddenMax() {
-        return exercises.stream().flatMap(exercise -> exercise.tests().stream())
-                .filter(TestScore::hidden).mapToInt(TestScore::max).sum();
+        return exercises.stream()
+                .flatMap(exercise -> exercise.tests().stream())
+                .filter(TestScore::hidden)
+                .mapToInt(TestScore::max)
+                .sum();
     }
 
     public Optional<ExerciseScore> exercise(Exercise exercise) {

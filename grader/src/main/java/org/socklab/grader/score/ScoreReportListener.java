@@ -63,8 +63,9 @@ public class ScoreReportListener extends ScoreCollector {
      * table must reach the console.
      */
     public ScoreReportListener() {
-        this(Language.of(Locale.getDefault()), new PrintStream(new FileOutputStream(FileDescriptor.err), true,
-                Charset.defaultCharset()));
+        this(
+                Language.of(Locale.getDefault()),
+                new PrintStream(new FileOutputStream(FileDescriptor.err), true, Charset.defaultCharset()));
     }
 
     ScoreReportListener(Language language, PrintStream console) {
@@ -77,10 +78,13 @@ public class ScoreReportListener extends ScoreCollector {
     public void testPlanExecutionStarted(TestPlan plan) {
         super.testPlanExecutionStarted(plan);
         plan.getConfigurationParameters().get(REPORT_DIR).ifPresent(dir -> reportDir = Path.of(dir));
-        plan.getConfigurationParameters().get(Language.PROPERTY).flatMap(Language::parse)
+        plan.getConfigurationParameters()
+                .get(Language.PROPERTY)
+                .flatMap(Language::parse)
                 .ifPresent(asked -> language = asked);
         plan.getConfigurationParameters().get(OUTPUT_DIR).ifPresent(dir -> outputDir = dir);
-        printedByBuild = plan.getConfigurationParameters().getBoolean(PRINTED_BY_BUILD).orElse(false);
+        printedByBuild =
+                plan.getConfigurationParameters().getBoolean(PRINTED_BY_BUILD).orElse(false);
     }
 
     /** Counts every failed test, graded or not: a failed test fails the build, as in Maven. */

@@ -13,8 +13,7 @@ import org.socklab.grader.feedback.Language;
 public final class ScoreTable {
     private static final int WIDTH = 78;
 
-    private ScoreTable() {
-    }
+    private ScoreTable() {}
 
     public static String render(ScoreReport report, Language language) {
         StringBuilder out = new StringBuilder();
@@ -23,7 +22,8 @@ public final class ScoreTable {
         out.append(text("table.title", language)).append('\n');
         out.append(rule).append('\n');
         for (ExerciseScore exercise : report.exercises()) {
-            String title = exercise.exercise().number() + ". " + exercise.exercise().key();
+            String title =
+                    exercise.exercise().number() + ". " + exercise.exercise().key();
             out.append(line(title, exercise.points() + "/" + exercise.max())).append('\n');
             if (sameFeedbackEverywhere(exercise)) {
                 indent(out, exercise.tests().get(0).feedback(), language);
@@ -36,14 +36,19 @@ public final class ScoreTable {
                     case FAILED, NOT_RUN -> text("table.failed", language);
                     case BLOCKED -> text("table.blocked", language);
                 };
-                out.append("   ").append(pad(mark, 6)).append(' ')
-                        .append(padLeft(test.points() + "/" + test.max(), 5)).append("  ")
-                        .append(test.name().render(language)).append('\n');
+                out.append("   ")
+                        .append(pad(mark, 6))
+                        .append(' ')
+                        .append(padLeft(test.points() + "/" + test.max(), 5))
+                        .append("  ")
+                        .append(test.name().render(language))
+                        .append('\n');
                 indent(out, test.feedback(), language);
             }
         }
         out.append(rule).append('\n');
-        out.append(line(text("table.total", language), report.total() + "/" + report.max())).append('\n');
+        out.append(line(text("table.total", language), report.total() + "/" + report.max()))
+                .append('\n');
         out.append(rule).append('\n');
         return out.toString();
     }

@@ -15,8 +15,8 @@ import org.socklab.grader.feedback.Feedback;
  * @param hidden whether the test is {@linkplain org.socklab.grader.Hidden hidden}: counted in the
  *     teacher's grading, never shown to students before the results are released
  */
-public record TestScore(String id, Feedback name, int points, int max, Status status, List<Feedback> feedback,
-        boolean hidden) {
+public record TestScore(
+        String id, Feedback name, int points, int max, Status status, List<Feedback> feedback, boolean hidden) {
     public TestScore {
         feedback = List.copyOf(feedback);
     }

@@ -30,8 +30,7 @@ import org.objectweb.asm.Opcodes;
 record ClassFile(String name, String superName, Map<String, Method> methods) {
 
     /** A method, a field or a class referred to from bytecode, by internal owner name. */
-    record Member(String owner, String name, String descriptor) {
-    }
+    record Member(String owner, String name, String descriptor) {}
 
     /**
      * One method's body, as far as locking goes.
@@ -46,8 +45,16 @@ record ClassFile(String name, String superName, Map<String, Method> methods) {
      * @param writes the fields it assigns
      * @param creates the internal names of the classes it instantiates
      */
-    record Method(String owner, String name, String descriptor, int access, boolean entersMonitor, List<Member> calls,
-            List<Member> reads, List<Member> writes, Set<String> creates) {
+    record Method(
+            String owner,
+            String name,
+            String descriptor,
+            int access,
+            boolean entersMonitor,
+            List<Member> calls,
+            List<Member> reads,
+            List<Member> writes,
+            Set<String> creates) {
 
         boolean isSynchronized() {
             return (access & Opcodes.ACC_SYNCHRONIZED) != 0;
@@ -74,20 +81,28 @@ record ClassFile(String name, String superName, Map<String, Method> methods) {
     static ClassFile parse(byte[] bytes) {
         Map<String, Method> methods = new LinkedHashMap<>();
         String[] names = new String[2];
-        new ClassReader(bytes).accept(new ClassVisitor(Opcodes.ASM9) {
-            @Override
-            public void visit(int version, int access, String name, String signature, String superName,
-                    String[] interfaces) {
-                names[0] = name;
-                names[1] = superName;
-            }
+        new ClassReader(bytes)
+                .accept(
+                        new ClassVisitor(Opcodes.ASM9) {
+                            @Override
+                            public void visit(
+                                    int version,
+                                    int access,
+                                    String name,
+                                    String signature,
+                                    String superName,
+                                    String[] interfaces) {
+                                names[0] = name;
+                                names[1] = superName;
+                            }
 
-            @Override
-            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
-                    String[] exceptions) {
-                return new Body(names[0], access, name, descriptor, methods);
-            }
-        }, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+                            @Override
+                            public MethodVisitor visitMethod(
+                                    int access, String name, String descriptor, String signature, String[] exceptions) {
+                                return new Body(names[0], access, name, descriptor, methods);
+                            }
+                        },
+                        ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
         return new ClassFile(names[0], names[1], methods);
     }
 
@@ -136,14 +151,14 @@ record ClassFile(String name, String superName, Map<String, Method> methods) {
         }
 
         @Override
-        public void visitMethodInsn(int opcode, String callOwner, String callName, String callDescriptor,
-                boolean isInterface) {
+        public void visitMethodInsn(
+                int opcode, String callOwner, String callName, String callDescriptor, boolean isInterface) {
             calls.add(new Member(callOwner, callName, callDescriptor));
         }
 
         @Override
-        public void visitInvokeDynamicInsn(String callName, String callDescriptor, Handle bootstrap,
-                Object... arguments) {
+        public void visitInvokeDynamicInsn(
+                String callName, String callDescriptor, Handle bootstrap, Object... arguments) {
             for (Object argument : arguments) {
                 if (argument instanceof Handle body) {
                     calls.add(new Member(body.getOwner(), body.getName(), body.getDesc()));
@@ -153,8 +168,18 @@ record ClassFile(String name, String superName, Map<String, Method> methods) {
 
         @Override
         public void visitEnd() {
-            methods.put(name + descriptor, new Method(owner, name, descriptor, access, entersMonitor, List.copyOf(calls),
-                    List.copyOf(reads), List.copyOf(writes), Set.copyOf(creates)));
+            methods.put(
+                    name + descriptor,
+                    new Method(
+                            owner,
+                            name,
+                            descriptor,
+                            access,
+                            entersMonitor,
+                            List.copyOf(calls),
+                            List.copyOf(reads),
+                            List.copyOf(writes),
+                            Set.copyOf(creates)));
         }
     }
 }

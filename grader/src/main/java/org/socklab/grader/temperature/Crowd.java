@@ -95,7 +95,8 @@ final class Crowd implements AutoCloseable {
     static GradedFailure whenSilent(GradedFailure failure, Feedback noReply) {
         String timedOut = CoreFeedback.noReply(LineClient.READ_TIMEOUT, "").key();
         return failure.observation() != null && failure.observation().key().equals(timedOut)
-                ? new GradedFailure(noReply, failure) : failure;
+                ? new GradedFailure(noReply, failure)
+                : failure;
     }
 
     /** The line's UTF-8 bytes, cut in the middle of every multi-byte character. */

@@ -31,8 +31,7 @@ import org.socklab.grader.harness.Waits;
 final class Interleaving {
     private static final Duration POLL = Duration.ofMillis(1);
 
-    private Interleaving() {
-    }
+    private Interleaving() {}
 
     /** One call of the interleaving: who makes it, and what it does to the store. */
     record Step(Call call, Function<StoreUnderTest, Optional<Reading>> action) {
@@ -72,8 +71,8 @@ final class Interleaving {
         }
         one.finish();
         two.finish();
-        return new Trace(watch.events(), first.call(), second.call(), one.result(), two.result(),
-                store.get(seed.city()));
+        return new Trace(
+                watch.events(), first.call(), second.call(), one.result(), two.result(), store.get(seed.city()));
     }
 
     /** Waits until the first call is held inside its first map operation. */
@@ -84,12 +83,12 @@ final class Interleaving {
             while (!watch.awaitHeld(POLL)) {
                 if (!one.thread.isAlive()) {
                     one.rethrowIfFailed();
-                    throw new GradedFailure(TemperatureFeedback.returnedWithoutMap(call.toString(),
-                            String.join(", ", watch.watchedFields())));
+                    throw new GradedFailure(TemperatureFeedback.returnedWithoutMap(
+                            call.toString(), String.join(", ", watch.watchedFields())));
                 }
                 if (System.nanoTime() > deadline) {
-                    throw new GradedFailure(TemperatureFeedback.neverReachedMap(call.toString(),
-                            Waits.EVENTUALLY.toSeconds(), String.join(", ", watch.watchedFields())));
+                    throw new GradedFailure(TemperatureFeedback.neverReachedMap(
+                            call.toString(), Waits.EVENTUALLY.toSeconds(), String.join(", ", watch.watchedFields())));
                 }
             }
         } catch (InterruptedException e) {
@@ -103,8 +102,11 @@ final class Interleaving {
         long deadline = System.nanoTime() + Waits.EVENTUALLY.toNanos();
         while (!watch.touched(two.step.call()) && !two.waitsForLockOf(one) && two.thread.isAlive()) {
             if (System.nanoTime() > deadline) {
-                throw new GradedFailure(TemperatureFeedback.neitherEnteredNorWaited(two.step.call().toString(),
-                        one.step.call().toString(), watch.held().operationShown(), Waits.EVENTUALLY.toSeconds()));
+                throw new GradedFailure(TemperatureFeedback.neitherEnteredNorWaited(
+                        two.step.call().toString(),
+                        one.step.call().toString(),
+                        watch.held().operationShown(),
+                        Waits.EVENTUALLY.toSeconds()));
             }
             LockSupport.parkNanos(POLL.toNanos());
         }
@@ -121,16 +123,18 @@ final class Interleaving {
 
         private Worker(StoreWatch watch, StoreUnderTest store, Step step) {
             this.step = step;
-            this.thread = new Thread(() -> {
-                watch.bind(step.call());
-                try {
-                    result.set(step.action().apply(store));
-                } catch (Throwable thrown) {
-                    failure.set(thrown);
-                } finally {
-                    watch.unbind();
-                }
-            }, "socklab-" + step.call().who().replace(' ', '-'));
+            this.thread = new Thread(
+                    () -> {
+                        watch.bind(step.call());
+                        try {
+                            result.set(step.action().apply(store));
+                        } catch (Throwable thrown) {
+                            failure.set(thrown);
+                        } finally {
+                            watch.unbind();
+                        }
+                    },
+                    "socklab-" + step.call().who().replace(' ', '-'));
             thread.setDaemon(true);
         }
 
@@ -147,7 +151,8 @@ final class Interleaving {
                 return false;
             }
             Thread.State state = info.getThreadState();
-            boolean waiting = state == Thread.State.BLOCKED || state == Thread.State.WAITING
+            boolean waiting = state == Thread.State.BLOCKED
+                    || state == Thread.State.WAITING
                     || state == Thread.State.TIMED_WAITING;
             long owner = info.getLockOwnerId();
             // -1: a lock without a single owner, such as a read lock held by the other call
@@ -162,7 +167,8 @@ final class Interleaving {
                 Thread.currentThread().interrupt();
             }
             if (thread.isAlive()) {
-                throw new GradedFailure(TemperatureFeedback.callStuck(step.call().toString(), Waits.EVENTUALLY.toSeconds()));
+                throw new GradedFailure(
+                        TemperatureFeedback.callStuck(step.call().toString(), Waits.EVENTUALLY.toSeconds()));
             }
             rethrowIfFailed();
         }

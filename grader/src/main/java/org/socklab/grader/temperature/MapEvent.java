@@ -19,7 +19,14 @@ import java.util.Objects;
  *     ({@code lock}, {@code locks[3]}, {@code this} for the store's monitor); empty when it held
  *     none, or none the watch can see (a lock made inside the call is not the store's)
  */
-record MapEvent(long seq, Call call, boolean enter, String map, String operation, boolean write, Object key,
+record MapEvent(
+        long seq,
+        Call call,
+        boolean enter,
+        String map,
+        String operation,
+        boolean write,
+        Object key,
         List<String> held) {
 
     MapEvent {
@@ -28,7 +35,8 @@ record MapEvent(long seq, Call call, boolean enter, String map, String operation
 
     /** The operation as a student reads it: {@code readings.put("Recife")}. */
     String operationShown() {
-        return map + "." + operation + "(" + (key instanceof String text ? "\"" + text + "\"" : key == null ? "" : key) + ")";
+        return map + "." + operation + "(" + (key instanceof String text ? "\"" + text + "\"" : key == null ? "" : key)
+                + ")";
     }
 
     /** Whether this operation and the other one could touch the same city. */

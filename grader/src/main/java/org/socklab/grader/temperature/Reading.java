@@ -25,7 +25,9 @@ record Reading(String city, int max, int min) {
             return Optional.empty();
         }
         try {
-            return Optional.of(new Reading(reply.substring(0, first), Integer.parseInt(reply.substring(first + 1, second)),
+            return Optional.of(new Reading(
+                    reply.substring(0, first),
+                    Integer.parseInt(reply.substring(first + 1, second)),
                     Integer.parseInt(reply.substring(second + 1))));
         } catch (NumberFormatException e) {
             return Optional.empty();

@@ -35,16 +35,16 @@ final class SocketLoads {
     static final List<String> WRITERS_CITIES = List.of("Recife", "Natal", "Manaus", "Salvador", "Fortaleza");
     /** Recorded first, alone: it makes the map's table before the writers' load starts. */
     static final String FIRST_CITY = "Teresina";
-    static final List<String> READERS_CITIES = List.of("Porto Alegre", "Curitiba", "Londrina", "Campo Grande",
-            "Boa Vista");
+
+    static final List<String> READERS_CITIES =
+            List.of("Porto Alegre", "Curitiba", "Londrina", "Campo Grande", "Boa Vista");
     static final List<String> BAD_LOAD_CITIES = List.of("Aracaju", "Palmas", "Rio Branco", "Porto Velho", "Campinas");
     /** Hundreds, and within the listener's backlog of 200, so that no connection waits on TCP retries. */
     static final int CLIENTS = 200;
     /** The seed of city {@code k} of the readers' load: {@code SEEDS + k}, self-checking like the rest. */
     private static final int SEEDS = 1000;
 
-    private SocketLoads() {
-    }
+    private SocketLoads() {}
 
     /**
      * Hundreds of writers over a few cities: all are answered BYE, then every city holds the reading
@@ -72,7 +72,9 @@ final class SocketLoads {
                 throw new GradedFailure(TemperatureFeedback.lostCity(city, CLIENTS / WRITERS_CITIES.size()));
             }
             Optional<Reading> reading = Reading.parse(reply);
-            if (reading.isEmpty() || !reading.get().city().equals(city) || reading.get().max() != 50 + k
+            if (reading.isEmpty()
+                    || !reading.get().city().equals(city)
+                    || reading.get().max() != 50 + k
                     || !isWriter(-reading.get().min(), k, WRITERS_CITIES.size())) {
                 throw new GradedFailure(TemperatureFeedback.notSent("GET " + city, reply, city));
             }
@@ -147,7 +149,8 @@ final class SocketLoads {
             }
         }
         for (int k = 0; k < BAD_LOAD_CITIES.size(); k++) {
-            expectAfterLoad(server, "GET " + BAD_LOAD_CITIES.get(k), writes.get(k).line(), badExample);
+            expectAfterLoad(
+                    server, "GET " + BAD_LOAD_CITIES.get(k), writes.get(k).line(), badExample);
         }
         expectAfterLoad(server, "GET Olinda", "NONE", badExample);
         expectAfterLoad(server, "GET Caruaru", "NONE", badExample);
@@ -163,7 +166,9 @@ final class SocketLoads {
     /** Whether the reply is {@code city,i,-i} for a writer {@code i} of city {@code k} of {@code cities}. */
     private static boolean sentByAWriter(String reply, String city, int k, int cities) {
         Optional<Reading> reading = Reading.parse(reply);
-        return reading.isPresent() && reading.get().city().equals(city) && reading.get().max() == -reading.get().min()
+        return reading.isPresent()
+                && reading.get().city().equals(city)
+                && reading.get().max() == -reading.get().min()
                 && isWriter(reading.get().max(), k, cities);
     }
 
@@ -176,9 +181,12 @@ final class SocketLoads {
     private static void checkLoadReply(String line, String reply, List<Reading> seeds, List<Reading> writes) {
         if (line.startsWith("GET ")) {
             int k = BAD_LOAD_CITIES.indexOf(line.substring("GET ".length()));
-            String expected = k < 0 ? "NONE" : seeds.get(k).line() + " / " + writes.get(k).line();
-            boolean fine = k < 0 ? reply.equals("NONE")
-                    : reply.equals(seeds.get(k).line()) || reply.equals(writes.get(k).line());
+            String expected =
+                    k < 0 ? "NONE" : seeds.get(k).line() + " / " + writes.get(k).line();
+            boolean fine = k < 0
+                    ? reply.equals("NONE")
+                    : reply.equals(seeds.get(k).line())
+                            || reply.equals(writes.get(k).line());
             if (!fine) {
                 throw new GradedFailure(TemperatureFeedback.changedByBadLines(line, reply, expected));
             }
@@ -196,8 +204,10 @@ final class SocketLoads {
         try {
             return crowd.reply(i);
         } catch (GradedFailure failure) {
-            throw Crowd.whenSilent(failure, TemperatureFeedback.noReplyDuringLoad(crowd.line(i),
-                    LineClient.READ_TIMEOUT.toSeconds(), badExample));
+            throw Crowd.whenSilent(
+                    failure,
+                    TemperatureFeedback.noReplyDuringLoad(
+                            crowd.line(i), LineClient.READ_TIMEOUT.toSeconds(), badExample));
         }
     }
 
@@ -206,8 +216,9 @@ final class SocketLoads {
         try {
             reply = Crowd.ask(server, line);
         } catch (GradedFailure failure) {
-            throw Crowd.whenSilent(failure, TemperatureFeedback.noReplyAfterLoad(line,
-                    LineClient.READ_TIMEOUT.toSeconds(), badExample));
+            throw Crowd.whenSilent(
+                    failure,
+                    TemperatureFeedback.noReplyAfterLoad(line, LineClient.READ_TIMEOUT.toSeconds(), badExample));
         }
         if (!reply.equals(expected)) {
             throw new GradedFailure(TemperatureFeedback.changedByBadLines(line, reply, expected));

@@ -40,8 +40,13 @@ import org.socklab.grader.temperature.ClassFile.Method;
  */
 final class StoreStructure {
     private static final Set<String> ACQUIRE = Set.of("lock", "lockInterruptibly", "tryLock");
-    private static final Set<String> CONTAINERS = Set.of("java/util/List", "java/util/Map", "java/util/Collection",
-            "java/util/ArrayList", "java/util/HashMap", "java/util/concurrent/ConcurrentHashMap",
+    private static final Set<String> CONTAINERS = Set.of(
+            "java/util/List",
+            "java/util/Map",
+            "java/util/Collection",
+            "java/util/ArrayList",
+            "java/util/HashMap",
+            "java/util/concurrent/ConcurrentHashMap",
             "java/util/concurrent/ConcurrentMap");
     private static final String RECORD = "record(Ljava/lang/String;II)V";
     private static final String GET = "get(Ljava/lang/String;)Ljava/util/Optional;";
@@ -63,7 +68,8 @@ final class StoreStructure {
     static Optional<Feedback> lockProblem(Class<?> store) {
         StoreStructure structure = new StoreStructure(store);
         String type = Type.getInternalName(store);
-        ClassFile own = structure.classFile(type)
+        ClassFile own = structure
+                .classFile(type)
                 .orElseThrow(() -> new IllegalStateException("no class file for " + store.getName()));
         Set<Method> fromRecord = new LinkedHashSet<>();
         Set<Method> fromGet = new LinkedHashSet<>();
@@ -80,10 +86,13 @@ final class StoreStructure {
     /** Why the method takes no lock of the store, or nothing if it takes one. */
     private Optional<Feedback> unlocked(Method method, Set<Method> reached, boolean leavesWhatCanBeRead) {
         boolean synchronizes = reached.stream().anyMatch(each -> each.isSynchronized() || each.entersMonitor());
-        boolean makesItsOwnLock = reached.stream().flatMap(each -> each.creates().stream()).anyMatch(this::isLockType);
-        boolean readsALockField = reached.stream().flatMap(each -> each.reads().stream())
+        boolean makesItsOwnLock =
+                reached.stream().flatMap(each -> each.creates().stream()).anyMatch(this::isLockType);
+        boolean readsALockField = reached.stream()
+                .flatMap(each -> each.reads().stream())
                 .anyMatch(field -> mayHoldLocks(field.descriptor()));
-        boolean acquires = reached.stream().flatMap(each -> each.calls().stream())
+        boolean acquires = reached.stream()
+                .flatMap(each -> each.calls().stream())
                 .anyMatch(call -> ACQUIRE.contains(call.name()) && isLockType(call.owner()));
         if (synchronizes || (readsALockField && acquires && !makesItsOwnLock)) {
             return Optional.empty();
@@ -99,7 +108,9 @@ final class StoreStructure {
 
     /** A method other than a constructor that assigns a lock field: threads before and after it hold different locks. */
     private Optional<Feedback> lockReplaced() {
-        return classes.values().stream().flatMap(Optional::stream).flatMap(each -> each.methods().values().stream())
+        return classes.values().stream()
+                .flatMap(Optional::stream)
+                .flatMap(each -> each.methods().values().stream())
                 .filter(method -> !method.isConstructor() && !method.name().equals("<clinit>"))
                 .flatMap(method -> method.writes().stream()
                         .filter(field -> field.owner().startsWith(studentPackage) && holdsALock(field.descriptor()))
@@ -130,7 +141,8 @@ final class StoreStructure {
                 Optional<Method> target = resolve(call);
                 if (target.isPresent()) {
                     next.add(target.get());
-                } else if (!call.owner().startsWith(studentPackage) || classFile(call.owner()).isEmpty()) {
+                } else if (!call.owner().startsWith(studentPackage)
+                        || classFile(call.owner()).isEmpty()) {
                     leaves = true;
                 }
             }
@@ -140,7 +152,7 @@ final class StoreStructure {
 
     /** The method a call lands on in the student's classes, looked up the class hierarchy. */
     private Optional<Method> resolve(Member call) {
-        for (String owner = call.owner(); owner != null && owner.startsWith(studentPackage);) {
+        for (String owner = call.owner(); owner != null && owner.startsWith(studentPackage); ) {
             Optional<ClassFile> file = classFile(owner);
             if (file.isEmpty()) {
                 return Optional.empty();
@@ -190,9 +202,11 @@ final class StoreStructure {
 
     /** The method as a student wrote it, e.g. {@code record(String, int, int)}. */
     private static String signature(Method method) {
-        return method.name() + Stream.of(Type.getArgumentTypes(method.descriptor()))
-                .map(type -> type.getClassName().substring(type.getClassName().lastIndexOf('.') + 1))
-                .map(name -> name.substring(name.lastIndexOf('$') + 1))
-                .collect(Collectors.joining(", ", "(", ")"));
+        return method.name()
+                + Stream.of(Type.getArgumentTypes(method.descriptor()))
+                        .map(type -> type.getClassName()
+                                .substring(type.getClassName().lastIndexOf('.') + 1))
+                        .map(name -> name.substring(name.lastIndexOf('$') + 1))
+                        .collect(Collectors.joining(", ", "(", ")"));
     }
 }

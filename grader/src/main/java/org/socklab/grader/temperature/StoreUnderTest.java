@@ -28,8 +28,14 @@ final class StoreUnderTest {
     private final MethodHandle max;
     private final MethodHandle min;
 
-    private StoreUnderTest(Class<?> type, Object store, MethodHandle record, MethodHandle get, MethodHandle city,
-            MethodHandle max, MethodHandle min) {
+    private StoreUnderTest(
+            Class<?> type,
+            Object store,
+            MethodHandle record,
+            MethodHandle get,
+            MethodHandle city,
+            MethodHandle max,
+            MethodHandle min) {
         this.type = type;
         this.store = store;
         this.record = record;
@@ -47,8 +53,8 @@ final class StoreUnderTest {
             Class<?> reading = Class.forName(type.getName() + "$Reading", true, type.getClassLoader());
             MethodHandle constructor = lookup.findConstructor(type, MethodType.methodType(void.class))
                     .asType(MethodType.methodType(Object.class));
-            MethodHandle record = lookup.findVirtual(type, "record",
-                    MethodType.methodType(void.class, String.class, int.class, int.class))
+            MethodHandle record = lookup.findVirtual(
+                            type, "record", MethodType.methodType(void.class, String.class, int.class, int.class))
                     .asType(MethodType.methodType(void.class, Object.class, String.class, int.class, int.class));
             MethodHandle get = lookup.findVirtual(type, "get", MethodType.methodType(Optional.class, String.class))
                     .asType(MethodType.methodType(Optional.class, Object.class, String.class));
@@ -63,7 +69,8 @@ final class StoreUnderTest {
             }
             return new StoreUnderTest(type, store, record, get, city, max, min);
         } catch (ReflectiveOperationException e) {
-            throw new GradedFailure(TemperatureFeedback.storeApiMissing(type.getName(), String.valueOf(e.getMessage())), e);
+            throw new GradedFailure(
+                    TemperatureFeedback.storeApiMissing(type.getName(), String.valueOf(e.getMessage())), e);
         }
     }
 
@@ -98,8 +105,9 @@ final class StoreUnderTest {
         }
         Object reading = found.get();
         try {
-            return Optional.of(new Reading((String) this.city.invokeExact(reading), (int) max.invokeExact(reading),
-                    (int) min.invokeExact(reading)));
+            return Optional.of(
+                    new Reading((String) this.city.invokeExact(reading), (int) max.invokeExact(reading), (int)
+                            min.invokeExact(reading)));
         } catch (Throwable thrown) {
             throw failure(describeGet(city), thrown);
         }
@@ -132,7 +140,8 @@ final class StoreUnderTest {
         if (thrown instanceof VirtualMachineError error && !(thrown instanceof StackOverflowError)) {
             throw error;
         }
-        return new GradedFailure(TemperatureFeedback.storeThrew(call, thrown.getClass().getName(),
-                String.valueOf(thrown.getMessage())), thrown);
+        return new GradedFailure(
+                TemperatureFeedback.storeThrew(call, thrown.getClass().getName(), String.valueOf(thrown.getMessage())),
+                thrown);
     }
 }

@@ -55,14 +55,14 @@ final class StoreWatch {
     private final List<String> watchedFields = new ArrayList<>();
     /** The store's locks and monitors, by where it keeps them; filled before any call, then only read. */
     private final Map<String, Object> guards = new ConcurrentHashMap<>();
+
     private final AtomicBoolean holding = new AtomicBoolean();
     private final CountDownLatch arrived = new CountDownLatch(1);
     private final CountDownLatch released = new CountDownLatch(1);
     private volatile Call toHold;
     private volatile MapEvent held;
 
-    private StoreWatch() {
-    }
+    private StoreWatch() {}
 
     /**
      * Watches the store's maps and makes its locks fair, wherever the store keeps them: in its own
@@ -75,18 +75,23 @@ final class StoreWatch {
     static StoreWatch install(StoreUnderTest store) {
         StoreWatch watch = new StoreWatch();
         List<String> unwatchable = new ArrayList<>();
-        watch.walk(store.instance(), "", store.type().getPackageName(), unwatchable,
-                Collections.newSetFromMap(new IdentityHashMap<>()), 0);
+        watch.walk(
+                store.instance(),
+                "",
+                store.type().getPackageName(),
+                unwatchable,
+                Collections.newSetFromMap(new IdentityHashMap<>()),
+                0);
         if (watch.watchedFields.isEmpty()) {
-            throw new NotApplicable(TemperatureFeedback.couldNotWatch(
-                    unwatchable.isEmpty() ? "-" : String.join(", ", unwatchable)));
+            throw new NotApplicable(
+                    TemperatureFeedback.couldNotWatch(unwatchable.isEmpty() ? "-" : String.join(", ", unwatchable)));
         }
         return watch;
     }
 
     /** Visits the fields of one object of the student's classes, replacing maps and locks in place. */
-    private void walk(Object holder, String path, String studentPackage, List<String> unwatchable, Set<Object> seen,
-            int depth) {
+    private void walk(
+            Object holder, String path, String studentPackage, List<String> unwatchable, Set<Object> seen, int depth) {
         if (holder == null || depth > MAX_DEPTH || !seen.add(holder)) {
             return;
         }
@@ -122,8 +127,14 @@ final class StoreWatch {
     }
 
     /** The elements of an array of maps, locks or the student's objects: a striped store. */
-    private void walkElements(Object[] array, String name, String studentPackage, List<String> unwatchable,
-            Set<Object> seen, int depth, boolean hasConditions) {
+    private void walkElements(
+            Object[] array,
+            String name,
+            String studentPackage,
+            List<String> unwatchable,
+            Set<Object> seen,
+            int depth,
+            boolean hasConditions) {
         Class<?> component = array.getClass().getComponentType();
         for (int i = 0; i < array.length; i++) {
             Object element = array[i];
@@ -154,8 +165,14 @@ final class StoreWatch {
 
     /** The elements of a list of maps, locks or the student's objects; left alone if the list cannot change. */
     @SuppressWarnings("unchecked")
-    private void walkElements(List<?> list, String name, String studentPackage, List<String> unwatchable,
-            Set<Object> seen, int depth, boolean hasConditions) {
+    private void walkElements(
+            List<?> list,
+            String name,
+            String studentPackage,
+            List<String> unwatchable,
+            Set<Object> seen,
+            int depth,
+            boolean hasConditions) {
         List<Object> elements = (List<Object>) list;
         for (int i = 0; i < elements.size(); i++) {
             Object element = elements.get(i);
@@ -184,15 +201,20 @@ final class StoreWatch {
 
     /** Keeps a lock, or an object made only to be locked ({@code new Object()}), as a guard of the store. */
     private void remember(String name, Object value) {
-        if (value instanceof Lock || value instanceof ReadWriteLock || (value != null && value.getClass() == Object.class)) {
+        if (value instanceof Lock
+                || value instanceof ReadWriteLock
+                || (value != null && value.getClass() == Object.class)) {
             guards.put(name, value);
         }
     }
 
     /** The guards of the store the current thread holds, by name, sorted; those whose holder cannot be told are left out. */
     private List<String> heldGuards() {
-        return guards.entrySet().stream().filter(guard -> heldByCurrentThread(guard.getValue())).map(Map.Entry::getKey)
-                .sorted().toList();
+        return guards.entrySet().stream()
+                .filter(guard -> heldByCurrentThread(guard.getValue()))
+                .map(Map.Entry::getKey)
+                .sorted()
+                .toList();
     }
 
     private static boolean heldByCurrentThread(Object guard) {
@@ -208,7 +230,9 @@ final class StoreWatch {
 
     /** Whether the value is an object of the submission's own classes, whose fields may hold its maps. */
     private static boolean isStudentObject(Object value, String studentPackage) {
-        return value != null && !value.getClass().isArray() && value.getClass().getPackageName().equals(studentPackage);
+        return value != null
+                && !value.getClass().isArray()
+                && value.getClass().getPackageName().equals(studentPackage);
     }
 
     /** A watched map that fits where the map is kept (a field's or an array's type), or null if none does. */
@@ -225,7 +249,8 @@ final class StoreWatch {
 
     /** A fair lock of the same class in place of an unfair one that nobody holds; anything else as it is. */
     private static Object fairVersionOf(Object value) {
-        if (value.getClass() == ReentrantLock.class && !((ReentrantLock) value).isLocked()
+        if (value.getClass() == ReentrantLock.class
+                && !((ReentrantLock) value).isLocked()
                 && !((ReentrantLock) value).isFair()) {
             return new ReentrantLock(true);
         }

@@ -9,8 +9,7 @@ import org.socklab.grader.feedback.Shown;
 final class TemperatureFeedback {
     private static final MessageBundle MESSAGES = Exercise.TEMPERATURE.messages();
 
-    private TemperatureFeedback() {
-    }
+    private TemperatureFeedback() {}
 
     // The store, called directly.
 
@@ -69,10 +68,15 @@ final class TemperatureFeedback {
     }
 
     /** Two calls inside one map, each holding a lock of the store, but not the same one. */
-    static Feedback differentLocks(String first, String firstOperation, String firstHeld, String second,
-            String secondOperation, String secondHeld) {
-        return Feedback.of(MESSAGES, "race.differentLocks", first, firstOperation, firstHeld, second, secondOperation,
-                secondHeld);
+    static Feedback differentLocks(
+            String first,
+            String firstOperation,
+            String firstHeld,
+            String second,
+            String secondOperation,
+            String secondHeld) {
+        return Feedback.of(
+                MESSAGES, "race.differentLocks", first, firstOperation, firstHeld, second, secondOperation, secondHeld);
     }
 
     static Feedback splitWrite(String call, String from, String to, String other, String otherOperation) {

@@ -41,9 +41,23 @@ public class TemperatureTests {
     private static final Reading SEED = new Reading("Recife", 30, 20);
 
     /** Lines that are neither a valid reading nor a query, by the rules in the template's Javadoc. */
-    private static final List<String> MALFORMED = List.of("", "hello", "get Recife", "GET", "Recife,30",
-            "Recife,30,20,10", ",30,20", "Recife,abc,20", "Recife,30,2x", "Recife,30.5,20", "Recife,,20", "Recife,30,",
-            "Recife,99999999999,1", "Recife,20,30", "Olinda,20,30", "Olinda,x,1");
+    private static final List<String> MALFORMED = List.of(
+            "",
+            "hello",
+            "get Recife",
+            "GET",
+            "Recife,30",
+            "Recife,30,20,10",
+            ",30,20",
+            "Recife,abc,20",
+            "Recife,30,2x",
+            "Recife,30.5,20",
+            "Recife,,20",
+            "Recife,30,",
+            "Recife,99999999999,1",
+            "Recife,20,30",
+            "Olinda,20,30",
+            "Olinda,x,1");
 
     @Test
     @Points(1)
@@ -100,8 +114,10 @@ public class TemperatureTests {
             current = "GET Olinda";
             Crowd.expect(server, current, "NONE");
         } catch (GradedFailure failure) {
-            throw Crowd.whenSilent(failure, TemperatureFeedback.noReplyAfterRejected(current,
-                    LineClient.READ_TIMEOUT.toSeconds(), lastRejected));
+            throw Crowd.whenSilent(
+                    failure,
+                    TemperatureFeedback.noReplyAfterRejected(
+                            current, LineClient.READ_TIMEOUT.toSeconds(), lastRejected));
         }
     }
 
@@ -112,7 +128,10 @@ public class TemperatureTests {
         Reading one = new Reading("Recife", 40, 10);
         Reading other = new Reading("Recife", 20, -5);
         Optional<NotApplicable> unchecked = forced(() -> {
-            Trace trace = Interleaving.run(servers, SEED, Step.record("thread 1", one.city(), one.max(), one.min()),
+            Trace trace = Interleaving.run(
+                    servers,
+                    SEED,
+                    Step.record("thread 1", one.city(), one.max(), one.min()),
                     Step.record("thread 2", other.city(), other.max(), other.min()));
             failIfPresent(trace.splitWrite());
             requireOneOf(trace.after(), StoreUnderTest.describeGet(SEED.city()), Set.of(one, other));
@@ -130,11 +149,17 @@ public class TemperatureTests {
         Reading fresh = new Reading("Recife", 40, 10);
         Set<Reading> whole = Set.of(SEED, fresh);
         Optional<NotApplicable> unchecked = forced(() -> {
-            Trace readerSecond = Interleaving.run(servers, SEED,
-                    Step.record("thread 1", fresh.city(), fresh.max(), fresh.min()), Step.get("thread 2", SEED.city()));
+            Trace readerSecond = Interleaving.run(
+                    servers,
+                    SEED,
+                    Step.record("thread 1", fresh.city(), fresh.max(), fresh.min()),
+                    Step.get("thread 2", SEED.city()));
             failIfPresent(readerSecond.splitRead());
             requireOneOf(readerSecond.secondResult(), readerSecond.second().toString(), whole);
-            Trace readerFirst = Interleaving.run(servers, SEED, Step.get("thread 1", SEED.city()),
+            Trace readerFirst = Interleaving.run(
+                    servers,
+                    SEED,
+                    Step.get("thread 1", SEED.city()),
                     Step.record("thread 2", fresh.city(), fresh.max(), fresh.min()));
             failIfPresent(readerFirst.splitRead());
             requireOneOf(readerFirst.firstResult(), readerFirst.first().toString(), whole);
@@ -155,12 +180,18 @@ public class TemperatureTests {
     @Points(2)
     @DirectCalls
     public void storeLetsOneThreadAtATimeIntoItsMap(Servers servers) {
-        failIfPresent(Interleaving.run(servers, SEED, Step.record("thread 1", "Recife", 41, 11),
-                Step.record("thread 2", "Natal", 32, 22)).bothInside());
-        failIfPresent(Interleaving.run(servers, SEED, Step.record("thread 1", "Recife", 41, 11),
-                Step.get("thread 2", "Recife")).bothInside());
-        failIfPresent(Interleaving.run(servers, SEED, Step.get("thread 1", "Recife"),
-                Step.record("thread 2", "Recife", 41, 11)).bothInside());
+        failIfPresent(Interleaving.run(
+                        servers,
+                        SEED,
+                        Step.record("thread 1", "Recife", 41, 11),
+                        Step.record("thread 2", "Natal", 32, 22))
+                .bothInside());
+        failIfPresent(Interleaving.run(
+                        servers, SEED, Step.record("thread 1", "Recife", 41, 11), Step.get("thread 2", "Recife"))
+                .bothInside());
+        failIfPresent(Interleaving.run(
+                        servers, SEED, Step.get("thread 1", "Recife"), Step.record("thread 2", "Recife", 41, 11))
+                .bothInside());
     }
 
     @Test
@@ -176,13 +207,15 @@ public class TemperatureTests {
     public void servesOthersWhileClientsStall(Servers servers) {
         RunningServer server = servers.start();
         String halfLine = "Recife,3";
-        try (LineClient silent = server.connect(); LineClient stalled = server.connect()) {
+        try (LineClient silent = server.connect();
+                LineClient stalled = server.connect()) {
             stalled.send(halfLine);
             try {
                 Crowd.expect(server, "Natal,30,22", "BYE");
                 Crowd.expect(server, "GET Natal", "Natal,30,22");
             } catch (GradedFailure failure) {
-                throw Crowd.whenSilent(failure,
+                throw Crowd.whenSilent(
+                        failure,
                         TemperatureFeedback.stalledClientsDelayedOthers(LineClient.READ_TIMEOUT.toSeconds(), halfLine));
             }
         }
@@ -206,7 +239,11 @@ public class TemperatureTests {
     @Points(1)
     public void usesNoCpuOnceClientsLeaveWithoutALine(Servers servers) {
         RunningServer server = servers.start();
-        Departures.requireIdleAfterClientsLeave(server, "Recife,3", true, () -> Crowd.expect(server, "GET Nowhere", "NONE"),
+        Departures.requireIdleAfterClientsLeave(
+                server,
+                "Recife,3",
+                true,
+                () -> Crowd.expect(server, "GET Nowhere", "NONE"),
                 Exercise.TEMPERATURE.messages());
     }
 
@@ -245,9 +282,11 @@ public class TemperatureTests {
     /** Fails unless the call gave one of the expected readings (else it tore one, or lost it). */
     private static void requireOneOf(Optional<Reading> got, String call, Set<Reading> expected) {
         if (got.isEmpty() || !expected.contains(got.get())) {
-            throw new GradedFailure(TemperatureFeedback.tornResult(call,
+            throw new GradedFailure(TemperatureFeedback.tornResult(
+                    call,
                     got.map(Reading::line).orElse("Optional.empty"),
-                    String.join(" / ", expected.stream().map(Reading::line).sorted().toList())));
+                    String.join(
+                            " / ", expected.stream().map(Reading::line).sorted().toList())));
         }
     }
 }

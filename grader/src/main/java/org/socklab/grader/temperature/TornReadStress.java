@@ -31,8 +31,7 @@ final class TornReadStress {
     private static final Reading ONE = new Reading("Recife", 40, 10);
     private static final Reading OTHER = new Reading("Recife", 20, -5);
 
-    private TornReadStress() {
-    }
+    private TornReadStress() {}
 
     /** The torn reading a reader got, if any. */
     static Optional<Feedback> run(Servers servers) {
@@ -44,15 +43,19 @@ final class TornReadStress {
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
             boolean startWithOne = i == 0;
-            threads.add(thread(StoreUnderTest.describeRecord(ONE.city(), ONE.max(), ONE.min()) + " / "
-                    + StoreUnderTest.describeRecord(OTHER.city(), OTHER.max(), OTHER.min()), stop, failure, () -> {
-                boolean one = startWithOne;
-                while (!stop.get()) {
-                    Reading reading = one ? ONE : OTHER;
-                    store.record(reading.city(), reading.max(), reading.min());
-                    one = !one;
-                }
-            }));
+            threads.add(thread(
+                    StoreUnderTest.describeRecord(ONE.city(), ONE.max(), ONE.min()) + " / "
+                            + StoreUnderTest.describeRecord(OTHER.city(), OTHER.max(), OTHER.min()),
+                    stop,
+                    failure,
+                    () -> {
+                        boolean one = startWithOne;
+                        while (!stop.get()) {
+                            Reading reading = one ? ONE : OTHER;
+                            store.record(reading.city(), reading.max(), reading.min());
+                            one = !one;
+                        }
+                    }));
             threads.add(thread(StoreUnderTest.describeGet(ONE.city()), stop, failure, () -> {
                 while (!stop.get()) {
                     Optional<Reading> got = store.get(ONE.city());
@@ -82,21 +85,24 @@ final class TornReadStress {
             throw error;
         }
         Optional<Reading> got = torn.get();
-        return got == null ? Optional.empty()
-                : Optional.of(TemperatureFeedback.stressTorn(got.map(Reading::line).orElse("Optional.empty"),
-                        ONE.line(), OTHER.line()));
+        return got == null
+                ? Optional.empty()
+                : Optional.of(TemperatureFeedback.stressTorn(
+                        got.map(Reading::line).orElse("Optional.empty"), ONE.line(), OTHER.line()));
     }
 
     /** A daemon thread named after the calls it makes, which is how a stuck one is reported. */
     private static Thread thread(String name, AtomicBoolean stop, AtomicReference<Throwable> failure, Runnable body) {
-        Thread thread = new Thread(() -> {
-            try {
-                body.run();
-            } catch (Throwable thrown) {
-                failure.compareAndSet(null, thrown);
-                stop.set(true);
-            }
-        }, name);
+        Thread thread = new Thread(
+                () -> {
+                    try {
+                        body.run();
+                    } catch (Throwable thrown) {
+                        failure.compareAndSet(null, thrown);
+                        stop.set(true);
+                    }
+                },
+                name);
         thread.setDaemon(true);
         return thread;
     }

@@ -19,8 +19,13 @@ import org.socklab.grader.feedback.Feedback;
  * @param secondResult what the second call returned ({@code get}) or nothing
  * @param after the city's reading once both calls had returned
  */
-record Trace(List<MapEvent> events, Call first, Call second, Optional<Reading> firstResult,
-        Optional<Reading> secondResult, Optional<Reading> after) {
+record Trace(
+        List<MapEvent> events,
+        Call first,
+        Call second,
+        Optional<Reading> firstResult,
+        Optional<Reading> secondResult,
+        Optional<Reading> after) {
 
     /**
      * Two threads inside the same map at once, one of them changing it: the map is not guarded (two
@@ -36,15 +41,23 @@ record Trace(List<MapEvent> events, Call first, Call second, Optional<Reading> f
                 continue;
             }
             for (MapEvent other : inside.values()) {
-                if (!other.call().equals(event.call()) && other.map().equals(event.map())
+                if (!other.call().equals(event.call())
+                        && other.map().equals(event.map())
                         && (other.call().writer() || event.call().writer())) {
                     if (event.guardedApartFrom(other)) {
-                        return Optional.of(TemperatureFeedback.differentLocks(other.call().toString(),
-                                other.operationShown(), String.join(", ", other.held()), event.call().toString(),
-                                event.operationShown(), String.join(", ", event.held())));
+                        return Optional.of(TemperatureFeedback.differentLocks(
+                                other.call().toString(),
+                                other.operationShown(),
+                                String.join(", ", other.held()),
+                                event.call().toString(),
+                                event.operationShown(),
+                                String.join(", ", event.held())));
                     }
-                    return Optional.of(TemperatureFeedback.bothInside(other.call().toString(), other.operationShown(),
-                            event.call().toString(), event.operationShown()));
+                    return Optional.of(TemperatureFeedback.bothInside(
+                            other.call().toString(),
+                            other.operationShown(),
+                            event.call().toString(),
+                            event.operationShown()));
                 }
             }
             inside.put(event.call(), event);
@@ -59,19 +72,28 @@ record Trace(List<MapEvent> events, Call first, Call second, Optional<Reading> f
     Optional<Feedback> splitWrite() {
         for (Call call : List.of(first, second)) {
             List<MapEvent> writes = events.stream()
-                    .filter(event -> event.enter() && event.write() && event.call().equals(call)).toList();
+                    .filter(event ->
+                            event.enter() && event.write() && event.call().equals(call))
+                    .toList();
             if (writes.size() < 2) {
                 continue;
             }
             MapEvent from = writes.get(0);
             MapEvent to = writes.get(writes.size() - 1);
             Optional<MapEvent> between = events.stream()
-                    .filter(event -> event.enter() && !event.call().equals(call) && event.sameKeyAs(from)
-                            && event.seq() > from.seq() && event.seq() < to.seq())
+                    .filter(event -> event.enter()
+                            && !event.call().equals(call)
+                            && event.sameKeyAs(from)
+                            && event.seq() > from.seq()
+                            && event.seq() < to.seq())
                     .findFirst();
             if (between.isPresent()) {
-                return Optional.of(TemperatureFeedback.splitWrite(call.toString(), from.operationShown(),
-                        to.operationShown(), between.get().call().toString(), between.get().operationShown()));
+                return Optional.of(TemperatureFeedback.splitWrite(
+                        call.toString(),
+                        from.operationShown(),
+                        to.operationShown(),
+                        between.get().call().toString(),
+                        between.get().operationShown()));
             }
         }
         return Optional.empty();
@@ -84,22 +106,34 @@ record Trace(List<MapEvent> events, Call first, Call second, Optional<Reading> f
     Optional<Feedback> splitRead() {
         for (Call call : List.of(first, second)) {
             List<MapEvent> reads = events.stream()
-                    .filter(event -> event.enter() && !event.write() && event.call().equals(call)).toList();
+                    .filter(event ->
+                            event.enter() && !event.write() && event.call().equals(call))
+                    .toList();
             if (reads.isEmpty()) {
                 continue;
             }
             MapEvent from = reads.get(0);
-            Optional<MapEvent> to = reads.stream().filter(event -> !event.map().equals(from.map())).findFirst();
+            Optional<MapEvent> to = reads.stream()
+                    .filter(event -> !event.map().equals(from.map()))
+                    .findFirst();
             if (to.isEmpty()) {
                 continue;
             }
             Optional<MapEvent> between = events.stream()
-                    .filter(event -> event.enter() && event.write() && !event.call().equals(call)
-                            && event.sameKeyAs(from) && event.seq() > from.seq() && event.seq() < to.get().seq())
+                    .filter(event -> event.enter()
+                            && event.write()
+                            && !event.call().equals(call)
+                            && event.sameKeyAs(from)
+                            && event.seq() > from.seq()
+                            && event.seq() < to.get().seq())
                     .findFirst();
             if (between.isPresent()) {
-                return Optional.of(TemperatureFeedback.splitRead(call.toString(), from.operationShown(),
-                        to.get().operationShown(), between.get().call().toString(), between.get().operationShown()));
+                return Optional.of(TemperatureFeedback.splitRead(
+                        call.toString(),
+                        from.operationShown(),
+                        to.get().operationShown(),
+                        between.get().call().toString(),
+                        between.get().operationShown()));
             }
         }
         return Optional.empty();

@@ -14,11 +14,31 @@ import java.util.Set;
  * forwards to.
  */
 final class WatchedMap implements InvocationHandler {
-    private static final Set<String> WRITES = Set.of("put", "remove", "putAll", "clear", "replaceAll", "putIfAbsent",
-            "replace", "computeIfAbsent", "computeIfPresent", "compute", "merge");
+    private static final Set<String> WRITES = Set.of(
+            "put",
+            "remove",
+            "putAll",
+            "clear",
+            "replaceAll",
+            "putIfAbsent",
+            "replace",
+            "computeIfAbsent",
+            "computeIfPresent",
+            "compute",
+            "merge");
     /** The operations whose first argument is a key (the others work on the whole map). */
-    private static final Set<String> KEYED = Set.of("containsKey", "get", "getOrDefault", "put", "remove",
-            "putIfAbsent", "replace", "computeIfAbsent", "computeIfPresent", "compute", "merge");
+    private static final Set<String> KEYED = Set.of(
+            "containsKey",
+            "get",
+            "getOrDefault",
+            "put",
+            "remove",
+            "putIfAbsent",
+            "replace",
+            "computeIfAbsent",
+            "computeIfPresent",
+            "compute",
+            "merge");
 
     private final StoreWatch watch;
     private final String name;
@@ -33,8 +53,8 @@ final class WatchedMap implements InvocationHandler {
     /** A watched view of the map: the same contents, every operation reported to the watch as the map {@code name}. */
     @SuppressWarnings("unchecked")
     static Map<Object, Object> of(StoreWatch watch, String name, Map<Object, Object> map) {
-        return (Map<Object, Object>) Proxy.newProxyInstance(WatchedMap.class.getClassLoader(),
-                new Class<?>[] {Map.class}, new WatchedMap(watch, name, map));
+        return (Map<Object, Object>) Proxy.newProxyInstance(
+                WatchedMap.class.getClassLoader(), new Class<?>[] {Map.class}, new WatchedMap(watch, name, map));
     }
 
     @Override

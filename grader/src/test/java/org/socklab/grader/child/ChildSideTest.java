@@ -15,8 +15,12 @@ class ChildSideTest {
 
     @Test
     void should_use_the_jdk_only_except_the_check_host() {
-        classes().that().haveNameNotMatching(".*[.]CheckHost([$].*)?")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.socklab.grader.child..")
+        classes()
+                .that()
+                .haveNameNotMatching(".*[.]CheckHost([$].*)?")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage("java..", "org.socklab.grader.child..")
                 .because("the hosts connect their channel before any class of the submission loads, and judge nothing")
                 .check(CHILD);
     }

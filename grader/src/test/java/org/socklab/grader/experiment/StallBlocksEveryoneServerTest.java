@@ -30,13 +30,15 @@ class StallBlocksEveryoneServerTest {
     void startTheBaselineBehindAHeldListener() throws IOException {
         listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         HeldListener held = new HeldListener(listener, Duration.ofMillis(1));
-        serving = new Thread(() -> {
-            try {
-                StallBlocksEveryoneServer.serve(held);
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        }, "baseline");
+        serving = new Thread(
+                () -> {
+                    try {
+                        StallBlocksEveryoneServer.serve(held);
+                    } catch (IOException e) {
+                        throw new IllegalStateException(e);
+                    }
+                },
+                "baseline");
         serving.setDaemon(true);
         serving.start();
     }
@@ -54,19 +56,24 @@ class StallBlocksEveryoneServerTest {
 
             String reply = new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
-            assertThat(reply).startsWith("HTTP/1.1 200 OK\r\n").contains("Connection: close\r\n")
+            assertThat(reply)
+                    .startsWith("HTTP/1.1 200 OK\r\n")
+                    .contains("Connection: close\r\n")
                     .contains("Hello, World!");
         }
     }
 
     @Test
     void should_keep_every_other_client_waiting_while_one_stalls() throws IOException {
-        try (Socket stalled = connect(); Socket waiting = connect()) {
+        try (Socket stalled = connect();
+                Socket waiting = connect()) {
             stalled.getOutputStream().write("GET /hello HTTP/1.1\r\n".getBytes(StandardCharsets.US_ASCII));
             waiting.getOutputStream().write(REQUEST.getBytes(StandardCharsets.US_ASCII));
             waiting.setSoTimeout(500);
 
-            assertThat(firstByte(waiting.getInputStream())).as("a reply while another client stalls").isEqualTo(-2);
+            assertThat(firstByte(waiting.getInputStream()))
+                    .as("a reply while another client stalls")
+                    .isEqualTo(-2);
 
             stalled.getOutputStream().write("\r\n".getBytes(StandardCharsets.US_ASCII));
             waiting.setSoTimeout(10_000);

@@ -13,9 +13,9 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 import org.socklab.grader.Exercise;
 import org.socklab.grader.policy.PolicyFeedback;
 
@@ -33,7 +33,8 @@ class MessagesTest {
         bundles.add(PolicyFeedback.MESSAGES);
         for (Exercise exercise : Exercise.values()) {
             MessageBundle messages = exercise.messages();
-            if (!messages.keys(Language.ENGLISH).isEmpty() || !messages.keys(Language.PORTUGUESE).isEmpty()) {
+            if (!messages.keys(Language.ENGLISH).isEmpty()
+                    || !messages.keys(Language.PORTUGUESE).isEmpty()) {
                 bundles.add(messages);
             }
         }
@@ -75,9 +76,13 @@ class MessagesTest {
     void should_render_every_key_in_both_languages_with_no_placeholder_left(MessageBundle bundle) {
         for (Language language : Language.values()) {
             for (String key : bundle.keys(Language.ENGLISH)) {
-                assertThat(bundle.has(key, language)).as("%s of %s in %s", key, bundle, language).isTrue();
-                String rendered = Feedback.of(bundle, key, sampleArguments(bundle.pattern(key, language))).render(language);
-                assertThat(rendered).as("%s of %s in %s", key, bundle, language)
+                assertThat(bundle.has(key, language))
+                        .as("%s of %s in %s", key, bundle, language)
+                        .isTrue();
+                String rendered = Feedback.of(bundle, key, sampleArguments(bundle.pattern(key, language)))
+                        .render(language);
+                assertThat(rendered)
+                        .as("%s of %s in %s", key, bundle, language)
                         .isNotBlank()
                         .doesNotContainPattern("\\{\\d")
                         .doesNotContain("''");
@@ -101,7 +106,8 @@ class MessagesTest {
 
     /** A number for every placeholder: it formats under any format type, text or number. */
     private static Object[] sampleArguments(String pattern) {
-        int count = placeholders(pattern).stream().mapToInt(Integer::parseInt).max().orElse(-1) + 1;
+        int count =
+                placeholders(pattern).stream().mapToInt(Integer::parseInt).max().orElse(-1) + 1;
         Object[] arguments = new Object[count];
         java.util.Arrays.fill(arguments, 2);
         return arguments;
@@ -109,13 +115,15 @@ class MessagesTest {
 
     @Test
     void should_say_what_was_sent_and_how_long_it_waited() {
-        assertThat(CoreFeedback.noReply(java.time.Duration.ofSeconds(10), "hello\n").render(Language.ENGLISH))
+        assertThat(CoreFeedback.noReply(java.time.Duration.ofSeconds(10), "hello\n")
+                        .render(Language.ENGLISH))
                 .isEqualTo("no reply within 10 s after sending \"hello\\n\"");
     }
 
     @Test
     void should_put_expected_and_received_on_lines_of_their_own() {
-        assertThat(CoreFeedback.wrongReply("hi\r\n", "HI", "HI\r").render(Language.ENGLISH)).isEqualTo("""
+        assertThat(CoreFeedback.wrongReply("hi\r\n", "HI", "HI\r").render(Language.ENGLISH))
+                .isEqualTo("""
                 wrong reply to "hi\\r\\n"
                 expected: "HI"
                 received: "HI\\r\"""");
@@ -124,12 +132,14 @@ class MessagesTest {
     @Test
     void should_tell_where_a_missing_class_belongs() {
         assertThat(CoreFeedback.classMissing("lab.echocaps.EchoCapsServer").render(Language.ENGLISH))
-                .isEqualTo("class lab.echocaps.EchoCapsServer not found: is it in src/main/java/lab/echocaps/EchoCapsServer.java, with the right package line?");
+                .isEqualTo(
+                        "class lab.echocaps.EchoCapsServer not found: is it in src/main/java/lab/echocaps/EchoCapsServer.java, with the right package line?");
     }
 
     @Test
     void should_tell_how_to_stop_when_serve_will_not_return() {
-        assertThat(CoreFeedback.serverWouldNotStop(java.time.Duration.ofSeconds(5)).render(Language.PORTUGUESE))
+        assertThat(CoreFeedback.serverWouldNotStop(java.time.Duration.ofSeconds(5))
+                        .render(Language.PORTUGUESE))
                 .startsWith("serve não retornou em 5 s depois que o listener foi fechado");
     }
 

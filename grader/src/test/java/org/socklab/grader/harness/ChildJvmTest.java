@@ -14,8 +14,13 @@ class ChildJvmTest {
     @Test
     void should_not_be_reused_once_killed_even_before_its_process_is_gone() {
         try (Watchdog watchdog = new Watchdog()) {
-            ChildJvm child = ChildJvm.start(Exercise.ECHOCAPS, List.of(), ChildOutput.discarded(),
-                    new ExerciseLedger(), watchdog, Sandbox.NONE);
+            ChildJvm child = ChildJvm.start(
+                    Exercise.ECHOCAPS,
+                    List.of(),
+                    ChildOutput.discarded(),
+                    new ExerciseLedger(),
+                    watchdog,
+                    Sandbox.NONE);
             try {
                 assertThat(child.alive()).isTrue();
 
@@ -31,14 +36,20 @@ class ChildJvmTest {
     @Test
     void should_answer_a_round_trip_on_its_control_channel_and_end_when_closed() throws InterruptedException {
         try (Watchdog watchdog = new Watchdog()) {
-            ChildJvm child = ChildJvm.start(Exercise.ECHOCAPS, List.of(), ChildOutput.discarded(),
-                    new ExerciseLedger(), watchdog, Sandbox.NONE);
+            ChildJvm child = ChildJvm.start(
+                    Exercise.ECHOCAPS,
+                    List.of(),
+                    ChildOutput.discarded(),
+                    new ExerciseLedger(),
+                    watchdog,
+                    Sandbox.NONE);
             child.sync();
             assertThat(child.alive()).isTrue();
 
             child.close();
 
-            assertThat(ProcessHandle.of(child.pid()).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+            assertThat(ProcessHandle.of(child.pid()).map(ProcessHandle::isAlive).orElse(false))
+                    .isFalse();
         }
     }
 }

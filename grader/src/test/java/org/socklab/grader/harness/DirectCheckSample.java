@@ -17,8 +17,7 @@ public class DirectCheckSample {
     @Points(1)
     @DisplayName("passes")
     @DirectCalls
-    public void passes() {
-    }
+    public void passes() {}
 
     @Test
     @Points(1)

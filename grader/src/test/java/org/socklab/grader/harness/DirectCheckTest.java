@@ -24,14 +24,21 @@ class DirectCheckTest {
 
     @BeforeAll
     static void gradeTheSampleInChildren() {
-        System.setProperty("socklab.sample.parent", Long.toString(ProcessHandle.current().pid()));
+        System.setProperty(
+                "socklab.sample.parent", Long.toString(ProcessHandle.current().pid()));
         ScoreCollector collector = new ScoreCollector();
-        LauncherFactory.create(LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false).build())
-                .execute(LauncherDiscoveryRequestBuilder.request()
-                        .selectors(selectClass(DirectCheckSample.class), selectClass(StuckInitializerSample.class),
-                                selectClass(StuckCallSample.class))
-                        .configurationParameter(ServerExtension.ISOLATION, Isolation.CHILD_PROCESS.value())
-                        .build(), collector);
+        LauncherFactory.create(LauncherConfig.builder()
+                        .enableTestExecutionListenerAutoRegistration(false)
+                        .build())
+                .execute(
+                        LauncherDiscoveryRequestBuilder.request()
+                                .selectors(
+                                        selectClass(DirectCheckSample.class),
+                                        selectClass(StuckInitializerSample.class),
+                                        selectClass(StuckCallSample.class))
+                                .configurationParameter(ServerExtension.ISOLATION, Isolation.CHILD_PROCESS.value())
+                                .build(),
+                        collector);
         scores = collector.report().exercise(Exercise.TEMPERATURE).orElseThrow().tests().stream()
                 .collect(Collectors.toMap(TestScore::id, score -> score));
         stuck = collector.report().exercise(Exercise.QUEUE).orElseThrow().tests().stream()
@@ -42,43 +49,53 @@ class DirectCheckTest {
 
     @Test
     void should_run_the_check_in_another_process() {
-        assertThat(scores.get("runsInAnotherProcess").passed()).as(ScoreJson.feedback(scores.get("runsInAnotherProcess"), Language.ENGLISH)).isTrue();
+        assertThat(scores.get("runsInAnotherProcess").passed())
+                .as(ScoreJson.feedback(scores.get("runsInAnotherProcess"), Language.ENGLISH))
+                .isTrue();
     }
 
     @Test
     void should_pass_a_check_that_passed_in_its_child() {
-        assertThat(scores.get("passes").passed()).as(ScoreJson.feedback(scores.get("passes"), Language.ENGLISH)).isTrue();
+        assertThat(scores.get("passes").passed())
+                .as(ScoreJson.feedback(scores.get("passes"), Language.ENGLISH))
+                .isTrue();
     }
 
     @Test
     void should_run_a_check_that_takes_its_servers_as_a_parameter() {
-        assertThat(scores.get("usesServers").passed()).as(ScoreJson.feedback(scores.get("usesServers"), Language.ENGLISH)).isTrue();
+        assertThat(scores.get("usesServers").passed())
+                .as(ScoreJson.feedback(scores.get("usesServers"), Language.ENGLISH))
+                .isTrue();
     }
 
     @Test
     void should_bring_back_the_childs_observation() {
         assertThat(scores.get("fails").passed()).isFalse();
-        assertThat(ScoreJson.feedback(scores.get("fails"), Language.ENGLISH)).isEqualTo("a torn reading: max 30 with min 25 of another");
+        assertThat(ScoreJson.feedback(scores.get("fails"), Language.ENGLISH))
+                .isEqualTo("a torn reading: max 30 with min 25 of another");
     }
 
     @Test
     void should_cost_only_its_own_check_when_the_code_calls_system_exit() {
         assertThat(scores.get("exits").passed()).isFalse();
-        assertThat(ScoreJson.feedback(scores.get("exits"), Language.ENGLISH)).startsWith(
-                "this check runs your code in a process of its own, which ended without a verdict (exit status 3)");
+        assertThat(ScoreJson.feedback(scores.get("exits"), Language.ENGLISH))
+                .startsWith(
+                        "this check runs your code in a process of its own, which ended without a verdict (exit status 3)");
     }
 
     @Test
     void should_not_take_printed_text_for_a_verdict() {
         assertThat(scores.get("printsAFakeVerdict").passed()).isFalse();
-        assertThat(ScoreJson.feedback(scores.get("printsAFakeVerdict"), Language.ENGLISH)).isEqualTo("really failed");
+        assertThat(ScoreJson.feedback(scores.get("printsAFakeVerdict"), Language.ENGLISH))
+                .isEqualTo("really failed");
     }
 
     @Test
     void should_fail_every_check_of_an_exercise_whose_class_initializer_never_ends_with_that_reason() {
         String reason = "the static initializer of lab.sample.NeverReady did not end within 5 s";
         assertThat(stuck.get("firstTouch").passed()).isFalse();
-        assertThat(ScoreJson.feedback(stuck.get("firstTouch"), Language.ENGLISH)).startsWith(reason);
+        assertThat(ScoreJson.feedback(stuck.get("firstTouch"), Language.ENGLISH))
+                .startsWith(reason);
         assertThat(stuck.get("secondTouch").passed()).isFalse();
         // the first failure is the gate: the second says what it needs, once, without paying the bound again
         assertThat(ScoreJson.feedback(stuck.get("secondTouch"), Language.ENGLISH))
@@ -95,7 +112,8 @@ class DirectCheckTest {
     @Test
     void should_cut_short_a_check_whose_own_call_into_the_submission_waits_forever_and_name_it() {
         assertThat(calls.get("callsWhatNeverReturns").passed()).isFalse();
-        assertThat(ScoreJson.feedback(calls.get("callsWhatNeverReturns"), Language.ENGLISH)).startsWith(
-                "the check called NeverReturns.call of your code, which neither returned nor ran at all for 5 s");
+        assertThat(ScoreJson.feedback(calls.get("callsWhatNeverReturns"), Language.ENGLISH))
+                .startsWith(
+                        "the check called NeverReturns.call of your code, which neither returned nor ran at all for 5 s");
     }
 }

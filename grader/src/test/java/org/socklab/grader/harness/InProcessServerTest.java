@@ -10,7 +10,6 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
@@ -46,8 +45,11 @@ class InProcessServerTest {
         start("notImplemented");
 
         assertThatThrownBy(() -> server.connect().sendLine("hello").readLine())
-                .isInstanceOfSatisfying(GradedFailure.class, failure -> assertThat(failure.observation().render(Language.ENGLISH))
-                        .isEqualTo("not implemented yet: lab.echocaps.EchoCapsServer.serve still throws UnsupportedOperationException"));
+                .isInstanceOfSatisfying(
+                        GradedFailure.class,
+                        failure -> assertThat(failure.observation().render(Language.ENGLISH))
+                                .isEqualTo(
+                                        "not implemented yet: lab.echocaps.EchoCapsServer.serve still throws UnsupportedOperationException"));
     }
 
     @Test
@@ -55,8 +57,10 @@ class InProcessServerTest {
         start("crashesOnFirstClient");
 
         assertThatThrownBy(() -> server.connect().sendLine("hello").readLine())
-                .isInstanceOfSatisfying(GradedFailure.class, failure -> assertThat(failure.observation().render(Language.ENGLISH))
-                        .startsWith("serve stopped with java.lang.IllegalStateException: boom"));
+                .isInstanceOfSatisfying(
+                        GradedFailure.class,
+                        failure -> assertThat(failure.observation().render(Language.ENGLISH))
+                                .startsWith("serve stopped with java.lang.IllegalStateException: boom"));
     }
 
     @Test
@@ -64,8 +68,10 @@ class InProcessServerTest {
         start("ignoresTheClosedListener");
 
         assertThatThrownBy(server::stop)
-                .isInstanceOfSatisfying(GradedFailure.class, failure -> assertThat(failure.observation().render(Language.ENGLISH))
-                        .startsWith("serve did not return within 5 s after the listener was closed"));
+                .isInstanceOfSatisfying(
+                        GradedFailure.class,
+                        failure -> assertThat(failure.observation().render(Language.ENGLISH))
+                                .startsWith("serve did not return within 5 s after the listener was closed"));
     }
 
     @Test
@@ -84,10 +90,13 @@ class InProcessServerTest {
     void should_count_the_threads_a_server_starts_and_see_them_idle() throws Exception {
         start("startsThreeWaitingThreads");
 
-        Waits.eventually(CoreFeedback.text("three handler threads and the accept loop are alive"),
+        Waits.eventually(
+                CoreFeedback.text("three handler threads and the accept loop are alive"),
                 () -> assertThat(server.probe().liveThreads()).isEqualTo(4));
         Duration before = server.probe().cpuTime();
-        Waits.never(CoreFeedback.text("the waiting threads burn no CPU"), Duration.ofMillis(300),
+        Waits.never(
+                CoreFeedback.text("the waiting threads burn no CPU"),
+                Duration.ofMillis(300),
                 () -> assertThat(server.probe().cpuTime().minus(before)).isLessThan(Duration.ofMillis(100)));
     }
 
@@ -95,9 +104,12 @@ class InProcessServerTest {
     void should_show_what_each_server_thread_is_doing() throws Exception {
         start("startsThreeWaitingThreads");
 
-        Waits.eventually(CoreFeedback.text("three waiting threads and the accept loop show their stacks"),
-                () -> assertThat(server.probe().threads().orElseThrow()).hasSize(4)
-                        .filteredOn(thread -> thread.stack().stream().anyMatch(frame -> frame.getMethodName().equals("await")))
+        Waits.eventually(
+                CoreFeedback.text("three waiting threads and the accept loop show their stacks"),
+                () -> assertThat(server.probe().threads().orElseThrow())
+                        .hasSize(4)
+                        .filteredOn(thread -> thread.stack().stream()
+                                .anyMatch(frame -> frame.getMethodName().equals("await")))
                         .hasSize(3));
     }
 
@@ -108,8 +120,11 @@ class InProcessServerTest {
             client.send("windows\r\n");
 
             assertThatThrownBy(() -> client.expectLine("windows"))
-                    .isInstanceOfSatisfying(GradedFailure.class, failure -> assertThat(failure.observation().render(Language.ENGLISH))
-                            .isEqualTo("wrong reply to \"windows\\r\\n\"\nexpected: \"windows\"\nreceived: \"windows\\r\""));
+                    .isInstanceOfSatisfying(
+                            GradedFailure.class,
+                            failure -> assertThat(failure.observation().render(Language.ENGLISH))
+                                    .isEqualTo(
+                                            "wrong reply to \"windows\\r\\n\"\nexpected: \"windows\"\nreceived: \"windows\\r\""));
         }
     }
 
@@ -120,8 +135,10 @@ class InProcessServerTest {
             client.send("no newline");
 
             assertThatThrownBy(() -> client.readLine(Duration.ofMillis(200)))
-                    .isInstanceOfSatisfying(GradedFailure.class, failure -> assertThat(failure.observation().render(Language.ENGLISH))
-                            .isEqualTo("no reply within 0 s after sending \"no newline\""));
+                    .isInstanceOfSatisfying(
+                            GradedFailure.class,
+                            failure -> assertThat(failure.observation().render(Language.ENGLISH))
+                                    .isEqualTo("no reply within 0 s after sending \"no newline\""));
         }
     }
 
@@ -168,7 +185,9 @@ class InProcessServerTest {
                 int b;
                 while ((b = client.getInputStream().read()) != -1) {
                     if (b == '\n') {
-                        out.write(new String(line, 0, length, StandardCharsets.UTF_8).concat("\n").getBytes(StandardCharsets.UTF_8));
+                        out.write(new String(line, 0, length, StandardCharsets.UTF_8)
+                                .concat("\n")
+                                .getBytes(StandardCharsets.UTF_8));
                         length = 0;
                     } else {
                         line[length++] = (byte) b;

@@ -27,14 +27,18 @@ class SandboxTest {
     void should_run_the_command_last_in_a_pid_namespace_of_its_own_that_shares_the_graders_network() {
         List<String> wrapped = BWRAP.wrap(JAVA);
 
-        assertThat(wrapped.subList(wrapped.size() - JAVA.size(), wrapped.size())).isEqualTo(JAVA);
-        assertThat(wrapped).startsWith("prlimit").contains("bwrap", "--unshare-pid", "--die-with-parent",
-                "--new-session", "--clearenv", "--tmpfs").doesNotContain("--unshare-net", "--unshare-all", "--bind");
+        assertThat(wrapped.subList(wrapped.size() - JAVA.size(), wrapped.size()))
+                .isEqualTo(JAVA);
+        assertThat(wrapped)
+                .startsWith("prlimit")
+                .contains("bwrap", "--unshare-pid", "--die-with-parent", "--new-session", "--clearenv", "--tmpfs")
+                .doesNotContain("--unshare-net", "--unshare-all", "--bind");
     }
 
     @Test
     void should_tell_the_cpu_limit_from_an_exit_of_the_students_own() {
-        assertThat(BWRAP.exitReason(128 + 24)).contains(CoreFeedback.processOutOfCpu(Sandbox.Limits.DEFAULT.cpuSeconds()));
+        assertThat(BWRAP.exitReason(128 + 24))
+                .contains(CoreFeedback.processOutOfCpu(Sandbox.Limits.DEFAULT.cpuSeconds()));
         assertThat(BWRAP.exitReason(3)).isEmpty();
         assertThat(Sandbox.NONE.exitReason(128 + 24)).isEmpty();
     }
@@ -53,8 +57,13 @@ class SandboxTest {
         Containment containment = Containment.detect();
         assumeTrue(containment.sandboxed(), () -> containment.line().render(Language.ENGLISH));
         try (Watchdog watchdog = new Watchdog()) {
-            ChildJvm child = ChildJvm.start(Exercise.ECHOCAPS, List.of(), ChildOutput.discarded(), new ExerciseLedger(),
-                    watchdog, containment.sandbox());
+            ChildJvm child = ChildJvm.start(
+                    Exercise.ECHOCAPS,
+                    List.of(),
+                    ChildOutput.discarded(),
+                    new ExerciseLedger(),
+                    watchdog,
+                    containment.sandbox());
             watchAndKill(child);
         }
     }
@@ -62,7 +71,8 @@ class SandboxTest {
     private static void watchAndKill(ChildJvm child) {
         ProcessHandle jvm = ProcessHandle.of(child.pid()).orElseThrow();
         try {
-            assertThat(jvm.info().command()).hasValueSatisfying(command -> assertThat(command).endsWith("java"));
+            assertThat(jvm.info().command())
+                    .hasValueSatisfying(command -> assertThat(command).endsWith("java"));
 
             child.kill(CoreFeedback.serverWouldNotStop(Duration.ofSeconds(5)));
 

@@ -51,8 +51,9 @@ class ExerciseClassesTest {
 
     @Test
     void should_leave_out_only_the_test_class_when_tests_and_code_share_one_folder() throws Exception {
-        Path both = write(temp.resolve("bin"), Map.of("lab.echocaps.EchoCapsServer", SERVER,
-                "lab.echocaps.EchoCapsServerTest", TEST));
+        Path both = write(
+                temp.resolve("bin"),
+                Map.of("lab.echocaps.EchoCapsServer", SERVER, "lab.echocaps.EchoCapsServerTest", TEST));
 
         List<String> read = namesSeen(both, both);
 
@@ -63,14 +64,18 @@ class ExerciseClassesTest {
     void should_read_every_class_of_the_exercise_from_folders_and_jars_given_by_path() throws Exception {
         Path classes = write(temp.resolve("classes"), Map.of("lab.echocaps.EchoCapsServer", SERVER));
 
-        assertThat(ExerciseClasses.in(List.of(classes, temp.resolve("missing.jar"))).of(Exercise.ECHOCAPS)).hasSize(2);
+        assertThat(ExerciseClasses.in(List.of(classes, temp.resolve("missing.jar")))
+                        .of(Exercise.ECHOCAPS))
+                .hasSize(2);
         assertThat(ExerciseClasses.in(List.of(classes)).of(Exercise.CHAT)).isEmpty();
     }
 
     @Test
     void should_check_the_classes_of_another_package_that_the_exercise_calls_and_only_those() throws Exception {
-        Path classes = write(temp.resolve("classes"), Map.of(
-                "lab.echocaps.EchoCapsServer", """
+        Path classes = write(
+                temp.resolve("classes"),
+                Map.of(
+                        "lab.echocaps.EchoCapsServer", """
                         package lab.echocaps;
                         public class EchoCapsServer {
                             public static void serve(java.net.ServerSocket listener) throws Exception {
@@ -78,7 +83,7 @@ class ExerciseClassesTest {
                             }
                         }
                         """,
-                "lab.util.Helper", """
+                        "lab.util.Helper", """
                         package lab.util;
                         public class Helper {
                             public static void help() throws Exception {
@@ -86,7 +91,7 @@ class ExerciseClassesTest {
                             }
                         }
                         """,
-                "lab.util.Unused", """
+                        "lab.util.Unused", """
                         package lab.util;
                         public class Unused {
                             static void never() {
@@ -97,17 +102,19 @@ class ExerciseClassesTest {
 
         List<Violation> violations = PolicyCheck.check(Exercise.ECHOCAPS, List.of(classes));
 
-        assertThat(violations).containsExactly(
-                new Violation("lab.util.Helper", 4, Violation.Kind.CALLS, "java.lang.Runtime.exec"));
+        assertThat(violations)
+                .containsExactly(new Violation("lab.util.Helper", 4, Violation.Kind.CALLS, "java.lang.Runtime.exec"));
     }
 
     private static List<String> namesSeen(Path classes, Path testClasses) throws Exception {
-        URL[] urls = classes.equals(testClasses) ? new URL[] {classes.toUri().toURL()}
+        URL[] urls = classes.equals(testClasses)
+                ? new URL[] {classes.toUri().toURL()}
                 : new URL[] {testClasses.toUri().toURL(), classes.toUri().toURL()};
         try (URLClassLoader loader = new URLClassLoader(urls, ExerciseClassesTest.class.getClassLoader())) {
             Class<?> testClass = Class.forName("lab.echocaps.EchoCapsServerTest", false, loader);
             return ExerciseClasses.seenBy(Exercise.ECHOCAPS, loader, testClass).of(Exercise.ECHOCAPS).stream()
-                    .map(bytes -> new ClassReader(bytes).getClassName()).toList();
+                    .map(bytes -> new ClassReader(bytes).getClassName())
+                    .toList();
         }
     }
 

@@ -17,8 +17,7 @@ import javax.tools.ToolProvider;
 
 /** Compiles a few Java sources in memory with {@code javac --release 17}, as a student's code is compiled. */
 final class InMemoryJavac {
-    private InMemoryJavac() {
-    }
+    private InMemoryJavac() {}
 
     /** The class files of the sources (binary file name, e.g. {@code lab/echocaps/A$1}, to bytes). */
     static List<byte[]> compile(Map<String, String> sources) {
@@ -27,15 +26,17 @@ final class InMemoryJavac {
         List<byte[]> classes = new ArrayList<>();
         JavaFileManagerInMemory files = new JavaFileManagerInMemory(standard, classes);
         List<JavaFileObject> units = new ArrayList<>();
-        sources.forEach((name, text) -> units.add(new SimpleJavaFileObject(
-                URI.create("string:///" + name.replace('.', '/') + ".java"), JavaFileObject.Kind.SOURCE) {
-            @Override
-            public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-                return text;
-            }
-        }));
+        sources.forEach((name, text) -> units.add(
+                new SimpleJavaFileObject(
+                        URI.create("string:///" + name.replace('.', '/') + ".java"), JavaFileObject.Kind.SOURCE) {
+                    @Override
+                    public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+                        return text;
+                    }
+                }));
         StringWriter errors = new StringWriter();
-        boolean ok = javac.getTask(errors, files, null, List.of("--release", "17", "-nowarn"), null, units).call();
+        boolean ok = javac.getTask(errors, files, null, List.of("--release", "17", "-nowarn"), null, units)
+                .call();
         if (!ok) {
             throw new IllegalArgumentException("does not compile:\n" + errors);
         }
@@ -52,8 +53,8 @@ final class InMemoryJavac {
         }
 
         @Override
-        public JavaFileObject getJavaFileForOutput(Location location, String className, JavaFileObject.Kind kind,
-                FileObject sibling) {
+        public JavaFileObject getJavaFileForOutput(
+                Location location, String className, JavaFileObject.Kind kind, FileObject sibling) {
             return new SimpleJavaFileObject(URI.create("mem:///" + className.replace('.', '/') + ".class"), kind) {
                 @Override
                 public OutputStream openOutputStream() {

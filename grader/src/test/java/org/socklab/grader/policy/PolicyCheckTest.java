@@ -123,7 +123,8 @@ class PolicyCheckTest {
                 }
                 """);
 
-        assertThat(violations).containsExactly(new Violation("lab.echocaps.Server", 5, Kind.USES, "java.lang.ProcessBuilder"));
+        assertThat(violations)
+                .containsExactly(new Violation("lab.echocaps.Server", 5, Kind.USES, "java.lang.ProcessBuilder"));
     }
 
     @Test
@@ -146,9 +147,10 @@ class PolicyCheckTest {
                 }
                 """);
 
-        assertThat(violations).containsExactly(
-                new Violation("lab.http.Server", 9, Kind.CALLS, "java.lang.Runtime.exec"),
-                new Violation("lab.http.Server", 13, Kind.CALLS, "java.lang.Runtime.halt"));
+        assertThat(violations)
+                .containsExactly(
+                        new Violation("lab.http.Server", 9, Kind.CALLS, "java.lang.Runtime.exec"),
+                        new Violation("lab.http.Server", 13, Kind.CALLS, "java.lang.Runtime.halt"));
     }
 
     @Test
@@ -167,8 +169,8 @@ class PolicyCheckTest {
                 }
                 """);
 
-        assertThat(violations).containsExactly(
-                new Violation("lab.echocaps.Server", 5, Kind.OUTSIDE_MAIN, "java.lang.System.exit"));
+        assertThat(violations)
+                .containsExactly(new Violation("lab.echocaps.Server", 5, Kind.OUTSIDE_MAIN, "java.lang.System.exit"));
     }
 
     @Test
@@ -187,12 +189,14 @@ class PolicyCheckTest {
                 }
                 """);
 
-        assertThat(violations).extracting(Violation::line, Violation::thing).containsExactly(
-                tuple(5, "java.lang.System.setOut"),
-                tuple(6, "java.lang.System.getenv"),
-                tuple(7, "java.lang.System.setProperty"),
-                tuple(8, "java.lang.Runtime.addShutdownHook"),
-                tuple(9, "java.lang.System.loadLibrary"));
+        assertThat(violations)
+                .extracting(Violation::line, Violation::thing)
+                .containsExactly(
+                        tuple(5, "java.lang.System.setOut"),
+                        tuple(6, "java.lang.System.getenv"),
+                        tuple(7, "java.lang.System.setProperty"),
+                        tuple(8, "java.lang.Runtime.addShutdownHook"),
+                        tuple(9, "java.lang.System.loadLibrary"));
     }
 
     @Test
@@ -214,12 +218,14 @@ class PolicyCheckTest {
                 }
                 """);
 
-        assertThat(violations).extracting(Violation::line, Violation::thing).containsExactly(
-                tuple(7, "java.io.FileInputStream"),
-                tuple(8, "java.net.URL"),
-                tuple(9, "java.nio.file.Path.of"),
-                tuple(10, "new java.io.PrintWriter"),
-                tuple(12, "java.net.URI.toURL"));
+        assertThat(violations)
+                .extracting(Violation::line, Violation::thing)
+                .containsExactly(
+                        tuple(7, "java.io.FileInputStream"),
+                        tuple(8, "java.net.URL"),
+                        tuple(9, "java.nio.file.Path.of"),
+                        tuple(10, "new java.io.PrintWriter"),
+                        tuple(12, "java.net.URI.toURL"));
     }
 
     @Test
@@ -237,11 +243,13 @@ class PolicyCheckTest {
                 }
                 """);
 
-        assertThat(violations).extracting(Violation::line, Violation::thing).containsExactly(
-                tuple(5, "java.lang.Class.forName"),
-                tuple(6, "java.lang.Class.getClassLoader"),
-                tuple(7, "java.lang.invoke.MethodHandles.lookup"),
-                tuple(8, "java.lang.Class.getDeclaredFields"));
+        assertThat(violations)
+                .extracting(Violation::line, Violation::thing)
+                .containsExactly(
+                        tuple(5, "java.lang.Class.forName"),
+                        tuple(6, "java.lang.Class.getClassLoader"),
+                        tuple(7, "java.lang.invoke.MethodHandles.lookup"),
+                        tuple(8, "java.lang.Class.getDeclaredFields"));
     }
 
     @Test
@@ -262,8 +270,9 @@ class PolicyCheckTest {
                 }
                 """);
 
-        assertThat(violations).extracting(Violation::line, Violation::thing).contains(
-                tuple(11, "java.lang.ProcessHandle.current"));
+        assertThat(violations)
+                .extracting(Violation::line, Violation::thing)
+                .contains(tuple(11, "java.lang.ProcessHandle.current"));
         assertThat(violations).extracting(Violation::line).contains(0);
     }
 
@@ -277,10 +286,12 @@ class PolicyCheckTest {
                 }
                 """);
 
-        assertThat(violations).extracting(Violation::kind, Violation::thing).containsExactlyInAnyOrder(
-                tuple(Kind.EXTENDS, "java.lang.ClassLoader"),
-                tuple(Kind.NATIVE, "poke"),
-                tuple(Kind.CALLS, "new java.lang.ClassLoader"));
+        assertThat(violations)
+                .extracting(Violation::kind, Violation::thing)
+                .containsExactlyInAnyOrder(
+                        tuple(Kind.EXTENDS, "java.lang.ClassLoader"),
+                        tuple(Kind.NATIVE, "poke"),
+                        tuple(Kind.CALLS, "new java.lang.ClassLoader"));
     }
 
     @Test
@@ -299,8 +310,8 @@ class PolicyCheckTest {
                 }
                 """);
 
-        assertThat(violations).containsExactly(
-                new Violation("lab.chat.Worker", 5, Kind.CALLS, "lab.chat.Worker.getAllStackTraces"));
+        assertThat(violations)
+                .containsExactly(new Violation("lab.chat.Worker", 5, Kind.CALLS, "lab.chat.Worker.getAllStackTraces"));
     }
 
     @Test
@@ -334,14 +345,17 @@ class PolicyCheckTest {
                 }
                 """);
 
-        assertThat(violations).containsExactly(new Violation("lab.temperature.Store", 5, Kind.FIELD,
-                "org.socklab.grader.score.Status.PASSED"));
+        assertThat(violations)
+                .containsExactly(new Violation(
+                        "lab.temperature.Store", 5, Kind.FIELD, "org.socklab.grader.score.Status.PASSED"));
     }
 
     @Test
     void should_let_calls_between_the_classes_of_the_submission_through() {
-        List<Violation> violations = PolicyCheck.check(StudentCodePolicy.standard(), InMemoryJavac.compile(Map.of(
-                "lab.queue.Server", """
+        List<Violation> violations = PolicyCheck.check(
+                StudentCodePolicy.standard(),
+                InMemoryJavac.compile(Map.of(
+                        "lab.queue.Server", """
                         package lab.queue;
 
                         public class Server {
@@ -350,7 +364,7 @@ class PolicyCheckTest {
                             }
                         }
                         """,
-                "lab.queue.Stats", """
+                        "lab.queue.Stats", """
                         package lab.queue;
 
                         class Stats {
@@ -359,7 +373,7 @@ class PolicyCheckTest {
                             }
                         }
                         """,
-                "lab.echocaps.Helper", """
+                        "lab.echocaps.Helper", """
                         package lab.echocaps;
 
                         public class Helper {
@@ -397,14 +411,22 @@ class PolicyCheckTest {
                 ... e mais 2
                 """);
         assertThat(PolicyFeedback.broken(violations.subList(0, 1)).render(Language.ENGLISH))
-                .doesNotContain("more").contains("line 12: calls java.lang.Runtime.exec\nStudent code may use");
+                .doesNotContain("more")
+                .contains("line 12: calls java.lang.Runtime.exec\nStudent code may use");
     }
 
     @Test
     void should_let_the_most_specific_rule_win_and_deny_on_a_tie() {
         StudentCodePolicy policy = StudentCodePolicy.parse(List.of(
-                "# a comment", "", "allow java.io.*", "deny java.io.File*", "allow java.io.FileNotFoundException",
-                "deny java.lang.System", "allow java.lang.System#out", "allow java.util.**", "deny java.util.Timer",
+                "# a comment",
+                "",
+                "allow java.io.*",
+                "deny java.io.File*",
+                "allow java.io.FileNotFoundException",
+                "deny java.lang.System",
+                "allow java.lang.System#out",
+                "allow java.util.**",
+                "deny java.util.Timer",
                 "allow java.util.Timer"));
 
         assertThat(policy.allowsClass("java.io.InputStream")).isTrue();
@@ -421,7 +443,8 @@ class PolicyCheckTest {
     @Test
     void should_refuse_a_policy_line_it_does_not_understand_naming_the_line() {
         assertThatThrownBy(() -> StudentCodePolicy.parse(List.of("allow java.lang.*", "permit java.io.*")))
-                .hasMessageContaining("policy line 2").hasMessageContaining("permit");
+                .hasMessageContaining("policy line 2")
+                .hasMessageContaining("permit");
         assertThatThrownBy(() -> StudentCodePolicy.parse(List.of("bootstrap java.lang.invoke.*")))
                 .hasMessageContaining("policy line 1");
     }
@@ -429,6 +452,7 @@ class PolicyCheckTest {
     @Test
     void should_read_the_policy_file_of_the_course() {
         assertThat(StudentCodePolicy.standard().allowsClass("java.net.Socket")).isTrue();
-        assertThat(StudentCodePolicy.standard().allowsClass("com.sun.tools.attach.VirtualMachine")).isFalse();
+        assertThat(StudentCodePolicy.standard().allowsClass("com.sun.tools.attach.VirtualMachine"))
+                .isFalse();
     }
 }

@@ -23,7 +23,8 @@ class BeforeCompilingTest {
         Files.writeString(reports.resolve("score.json"), "{}");
         Files.writeString(reports.resolve(ScoreReportListener.TABLE), "old table");
         Path sources = Files.createDirectories(project.resolve("src/main/java/lab/echocaps"));
-        Files.writeString(sources.resolve("EchoCapsServer.java"), "\uFEFFpackage lab.echocaps;\n", StandardCharsets.UTF_8);
+        Files.writeString(
+                sources.resolve("EchoCapsServer.java"), "\uFEFFpackage lab.echocaps;\n", StandardCharsets.UTF_8);
         Files.writeString(sources.resolve("Helper.java"), "package lab.echocaps;\n", StandardCharsets.UTF_8);
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
@@ -31,9 +32,10 @@ class BeforeCompilingTest {
 
         assertThat(reports).isEmptyDirectory();
         assertThat(sources.resolve("EchoCapsServer.java")).hasContent("package lab.echocaps;\n");
-        assertThat(printed.toString(StandardCharsets.UTF_8)).isEqualTo("socklab: src/main/java/lab/echocaps/EchoCapsServer.java:"
-                + " the byte order mark (BOM) at the start was removed (javac stops at it: illegal character '\\ufeff');"
-                + " save your files as UTF-8 without BOM\n");
+        assertThat(printed.toString(StandardCharsets.UTF_8))
+                .isEqualTo("socklab: src/main/java/lab/echocaps/EchoCapsServer.java:"
+                        + " the byte order mark (BOM) at the start was removed (javac stops at it: illegal character '\\ufeff');"
+                        + " save your files as UTF-8 without BOM\n");
     }
 
     @Test

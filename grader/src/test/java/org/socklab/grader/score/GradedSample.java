@@ -21,8 +21,7 @@ class GradedSample {
         @Test
         @Points(2)
         @DisplayName("passes")
-        void passes() {
-        }
+        void passes() {}
 
         @Test
         @Points(3)
@@ -40,8 +39,7 @@ class GradedSample {
 
         @Test
         @DisplayName("is not graded")
-        void isNotGraded() {
-        }
+        void isNotGraded() {}
     }
 
     @GradedExercise(Exercise.HTTP)
@@ -54,8 +52,7 @@ class GradedSample {
         @Test
         @Points(4)
         @DisplayName("never runs")
-        void neverRuns() {
-        }
+        void neverRuns() {}
     }
 
     /** Uses a hint from the echocaps bundle, by borrowing a method name that has one. */
@@ -93,8 +90,7 @@ class GradedSample {
 
     static class NotGraded {
         @Test
-        void plainTest() {
-        }
+        void plainTest() {}
     }
 
     static class NotGradedFailing {

@@ -25,10 +25,18 @@ import org.socklab.grader.feedback.Language;
 /** The score table and score.json, read back the way a person and a program would read them. */
 class ReportsTest {
 
-    private static final ScoreReport REPORT = ScoreReport.of(List.of(ExerciseScore.of(Exercise.ECHOCAPS, List.of(
-            new TestScore("repliesToOneLine", CoreFeedback.text("replies to a line"), 1, 1, Status.PASSED, List.of()),
-            new TestScore("dropsCr", CoreFeedback.text("drops the \\r"), 0, 2, Status.FAILED,
-                    List.of(CoreFeedback.text("wrong reply\nexpected: \"A\"\nreceived: \"a\"")))))));
+    private static final ScoreReport REPORT = ScoreReport.of(List.of(ExerciseScore.of(
+            Exercise.ECHOCAPS,
+            List.of(
+                    new TestScore(
+                            "repliesToOneLine", CoreFeedback.text("replies to a line"), 1, 1, Status.PASSED, List.of()),
+                    new TestScore(
+                            "dropsCr",
+                            CoreFeedback.text("drops the \\r"),
+                            0,
+                            2,
+                            Status.FAILED,
+                            List.of(CoreFeedback.text("wrong reply\nexpected: \"A\"\nreceived: \"a\"")))))));
 
     @Test
     void should_render_the_table_with_each_test_and_its_feedback_under_it() {
@@ -50,9 +58,23 @@ class ReportsTest {
 
     @Test
     void should_say_once_why_an_exercise_lost_everything_for_one_reason() {
-        ScoreReport stub = ScoreReport.of(List.of(ExerciseScore.of(Exercise.ECHOCAPS, List.of(
-                new TestScore("a", CoreFeedback.text("first"), 0, 1, Status.FAILED, List.of(CoreFeedback.text("not implemented yet"))),
-                new TestScore("b", CoreFeedback.text("second"), 0, 1, Status.FAILED, List.of(CoreFeedback.text("not implemented yet")))))));
+        ScoreReport stub = ScoreReport.of(List.of(ExerciseScore.of(
+                Exercise.ECHOCAPS,
+                List.of(
+                        new TestScore(
+                                "a",
+                                CoreFeedback.text("first"),
+                                0,
+                                1,
+                                Status.FAILED,
+                                List.of(CoreFeedback.text("not implemented yet"))),
+                        new TestScore(
+                                "b",
+                                CoreFeedback.text("second"),
+                                0,
+                                1,
+                                Status.FAILED,
+                                List.of(CoreFeedback.text("not implemented yet")))))));
 
         assertThat(ScoreTable.render(stub, Language.ENGLISH))
                 .containsOnlyOnce("not implemented yet")
@@ -91,11 +113,13 @@ class ReportsTest {
     @Test
     void should_print_the_table_and_write_score_json_at_the_end_of_a_run(@TempDir Path dir) throws Exception {
         ByteArrayOutputStream console = new ByteArrayOutputStream();
-        run(new ScoreReportListener(Language.ENGLISH, new PrintStream(console, true, StandardCharsets.UTF_8)),
-                dir, GradedSample.Outcomes.class);
+        run(
+                new ScoreReportListener(Language.ENGLISH, new PrintStream(console, true, StandardCharsets.UTF_8)),
+                dir,
+                GradedSample.Outcomes.class);
 
-        assertThat(console.toString(StandardCharsets.UTF_8)).contains("1. echocaps", "Total", "3/6",
-                "Score written to " + dir.resolve("score.json"));
+        assertThat(console.toString(StandardCharsets.UTF_8))
+                .contains("1. echocaps", "Total", "3/6", "Score written to " + dir.resolve("score.json"));
         JsonNode json = new ObjectMapper().readTree(Files.readString(dir.resolve("score.json")));
         assertThat(json.get("total").asInt()).isEqualTo(3);
     }
@@ -103,12 +127,18 @@ class ReportsTest {
     @Test
     void should_name_where_the_servers_output_went_under_the_table_when_the_build_says(@TempDir Path dir) {
         ByteArrayOutputStream console = new ByteArrayOutputStream();
-        LauncherFactory.create(LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false).build())
-                .execute(LauncherDiscoveryRequestBuilder.request()
-                        .selectors(selectClass(GradedSample.Outcomes.class))
-                        .configurationParameter(ScoreReportListener.REPORT_DIR, dir.toString())
-                        .configurationParameter(ScoreReportListener.OUTPUT_DIR, "target/surefire-reports/*-output.txt")
-                        .build(), new ScoreReportListener(Language.ENGLISH, new PrintStream(console, true, StandardCharsets.UTF_8)));
+        LauncherFactory.create(LauncherConfig.builder()
+                        .enableTestExecutionListenerAutoRegistration(false)
+                        .build())
+                .execute(
+                        LauncherDiscoveryRequestBuilder.request()
+                                .selectors(selectClass(GradedSample.Outcomes.class))
+                                .configurationParameter(ScoreReportListener.REPORT_DIR, dir.toString())
+                                .configurationParameter(
+                                        ScoreReportListener.OUTPUT_DIR, "target/surefire-reports/*-output.txt")
+                                .build(),
+                        new ScoreReportListener(
+                                Language.ENGLISH, new PrintStream(console, true, StandardCharsets.UTF_8)));
 
         assertThat(console.toString(StandardCharsets.UTF_8).strip())
                 .endsWith("What your servers printed: target/surefire-reports/*-output.txt");
@@ -117,35 +147,44 @@ class ReportsTest {
     @Test
     void should_say_loudly_that_nothing_was_graded_and_write_nothing(@TempDir Path dir) {
         ByteArrayOutputStream console = new ByteArrayOutputStream();
-        run(new ScoreReportListener(Language.ENGLISH, new PrintStream(console, true, StandardCharsets.UTF_8)),
-                dir, GradedSample.NotGraded.class);
+        run(
+                new ScoreReportListener(Language.ENGLISH, new PrintStream(console, true, StandardCharsets.UTF_8)),
+                dir,
+                GradedSample.NotGraded.class);
 
         assertThat(console.toString(StandardCharsets.UTF_8)).contains("NO GRADED TEST WAS FOUND");
         assertThat(dir.resolve("score.json")).doesNotExist();
     }
 
     @Test
-    void should_leave_the_table_and_why_the_build_fails_to_the_build_when_it_prints_them(@TempDir Path dir) throws IOException {
+    void should_leave_the_table_and_why_the_build_fails_to_the_build_when_it_prints_them(@TempDir Path dir)
+            throws IOException {
         ByteArrayOutputStream console = new ByteArrayOutputStream();
-        LauncherFactory.create(LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false).build())
-                .execute(LauncherDiscoveryRequestBuilder.request()
-                        .selectors(selectClass(GradedSample.Outcomes.class))
-                        .configurationParameter(ScoreReportListener.REPORT_DIR, dir.toString())
-                        .configurationParameter(ScoreReportListener.PRINTED_BY_BUILD, "true")
-                        .build(), new ScoreReportListener(Language.ENGLISH, new PrintStream(console, true, StandardCharsets.UTF_8)));
+        LauncherFactory.create(LauncherConfig.builder()
+                        .enableTestExecutionListenerAutoRegistration(false)
+                        .build())
+                .execute(
+                        LauncherDiscoveryRequestBuilder.request()
+                                .selectors(selectClass(GradedSample.Outcomes.class))
+                                .configurationParameter(ScoreReportListener.REPORT_DIR, dir.toString())
+                                .configurationParameter(ScoreReportListener.PRINTED_BY_BUILD, "true")
+                                .build(),
+                        new ScoreReportListener(
+                                Language.ENGLISH, new PrintStream(console, true, StandardCharsets.UTF_8)));
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
         assertThat(console.size()).as("nothing printed in the test JVM").isZero();
         assertThatThrownBy(() -> ScorePrinter.print(dir, false, new PrintStream(printed, true, StandardCharsets.UTF_8)))
                 .isInstanceOf(ScorePrinter.LostPoints.class)
                 .hasMessage("socklab: 3/6 points: the score table above says what to look at");
-        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("1. echocaps", "Total", "3/6")
+        assertThat(printed.toString(StandardCharsets.UTF_8))
+                .contains("1. echocaps", "Total", "3/6")
                 .endsWith("Score written to " + dir.resolve("score.json") + "\n");
     }
 
     @Test
-    void should_print_the_table_without_failing_when_failures_are_ignored_and_nothing_when_no_test_ran(@TempDir Path dir)
-            throws IOException {
+    void should_print_the_table_without_failing_when_failures_are_ignored_and_nothing_when_no_test_ran(
+            @TempDir Path dir) throws IOException {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
 
@@ -160,23 +199,32 @@ class ReportsTest {
 
     @Test
     void should_fail_the_build_at_full_marks_when_a_test_that_is_not_graded_failed(@TempDir Path dir) {
-        LauncherFactory.create(LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false).build())
-                .execute(LauncherDiscoveryRequestBuilder.request()
-                        .selectors(selectClass(GradedSample.NotGradedFailing.class))
-                        .configurationParameter(ScoreReportListener.REPORT_DIR, dir.toString())
-                        .configurationParameter(ScoreReportListener.PRINTED_BY_BUILD, "true")
-                        .build(), new ScoreReportListener(Language.ENGLISH, new PrintStream(new ByteArrayOutputStream())));
+        LauncherFactory.create(LauncherConfig.builder()
+                        .enableTestExecutionListenerAutoRegistration(false)
+                        .build())
+                .execute(
+                        LauncherDiscoveryRequestBuilder.request()
+                                .selectors(selectClass(GradedSample.NotGradedFailing.class))
+                                .configurationParameter(ScoreReportListener.REPORT_DIR, dir.toString())
+                                .configurationParameter(ScoreReportListener.PRINTED_BY_BUILD, "true")
+                                .build(),
+                        new ScoreReportListener(Language.ENGLISH, new PrintStream(new ByteArrayOutputStream())));
 
         assertThat(dir.resolve(ScoreReportListener.TABLE)).content().contains("NO GRADED TEST WAS FOUND");
-        assertThat(dir.resolve(ScoreReportListener.FAILURE)).content()
+        assertThat(dir.resolve(ScoreReportListener.FAILURE))
+                .content()
                 .isEqualTo("socklab: 1 of your own tests failed: they are listed above the score table\n");
     }
 
     private static void run(ScoreReportListener listener, Path dir, Class<?> testClass) {
-        LauncherFactory.create(LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false).build())
-                .execute(LauncherDiscoveryRequestBuilder.request()
-                        .selectors(selectClass(testClass))
-                        .configurationParameter(ScoreReportListener.REPORT_DIR, dir.toString())
-                        .build(), listener);
+        LauncherFactory.create(LauncherConfig.builder()
+                        .enableTestExecutionListenerAutoRegistration(false)
+                        .build())
+                .execute(
+                        LauncherDiscoveryRequestBuilder.request()
+                                .selectors(selectClass(testClass))
+                                .configurationParameter(ScoreReportListener.REPORT_DIR, dir.toString())
+                                .build(),
+                        listener);
     }
 }

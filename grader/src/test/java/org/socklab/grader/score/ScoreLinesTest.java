@@ -14,13 +14,24 @@ import org.socklab.grader.harness.Floor;
 /** The score a grading JVM hands back reads back whole, as messages, and only whole. */
 class ScoreLinesTest {
     private static final ScoreReport REPORT = ScoreReport.of(List.of(
-            ExerciseScore.of(Exercise.ECHOCAPS, List.of(
-                    new TestScore("a\tb", CoreFeedback.notRun(), 1, 1, Status.PASSED, List.of()),
-                    new TestScore("b", CoreFeedback.notRun(), 0, 2, Status.FAILED, List.of(
-                            CoreFeedback.wrongReply("x\n", "X\n", "nothing\r\t\\"), CoreFeedback.notRun()))),
+            ExerciseScore.of(
+                    Exercise.ECHOCAPS,
+                    List.of(
+                            new TestScore("a\tb", CoreFeedback.notRun(), 1, 1, Status.PASSED, List.of()),
+                            new TestScore(
+                                    "b",
+                                    CoreFeedback.notRun(),
+                                    0,
+                                    2,
+                                    Status.FAILED,
+                                    List.of(
+                                            CoreFeedback.wrongReply("x\n", "X\n", "nothing\r\t\\"),
+                                            CoreFeedback.notRun()))),
                     new Floor(Duration.ofMillis(2500), 3)),
-            ExerciseScore.of(Exercise.CHAT, List.of(
-                    new TestScore("c", CoreFeedback.notRun(), 0, 3, Status.NOT_RUN, List.of(CoreFeedback.notRun()))))));
+            ExerciseScore.of(
+                    Exercise.CHAT,
+                    List.of(new TestScore(
+                            "c", CoreFeedback.notRun(), 0, 3, Status.NOT_RUN, List.of(CoreFeedback.notRun()))))));
 
     @Test
     void should_read_back_the_report_it_wrote_messages_tabs_line_ends_and_backslashes_included() {
@@ -40,7 +51,8 @@ class ScoreLinesTest {
 
         assertThat(read.exercises().get(0).floor()).isEqualTo(new Floor(Duration.ofMillis(2500), 3));
         assertThat(read.exercises().get(1).floor()).isEqualTo(Floor.NONE);
-        assertThat(ScoreJson.write(read, Language.ENGLISH)).contains("\"floor\": { \"windowsMs\": 2500, \"jvmStarts\": 3 }");
+        assertThat(ScoreJson.write(read, Language.ENGLISH))
+                .contains("\"floor\": { \"windowsMs\": 2500, \"jvmStarts\": 3 }");
     }
 
     @Test
