@@ -1,24 +1,18 @@
 package org.socklab.cli.experiment;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
+import org.socklab.cli.grading.Compilation;
 import org.socklab.grader.Exercise;
+import org.socklab.grader.harness.Containment;
 
 /**
  * The classes of the server to measure: a submission's {@code src/main/java}, or the bundled
- * reference solution of the exercise, compiled as grading compiles them ({@code javac --release
- * 17}, against the JDK alone, no annotation processing).
+ * reference solution of the exercise, compiled as grading compiles them.
  *
  * <p>Stateless and thread-safe.
  */
@@ -69,44 +63,15 @@ final class SubmissionClasses {
     }
 
     /**
-     * Compiles every {@code .java} file under {@code sources} into {@code classes}.
+     * Compiles every {@code .java} file under {@code sources} into {@code classes}, as grading does
+     * ({@link Compilation}: in the sandbox where this machine has one).
      *
      * @throws ExperimentFailure with javac's first line, if they do not compile
      */
     static Path compile(Path sources, Path classes) {
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        if (javac == null) {
-            throw new ExperimentFailure(Messages.noCompiler());
-        }
-        List<String> arguments = new ArrayList<>(List.of(
-                "--release",
-                "17",
-                "-encoding",
-                "UTF-8",
-                "-nowarn",
-                "-proc:none",
-                "-implicit:none",
-                "-sourcepath",
-                "",
-                "-classpath",
-                "",
-                "-d",
-                classes.toString()));
-        try (Stream<Path> files = Files.walk(sources)) {
-            files.filter(file -> file.toString().endsWith(".java") && Files.isRegularFile(file))
-                    .sorted()
-                    .forEach(file -> arguments.add(file.toString()));
-            Files.createDirectories(classes);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        ByteArrayOutputStream said = new ByteArrayOutputStream();
-        if (javac.run(null, said, said, arguments.toArray(String[]::new)) != 0) {
-            String first = said.toString(StandardCharsets.UTF_8)
-                    .strip()
-                    .lines()
-                    .findFirst()
-                    .orElse("javac failed");
+        Compilation compiled = Compilation.of(sources, classes, Containment.detect());
+        if (!compiled.succeeded()) {
+            String first = compiled.errors().lines().findFirst().orElse("javac failed");
             throw new ExperimentFailure(Messages.of("error.notCompiled", first));
         }
         return classes;

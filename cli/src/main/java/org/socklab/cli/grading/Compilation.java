@@ -39,19 +39,19 @@ import org.socklab.grader.score.GradingJvm;
  * @param errors what javac said, when it failed; empty when it succeeded
  * @param notices what was changed in the copied sources before compiling, for the report
  */
-record Compilation(Path classes, String errors, List<Feedback> notices) {
+public record Compilation(Path classes, String errors, List<Feedback> notices) {
     /** Far above what a submission of this course needs (about a second), far below grade-all's timeout. */
     static final Duration DEADLINE = Duration.ofSeconds(60);
 
     private static final int MAX_ERRORS = 64 * 1024;
     private static final String INSIDE = "/socklab";
 
-    boolean succeeded() {
+    public boolean succeeded() {
         return errors.isEmpty();
     }
 
     /** Compiles every {@code .java} file under {@code sources} (the submission's, copied) into {@code classes}. */
-    static Compilation of(Path sources, Path classes, Containment containment) {
+    public static Compilation of(Path sources, Path classes, Containment containment) {
         List<Feedback> notices = ByteOrderMarks.strip(sources);
         List<Path> files;
         try (Stream<Path> walk = Files.walk(sources)) {
