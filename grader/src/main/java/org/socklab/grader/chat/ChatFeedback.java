@@ -52,7 +52,7 @@ final class ChatFeedback {
         return of("wait.receivesLines", member, count);
     }
 
-    static Feedback transcript(String owner, int count, String lastLines, Feedback ending) {
+    static Feedback transcript(String owner, int count, Feedback lastLines, Feedback ending) {
         return of("transcript", owner, count, lastLines, ending);
     }
 

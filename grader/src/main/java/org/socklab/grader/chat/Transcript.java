@@ -144,7 +144,7 @@ final class Transcript {
 
     /** What this client has received so far, for messages: how many lines, the last few, and how reading ended. */
     synchronized Feedback summary() {
-        List<String> shown = new ArrayList<>();
+        List<Feedback> shown = new ArrayList<>();
         for (int i = Math.max(0, lines.size() - SHOWN); i < lines.size(); i++) {
             shown.add(Shown.text(lines.get(i)));
         }
@@ -155,6 +155,6 @@ final class Transcript {
                         : RESET.equals(end.key())
                                 ? ChatFeedback.resetConnection()
                                 : INVALID.equals(end.key()) ? ChatFeedback.invalidUtf8() : end;
-        return ChatFeedback.transcript(owner, lines.size(), String.join(", ", shown), ending);
+        return ChatFeedback.transcript(owner, lines.size(), Shown.joined(shown), ending);
     }
 }

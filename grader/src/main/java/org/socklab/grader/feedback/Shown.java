@@ -1,18 +1,31 @@
 package org.socklab.grader.feedback;
 
+import java.util.List;
+
 /**
  * How text from the wire is shown in a message: quoted, with control characters escaped
  * ({@code \r}, {@code \n}, {@code \t}, {@code \u0000}), and cut short when long, so that a 1 MiB
- * line or a stray carriage return is visible and readable. Stateless.
+ * line or a stray carriage return is visible and readable. A value like every part of a message:
+ * the words around the quoted text ("nothing", "chars") are rendered in the report's language.
+ * Stateless.
  */
 public final class Shown {
     static final int LIMIT = 60;
 
     private Shown() {}
 
-    public static String text(String text) {
+    /** Shown texts one after the other, separated by commas: {@code "a", "b", "c"}. */
+    public static Feedback joined(List<Feedback> shown) {
+        Feedback joined = shown.isEmpty() ? Feedback.of(CoreFeedback.MESSAGES, "shown.whole", "") : shown.get(0);
+        for (int i = 1; i < shown.size(); i++) {
+            joined = Feedback.of(CoreFeedback.MESSAGES, "shown.pair", joined, shown.get(i));
+        }
+        return joined;
+    }
+
+    public static Feedback text(String text) {
         if (text == null) {
-            return "(nothing)";
+            return Feedback.of(CoreFeedback.MESSAGES, "shown.nothing");
         }
         StringBuilder out = new StringBuilder("\"");
         int shown = Math.min(text.length(), LIMIT);
@@ -34,9 +47,8 @@ public final class Shown {
             }
         }
         out.append('"');
-        if (text.length() > LIMIT) {
-            out.append("... (").append(text.length()).append(" chars)");
-        }
-        return out.toString();
+        return text.length() > LIMIT
+                ? Feedback.of(CoreFeedback.MESSAGES, "shown.cut", out.toString(), Integer.toString(text.length()))
+                : Feedback.of(CoreFeedback.MESSAGES, "shown.whole", out.toString());
     }
 }

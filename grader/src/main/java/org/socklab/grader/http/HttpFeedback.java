@@ -17,15 +17,15 @@ final class HttpFeedback {
 
     private HttpFeedback() {}
 
-    static Feedback notClosed(Request request, Duration waited, String received) {
+    static Feedback notClosed(Request request, Duration waited, Feedback received) {
         return Feedback.of(MESSAGES, "reply.notClosed", request.shown(), waited.toSeconds(), received);
     }
 
-    static Feedback noEmptyLine(Request request, String received) {
+    static Feedback noEmptyLine(Request request, Feedback received) {
         return Feedback.of(MESSAGES, "reply.noEmptyLine", request.shown(), received);
     }
 
-    static Feedback wrongStatus(Request request, String received, String expected) {
+    static Feedback wrongStatus(Request request, Feedback received, Feedback expected) {
         return Feedback.of(MESSAGES, "reply.status", request.shown(), received, expected);
     }
 
@@ -38,7 +38,7 @@ final class HttpFeedback {
                 MESSAGES, "reply.headerWrong", request.shown(), name, Shown.text(received), Shown.text(expected));
     }
 
-    static Feedback noHello(Request request, String body) {
+    static Feedback noHello(Request request, Feedback body) {
         return Feedback.of(MESSAGES, "reply.noHello", request.shown(), body);
     }
 
@@ -64,7 +64,7 @@ final class HttpFeedback {
      * A line of the head ended with a bare \n; {@code kind} says which: 0 the status line, 1 a
      * header line, 2 the empty line that ends the head.
      */
-    static Feedback bareNewlineInHead(Request request, int kind, String line) {
+    static Feedback bareNewlineInHead(Request request, int kind, Feedback line) {
         return Feedback.of(MESSAGES, "reply.bareNewline", request.shown(), kind, line);
     }
 
@@ -88,7 +88,7 @@ final class HttpFeedback {
                 String.valueOf(bodyChars));
     }
 
-    static Feedback headWithBody(Request request, int bytes, String body) {
+    static Feedback headWithBody(Request request, int bytes, Feedback body) {
         return Feedback.of(MESSAGES, "head.body", request.shown(), String.valueOf(bytes), body);
     }
 

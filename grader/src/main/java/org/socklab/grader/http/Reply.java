@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.socklab.grader.feedback.Feedback;
 import org.socklab.grader.feedback.GradedFailure;
 import org.socklab.grader.feedback.Shown;
 
@@ -176,7 +177,7 @@ final class Reply {
     }
 
     /** Raw bytes as a message shows them. */
-    static String text(byte[] bytes) {
+    static Feedback text(byte[] bytes) {
         return Shown.text(new String(bytes, StandardCharsets.UTF_8));
     }
 

@@ -1,5 +1,6 @@
 package org.socklab.grader.http;
 
+import org.socklab.grader.feedback.Feedback;
 import org.socklab.grader.feedback.Shown;
 
 /**
@@ -39,7 +40,7 @@ record Request(String requestLine, String text) {
     }
 
     /** The request line, quoted for a message. */
-    String shown() {
+    Feedback shown() {
         return Shown.text(requestLine);
     }
 }

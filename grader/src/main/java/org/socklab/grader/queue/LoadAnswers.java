@@ -3,6 +3,7 @@ package org.socklab.grader.queue;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.socklab.grader.feedback.Feedback;
 import org.socklab.grader.feedback.GradedFailure;
 
 /**
@@ -31,7 +32,7 @@ final class LoadAnswers {
 
     /** Checks answer number {@code index}, as explained above. */
     void check(int index, List<String> answer) {
-        String shown = Stats.shown(answer);
+        Feedback shown = Stats.shown(answer);
         if (answer.equals(List.of(Stats.EMPTY))) {
             throw new GradedFailure(QueueFeedback.loadBackwards(index, shown, Stats.shown(previous)));
         }

@@ -20,7 +20,7 @@ final class QueueFeedback {
         return Exercise.QUEUE.messages();
     }
 
-    static Feedback notCounted(String reading, String expected, Object last) {
+    static Feedback notCounted(String reading, Feedback expected, Object last) {
         return Feedback.of(messages(), "reading.notCounted", Shown.text(reading), DEADLINE, expected, last);
     }
 
@@ -28,7 +28,7 @@ final class QueueFeedback {
         return Feedback.of(messages(), "malformed.notError", Shown.text(sent), Shown.text(received));
     }
 
-    static Feedback malformedRecorded(String sentinel, String answer) {
+    static Feedback malformedRecorded(String sentinel, Feedback answer) {
         return Feedback.of(messages(), "malformed.recorded", Shown.text(sentinel), answer);
     }
 
@@ -36,16 +36,16 @@ final class QueueFeedback {
         return Feedback.of(messages(), "burst.noBye", producer, producers, Shown.text(reading), observed);
     }
 
-    static Feedback burstReadingLost(String lost, String lastMilder, String expected, Object last) {
+    static Feedback burstReadingLost(String lost, String lastMilder, Feedback expected, Object last) {
         return Feedback.of(
                 messages(), "burst.readingLost", Shown.text(lost), Shown.text(lastMilder), DEADLINE, expected, last);
     }
 
-    static Feedback notReplaced(String readings, String expected, Object last) {
+    static Feedback notReplaced(Feedback readings, Feedback expected, Object last) {
         return Feedback.of(messages(), "replace.notMoved", readings, DEADLINE, expected, last);
     }
 
-    static Feedback lostAfterBadInput(String reading, String expected, Object last) {
+    static Feedback lostAfterBadInput(String reading, Feedback expected, Object last) {
         return Feedback.of(messages(), "badInput.readingLost", Shown.text(reading), DEADLINE, expected, last);
     }
 
@@ -97,15 +97,15 @@ final class QueueFeedback {
         return Feedback.of(messages(), "load.noAnswer", number, QueueTests.LOAD_PRODUCERS, observed);
     }
 
-    static Feedback loadMalformed(int number, String answer) {
+    static Feedback loadMalformed(int number, Feedback answer) {
         return Feedback.of(messages(), "load.malformed", number, answer);
     }
 
-    static Feedback loadTorn(int number, String answer) {
+    static Feedback loadTorn(int number, Feedback answer) {
         return Feedback.of(messages(), "load.torn", number, answer);
     }
 
-    static Feedback loadBackwards(int number, String answer, String previous) {
+    static Feedback loadBackwards(int number, Feedback answer, Feedback previous) {
         return Feedback.of(messages(), "load.backwards", number, answer, previous);
     }
 

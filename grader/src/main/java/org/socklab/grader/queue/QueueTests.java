@@ -12,6 +12,7 @@ import org.socklab.grader.DirectCalls;
 import org.socklab.grader.Exercise;
 import org.socklab.grader.GradedExercise;
 import org.socklab.grader.Points;
+import org.socklab.grader.feedback.Feedback;
 import org.socklab.grader.feedback.GradedFailure;
 import org.socklab.grader.feedback.NotApplicable;
 import org.socklab.grader.harness.Departures;
@@ -362,7 +363,7 @@ public class QueueTests {
     private static void sendAndAwait(RunningServer server, List<String> sent, String reading, List<String> expected) {
         Stats.send(server, reading);
         sent.add(reading);
-        String readings = Stats.shown(sent);
+        Feedback readings = Stats.shown(sent);
         Stats.await(server, expected, last -> QueueFeedback.notReplaced(readings, Stats.shown(expected), last));
     }
 

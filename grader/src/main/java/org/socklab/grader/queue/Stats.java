@@ -56,7 +56,7 @@ final class Stats {
     }
 
     /** An answer as shown in a message: its lines, quoted, with the newline between them visible. */
-    static String shown(List<String> answer) {
+    static Feedback shown(List<String> answer) {
         return Shown.text(String.join("\n", answer));
     }
 

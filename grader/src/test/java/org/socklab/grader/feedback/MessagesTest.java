@@ -145,8 +145,19 @@ class MessagesTest {
 
     @Test
     void should_shorten_long_text_and_show_control_characters() {
-        assertThat(Shown.text("a".repeat(100))).isEqualTo("\"" + "a".repeat(60) + "\"... (100 chars)");
-        assertThat(Shown.text("tab\tcr\r\u0000")).isEqualTo("\"tab\\tcr\\r\\u0000\"");
+        assertThat(Shown.text("a".repeat(100)).render(Language.ENGLISH))
+                .isEqualTo("\"" + "a".repeat(60) + "\"... (100 chars)");
+        assertThat(Shown.text("tab\tcr\r\u0000").render(Language.ENGLISH)).isEqualTo("\"tab\\tcr\\r\\u0000\"");
+    }
+
+    @Test
+    void should_say_the_words_around_shown_text_in_the_reports_language() {
+        assertThat(Shown.text("a".repeat(100)).render(Language.PORTUGUESE))
+                .isEqualTo("\"" + "a".repeat(60) + "\"... (100 caracteres)");
+        assertThat(Shown.text(null).render(Language.PORTUGUESE)).isEqualTo("(nada)");
+        assertThat(Shown.joined(java.util.List.of(Shown.text("a"), Shown.text("b"), Shown.text("c")))
+                        .render(Language.ENGLISH))
+                .isEqualTo("\"a\", \"b\", \"c\"");
     }
 
     @Test
