@@ -503,24 +503,18 @@ public class ChatTests {
     }
 
     /**
-     * Whether the server is back to {@code threads} live threads within {@link Waits#EVENTUALLY}
-     * once the round's clients closed: only then does the next round start from an empty room, even
-     * in a server whose room is (wrongly) static.
+     * Whether the server is back to {@code threads} live threads once the round's clients closed,
+     * waited for as the chat's other waits are ({@link Patience}): only then does the next round
+     * start from an empty room, even in a server whose room is (wrongly) static.
      */
     private static boolean handlersEnd(RunningServer server, int threads) {
-        long deadline = System.nanoTime() + Waits.EVENTUALLY.toNanos();
-        while (server.probe().liveThreads() > threads) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
+        try {
+            return Patience.await(
+                    () -> server.probe().liveThreads() <= threads, server.probe(), () -> 0L, Patience::sleep);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
-        return true;
     }
 
     private static void newcomerJoinsWhileOthersTalk(RunningServer server) {
