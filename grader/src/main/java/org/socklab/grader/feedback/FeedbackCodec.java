@@ -19,7 +19,9 @@ import java.util.Optional;
  * any other argument travels as its text. Stateless.
  */
 public final class FeedbackCodec {
-    private static final int MAX_DEPTH = 4;
+    /** Deep enough for any message the grader builds (a quote inside a transcript inside an observation), with room. */
+    private static final int MAX_DEPTH = 12;
+
     private static final int MAX_TEXT = 1 << 16;
 
     private FeedbackCodec() {}

@@ -14,13 +14,21 @@ public final class Shown {
 
     private Shown() {}
 
-    /** Shown texts one after the other, separated by commas: {@code "a", "b", "c"}. */
+    /**
+     * Shown texts one after the other, separated by commas: {@code "a", "b", "c"}. Built as a
+     * balanced tree of pairs, so that a message nests only about log2(n) deep and travels whole
+     * through {@link FeedbackCodec}, whose readers bound the depth.
+     */
     public static Feedback joined(List<Feedback> shown) {
-        Feedback joined = shown.isEmpty() ? Feedback.of(CoreFeedback.MESSAGES, "shown.whole", "") : shown.get(0);
-        for (int i = 1; i < shown.size(); i++) {
-            joined = Feedback.of(CoreFeedback.MESSAGES, "shown.pair", joined, shown.get(i));
+        return shown.isEmpty() ? Feedback.of(CoreFeedback.MESSAGES, "shown.whole", "") : joined(shown, 0, shown.size());
+    }
+
+    private static Feedback joined(List<Feedback> shown, int from, int to) {
+        if (to - from == 1) {
+            return shown.get(from);
         }
-        return joined;
+        int middle = (from + to) >>> 1;
+        return Feedback.of(CoreFeedback.MESSAGES, "shown.pair", joined(shown, from, middle), joined(shown, middle, to));
     }
 
     public static Feedback text(String text) {

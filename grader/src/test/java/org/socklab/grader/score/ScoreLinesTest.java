@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.socklab.grader.Exercise;
 import org.socklab.grader.feedback.CoreFeedback;
+import org.socklab.grader.feedback.Feedback;
 import org.socklab.grader.feedback.Language;
+import org.socklab.grader.feedback.Shown;
 import org.socklab.grader.harness.Floor;
 
 /** The score a grading JVM hands back reads back whole, as messages, and only whole. */
@@ -53,6 +56,26 @@ class ScoreLinesTest {
         assertThat(read.exercises().get(1).floor()).isEqualTo(Floor.NONE);
         assertThat(ScoreJson.write(read, Language.ENGLISH))
                 .contains("\"floor\": { \"windowsMs\": 2500, \"jvmStarts\": 3 }");
+    }
+
+    @Test
+    void should_carry_a_quote_of_many_lines_inside_an_observation_inside_a_transcript() {
+        List<Feedback> lines =
+                IntStream.range(0, 16).mapToObj(i -> Shown.text("line " + i)).toList();
+        Feedback deep = CoreFeedback.wrongReply("x\n", "X\n", "-");
+        for (int level = 0; level < 3; level++) {
+            deep = Feedback.of(CoreFeedback.MESSAGES, "shown.pair", deep, Shown.joined(lines));
+        }
+        ScoreReport report = ScoreReport.of(List.of(ExerciseScore.of(
+                Exercise.CHAT,
+                List.of(new TestScore("d", CoreFeedback.notRun(), 0, 1, Status.FAILED, List.of(deep))))));
+
+        ScoreReport read = ScoreLines.read(ScoreLines.write(report).lines().toList());
+
+        for (Language language : Language.values()) {
+            assertThat(ScoreJson.write(read, language)).isEqualTo(ScoreJson.write(report, language));
+        }
+        assertThat(deep.render(Language.ENGLISH)).contains("\"line 0\", \"line 1\", \"line 2\"");
     }
 
     @Test
