@@ -18,6 +18,7 @@ import org.socklab.grader.harness.ThreadSnapshot;
  *
  * <p>Only a heuristic about <em>when</em> to act: it gives up quietly after {@link #PATIENCE}
  * (a busy server, threads the probe cannot see), and a correct server passes whatever it decides.
+ * Thread-safe: each call reads the probe afresh.
  * Stateless.
  */
 final class Idle {
@@ -45,13 +46,24 @@ final class Idle {
     /** Waits until the server is idle; false if it did not look idle within {@link #PATIENCE}. */
     static boolean await(ServerProbe probe) {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (!idle(probe.threads().orElse(List.of()))) {
+        while (!idle(probe)) {
             if (System.nanoTime() > deadline) {
                 return false;
             }
             LockSupport.parkNanos(POLL.toNanos());
         }
         return true;
+    }
+
+    /**
+     * Whether the server looks idle: from its stacks where the probe shows them (a server in this
+     * JVM), else from the system calls its threads wait in (a server in a child JVM, where a
+     * sleeping thread does not count as idle).
+     */
+    static boolean idle(ServerProbe probe) {
+        return probe.threads()
+                .map(Idle::idle)
+                .orElseGet(() -> probe.blockedForGood().isPresent());
     }
 
     /** Whether every one of the threads is blocked waiting for something outside it. */

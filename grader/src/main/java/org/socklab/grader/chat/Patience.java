@@ -22,8 +22,8 @@ import org.socklab.grader.harness.Waits;
  *       socket read or accept, a queue or a condition without a timeout; see {@link Idle}).
  *       Nothing in a chat server is driven by time, so a server in that state will not send what
  *       is owed. A thread in a timed wait (a sleep, a poll with a timeout) wakes up by itself: it
- *       is not still. Only a server whose threads the probe shows (one in
- *       this JVM) is judged still; elsewhere this rule never applies;</li>
+ *       is not still. Where
+ *       neither the stacks nor the system calls can be read, this rule never applies;</li>
  *   <li>{@link Waits#EVENTUALLY} after the last sign of progress (a line received anywhere in the
  *       room, a connection ended, CPU burned), and after {@link #CAP} in any case, below the
  *       per-test bound.</li>
@@ -101,13 +101,15 @@ final class Patience {
     }
 
     /**
-     * Whether the server's threads are visible and all blocked for good: none in a timed wait (a
-     * sleep, a poll with a timeout), since such a thread wakes up by itself and may then act.
+     * Whether the server's threads are all blocked for good: none in a timed wait (a sleep, a poll
+     * with a timeout), since such a thread wakes up by itself and may then act. Judged from the
+     * stacks where the probe shows them (a server in this JVM), else from the system calls the
+     * threads wait in ({@link ServerProbe#blockedForGood()}: a server in a child JVM).
      */
     static boolean still(ServerProbe probe) {
         return probe.threads()
                 .map(threads -> Idle.idle(threads)
                         && threads.stream().noneMatch(thread -> thread.state() == Thread.State.TIMED_WAITING))
-                .orElse(false);
+                .orElseGet(() -> probe.blockedForGood().isPresent());
     }
 }
