@@ -70,6 +70,13 @@ public final class GradeCommand implements Callable<Integer> {
                     + " or refuse to grade without it (required), or never (none)")
     private SandboxMode sandbox = SandboxMode.AUTO;
 
+    @Option(
+            names = "--jobs",
+            paramLabel = "N",
+            converter = Converters.PositiveConverter.class,
+            description = "exercises graded at once (default: one per two processors, at least 2)")
+    private Integer jobs;
+
     /** The environment variable that names the reference solutions' folder (set by the launcher). */
     public static final String REFERENCE_VARIABLE = "SOCKLAB_REFERENCE";
 
@@ -105,7 +112,7 @@ public final class GradeCommand implements Callable<Integer> {
                 TestSelection.VISIBLE,
                 reportDir,
                 containment,
-                Grader.defaultParallel(),
+                jobs != null ? jobs : Grader.defaultParallel(),
                 new ExerciseProgress(ProgressLine.of(terminal.err(), terminal.environment()), graded.size()));
         Reports.write(result, lang, reportDir);
         Console console =

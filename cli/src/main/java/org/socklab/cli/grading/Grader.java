@@ -51,11 +51,12 @@ public final class Grader {
     private Grader() {}
 
     /**
-     * Exercises graded at once by one {@code socklab grade}: one per two cores, since each grading
-     * keeps its test thread and its server's JVM busy; the fixtures' pins hold under that load.
+     * Exercises graded at once by one {@code socklab grade}: one per two cores, and at least two,
+     * since much of a grading is waiting (windows, JVM starts) and two at once took 28-32 s against
+     * 39-42 s one at a time for the reference on 2 cores; the fixtures' pins hold under more load.
      */
     public static int defaultParallel() {
-        return Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+        return Math.max(2, Runtime.getRuntime().availableProcessors() / 2);
     }
 
     /** Grades the exercises of the pristine template; {@code reportDir} (made by the caller) receives the output log. */
