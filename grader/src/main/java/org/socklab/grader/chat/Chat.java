@@ -219,6 +219,7 @@ final class Chat implements AutoCloseable {
                     cpu = now;
                     stillSince = System.nanoTime();
                 } else if (System.nanoTime() - stillSince >= BRIEF_STILL.toNanos()) {
+                    Waits.windowPassed(stillSince, BRIEF_STILL); // the stillness waited through: part of the floor
                     return;
                 }
             }

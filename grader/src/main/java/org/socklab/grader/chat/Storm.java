@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import org.socklab.grader.harness.ServerProbe;
 import org.socklab.grader.harness.ThreadSnapshot;
+import org.socklab.grader.harness.Waits;
 
 /**
  * The broadcast storm of the leaving test: one member sends long numbered lines from a thread of
@@ -113,6 +114,7 @@ final class Storm {
                 lastCpu = cpu;
                 quietSince = System.nanoTime();
             } else if (sent.get() > heard && System.nanoTime() - quietSince >= QUIET.toNanos()) {
+                Waits.windowPassed(quietSince, QUIET); // the stillness waited through: part of the floor
                 return;
             }
             LockSupport.parkNanos(POLL.toNanos());
@@ -140,6 +142,7 @@ final class Storm {
                 last = cpu;
                 stableSince = System.nanoTime();
             } else if (System.nanoTime() - stableSince >= (moved ? SETTLED : QUIET).toNanos()) {
+                Waits.windowPassed(stableSince, moved ? SETTLED : QUIET);
                 return;
             }
             LockSupport.parkNanos(POLL.toNanos());
