@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
+import org.socklab.grader.feedback.NotApplicable;
 import org.socklab.grader.harness.ServerProbe;
 import org.socklab.grader.harness.ThreadSnapshot;
 
@@ -61,9 +62,22 @@ final class Idle {
      * sleeping thread does not count as idle).
      */
     static boolean idle(ServerProbe probe) {
-        return probe.threads()
-                .map(Idle::idle)
-                .orElseGet(() -> probe.blockedForGood().isPresent());
+        return probe.threads().map(Idle::idle).orElseGet(() -> blockedOrGone(probe));
+    }
+
+    /**
+     * Whether a server whose stacks cannot be seen will not act by itself: every thread blocked for
+     * good, or no thread left at all (a {@code serve} that ended, a stub).
+     */
+    static boolean blockedOrGone(ServerProbe probe) {
+        if (probe.blockedForGood().isPresent()) {
+            return true;
+        }
+        try {
+            return probe.liveThreads() == 0;
+        } catch (NotApplicable e) {
+            return false;
+        }
     }
 
     /** Whether every one of the threads is blocked waiting for something outside it. */

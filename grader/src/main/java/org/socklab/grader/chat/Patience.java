@@ -110,6 +110,6 @@ final class Patience {
         return probe.threads()
                 .map(threads -> Idle.idle(threads)
                         && threads.stream().noneMatch(thread -> thread.state() == Thread.State.TIMED_WAITING))
-                .orElseGet(() -> probe.blockedForGood().isPresent());
+                .orElseGet(() -> Idle.blockedOrGone(probe));
     }
 }
