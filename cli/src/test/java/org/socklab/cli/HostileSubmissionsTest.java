@@ -18,11 +18,13 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class HostileSubmissionsTest {
     /**
-     * A bound on grading a hostile exercise and its neighbour, generous for a loaded machine: the
-     * README's table says what each attack costs over a correct exercise (at worst here a
-     * {@code serve} that never returns: 5 s, then half a second and a JVM start per later test).
+     * A backstop on grading a hostile exercise and its neighbour: an attack that made the command
+     * wait for good (a read with no end, a child that is never killed) runs into it, whatever the
+     * machine's load. Not a speed figure: what each attack costs over a correct exercise is in the
+     * README's table, and measured by the benchmarks (at worst here a {@code serve} that never
+     * returns: 5 s, then half a second and a JVM start per later test; 22 s under two CPU hogs).
      */
-    static final Duration HOSTILE_BOUND = Duration.ofSeconds(45);
+    static final Duration HOSTILE_BOUND = Duration.ofSeconds(120);
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
