@@ -189,8 +189,19 @@ public final class LineClient implements AutoCloseable {
 
     /** The next line, without its {@code \n}, within the given time. */
     public String readLine(Duration timeout) {
+        return readLine(timeout, Duration.ZERO);
+    }
+
+    /**
+     * The next line, within the given time, or longer while the server keeps computing (its CPU
+     * time grows from one look to the next), up to {@code busyCap} in all: for a reply whose cost
+     * depends on the machine (a line of a mebibyte read by a slow but correct reader), so that a
+     * loaded machine does not turn "slow" into "never". A server that waits, or has no probe, gets
+     * {@code timeout} as usual; the failure reads the same either way.
+     */
+    public String readLine(Duration timeout, Duration busyCap) {
         try {
-            Optional<String> line = nextLine(timeout, ReplyWatch.of(server));
+            Optional<String> line = nextLine(timeout, ReplyWatch.of(server), busyCap);
             if (line.isEmpty()) {
                 throw failure(serverDiagnosis, CoreFeedback.closedBeforeReply(lastSent), null);
             }
@@ -352,8 +363,13 @@ public final class LineClient implements AutoCloseable {
     }
 
     private Optional<String> nextLine(Duration timeout, ReplyWatch watch) throws IOException {
+        return nextLine(timeout, watch, Duration.ZERO);
+    }
+
+    private Optional<String> nextLine(Duration timeout, ReplyWatch watch, Duration busyCap) throws IOException {
+        long hardDeadline = System.nanoTime() + busyCap.toNanos();
         while (true) {
-            int b = read(timeout, watch);
+            int b = read(timeout, watch, hardDeadline);
             if (b < 0) {
                 return Optional.empty();
             }
@@ -377,7 +393,7 @@ public final class LineClient implements AutoCloseable {
      *
      * @throws SocketTimeoutException if no byte came in time, or cannot come
      */
-    private int read(Duration timeout, ReplyWatch watch) throws IOException {
+    private int read(Duration timeout, ReplyWatch watch, long busyDeadline) throws IOException {
         if (!watch.active()) {
             setSoTimeout(timeout.toNanos());
             return in.read();
@@ -388,7 +404,11 @@ public final class LineClient implements AutoCloseable {
             try {
                 return in.read();
             } catch (SocketTimeoutException e) {
-                long left = deadline - System.nanoTime();
+                long now = System.nanoTime();
+                if (deadline - now <= 0 && now - busyDeadline < 0 && watch.busy()) {
+                    deadline = now + ReplyWatch.LOOK.toNanos(); // still computing: slow, not never
+                }
+                long left = deadline - now;
                 if (left <= 0 || watch.cannotReply()) {
                     throw e;
                 }

@@ -30,6 +30,7 @@ final class ReplyWatch {
     private final ServerProbe server;
     private long mark;
     private long since = -1;
+    private Duration lastCpu;
 
     private ReplyWatch(ServerProbe server) {
         this.server = server;
@@ -47,6 +48,26 @@ final class ReplyWatch {
 
     boolean active() {
         return server != null;
+    }
+
+    /**
+     * Whether the server has used CPU since the last time this was asked (the first time: yes,
+     * nothing is known yet): a server that still computes is slow, not stuck. False where the probe
+     * cannot tell.
+     */
+    boolean busy() {
+        if (server == null) {
+            return false;
+        }
+        Duration cpu;
+        try {
+            cpu = server.cpuTime();
+        } catch (RuntimeException e) {
+            return false;
+        }
+        boolean moved = lastCpu == null || cpu.compareTo(lastCpu) > 0;
+        lastCpu = cpu;
+        return moved;
     }
 
     /** After a {@link #LOOK} with nothing read: whether the server has stayed blocked and unmoved for {@link #PROOF}. */
