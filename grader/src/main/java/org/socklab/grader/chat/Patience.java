@@ -37,6 +37,8 @@ final class Patience {
     static final Duration CAP = Duration.ofSeconds(60);
 
     private static final Duration POLL = Duration.ofMillis(20);
+    /** A look this long after the previous one shows the grader was held up, not the server. */
+    private static final Duration LATE = Duration.ofMillis(250);
 
     private Patience() {}
 
@@ -62,11 +64,14 @@ final class Patience {
             if (now - start > CAP.toNanos() || now - lastProgress > Waits.EVENTUALLY.toNanos()) {
                 return done.getAsBoolean();
             }
+            long looked = now;
             pause.pause(POLL);
             long newActivity = room.now();
             Duration newCpu = cpuTime(probe);
             now = System.nanoTime();
-            if (newActivity != activity || !newCpu.equals(cpu)) {
+            if (now - looked > LATE.toNanos()) {
+                lastProgress = now; // this JVM was held up (a pause, a starved CPU): no sign either way
+            } else if (newActivity != activity || !newCpu.equals(cpu)) {
                 activity = newActivity;
                 cpu = newCpu;
                 lastProgress = now;

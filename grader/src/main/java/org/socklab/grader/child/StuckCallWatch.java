@@ -56,6 +56,7 @@ public final class StuckCallWatch {
     private static void watch(
             ThreadMXBean threads, String testClass, String testMethod, String packagePrefix, Consumer<String> stuck) {
         Map<Thread, Seen> seen = new HashMap<>();
+        long lastLook = System.nanoTime();
         while (true) {
             try {
                 Thread.sleep(PERIOD.toMillis());
@@ -63,6 +64,10 @@ public final class StuckCallWatch {
                 return;
             }
             long now = System.nanoTime();
+            if (now - lastLook > PERIOD.multipliedBy(3).toNanos()) {
+                seen.clear(); // this JVM was held up (a pause, a starved CPU): what did not move proves nothing
+            }
+            lastLook = now;
             Map<Thread, Seen> waiting = new HashMap<>();
             for (Map.Entry<Thread, StackTraceElement[]> entry :
                     Thread.getAllStackTraces().entrySet()) {
