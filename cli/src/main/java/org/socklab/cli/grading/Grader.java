@@ -81,11 +81,10 @@ public final class Grader {
         long start = System.nanoTime();
         Path work;
         try {
-            work = Files.createTempDirectory("socklab-" + safe(submission.name()) + "-");
+            work = TemporaryFolders.create("socklab-" + safe(submission.name()) + "-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        TemporaryFolders.register(work);
         try {
             Compilation compilation =
                     Compilation.of(submission.copySources(work.resolve("src")), work.resolve("classes"), containment);

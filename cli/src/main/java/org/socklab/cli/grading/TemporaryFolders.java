@@ -1,5 +1,7 @@
 package org.socklab.cli.grading;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -12,9 +14,10 @@ import org.socklab.cli.report.ReportFolder;
 
 /**
  * The gradings' private temporary folders still in use, so that Ctrl-C (SIGINT) or SIGTERM, which
- * end the JVM through its shutdown hooks, leave none behind: the hook first ends every process this
- * command started (the grading JVMs, their sandboxes and whatever is in them) and waits, at most
- * {@link #CHILDREN_GONE}, until they are gone, then deletes the folders. A shutdown hook is process-wide by nature, hence this one process-wide registry.
+ * end the JVM through its shutdown hooks, leave none behind: the hook first stops new folders being
+ * made ({@link #create}), ends every process this command started (the grading JVMs, their
+ * sandboxes and whatever is in them) and waits, at most {@link #CHILDREN_GONE}, until they are gone,
+ * then deletes the folders; twice, for a grading thread caught between two steps. A shutdown hook is process-wide by nature, hence this one process-wide registry.
  *
  * <p>Thread-safe.
  */
@@ -30,8 +33,23 @@ final class TemporaryFolders {
 
     private TemporaryFolders() {}
 
-    static void register(Path folder) {
+    /** Whether the shutdown hook has begun: from then on no folder is created. Guarded by the class. */
+    private static boolean closing;
+
+    /**
+     * Creates and registers a private temporary folder, atomically with respect to the shutdown
+     * hook: once the hook has begun, a grading thread still running (hooks run beside the other
+     * threads) gets an exception instead of a folder the hook would never see.
+     *
+     * @throws IOException if the folder cannot be created, or the command is ending
+     */
+    static synchronized Path create(String prefix) throws IOException {
+        if (closing) {
+            throw new IOException("the command is ending");
+        }
+        Path folder = Files.createTempDirectory(prefix);
         IN_USE.add(folder);
+        return folder;
     }
 
     static void unregister(Path folder) {
@@ -39,6 +57,20 @@ final class TemporaryFolders {
     }
 
     private static void cleanUp() {
+        synchronized (TemporaryFolders.class) {
+            closing = true;
+        }
+        // twice: a grading thread that was between two steps may have started one more process
+        // (a compiler, a grading JVM) after the first look at this command's children
+        for (int pass = 0; pass < 2; pass++) {
+            endChildren();
+            for (Path folder : List.copyOf(IN_USE)) {
+                ReportFolder.deleteTree(folder);
+            }
+        }
+    }
+
+    private static void endChildren() {
         List<ProcessHandle> started = ProcessHandle.current().descendants().toList();
         started.forEach(ProcessHandle::destroyForcibly);
         // a kill is delivered at once but takes effect a moment later (a sandbox's first process
@@ -52,11 +84,8 @@ final class TemporaryFolders {
                 // gone or going: the deadline bounds the hook
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                break;
+                return;
             }
-        }
-        for (Path folder : List.copyOf(IN_USE)) {
-            ReportFolder.deleteTree(folder);
         }
     }
 }
