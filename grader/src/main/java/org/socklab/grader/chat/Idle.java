@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
-import org.socklab.grader.feedback.NotApplicable;
 import org.socklab.grader.harness.ServerProbe;
 import org.socklab.grader.harness.ThreadSnapshot;
 
@@ -59,25 +58,12 @@ final class Idle {
     /**
      * Whether the server looks idle: from its stacks where the probe shows them (a server in this
      * JVM), else from the system calls its threads wait in (a server in a child JVM, where a
-     * sleeping thread does not count as idle).
+     * sleeping thread does not count as idle; one with no thread left does).
      */
     static boolean idle(ServerProbe probe) {
-        return probe.threads().map(Idle::idle).orElseGet(() -> blockedOrGone(probe));
-    }
-
-    /**
-     * Whether a server whose stacks cannot be seen will not act by itself: every thread blocked for
-     * good, or no thread left at all (a {@code serve} that ended, a stub).
-     */
-    static boolean blockedOrGone(ServerProbe probe) {
-        if (probe.blockedForGood().isPresent()) {
-            return true;
-        }
-        try {
-            return probe.liveThreads() == 0;
-        } catch (NotApplicable e) {
-            return false;
-        }
+        return probe.threads()
+                .map(Idle::idle)
+                .orElseGet(() -> probe.blockedForGood().isPresent());
     }
 
     /** Whether every one of the threads is blocked waiting for something outside it. */

@@ -115,6 +115,6 @@ final class Patience {
         return probe.threads()
                 .map(threads -> Idle.idle(threads)
                         && threads.stream().noneMatch(thread -> thread.state() == Thread.State.TIMED_WAITING))
-                .orElseGet(() -> Idle.blockedOrGone(probe));
+                .orElseGet(() -> probe.blockedForGood().isPresent());
     }
 }

@@ -33,12 +33,10 @@ final class BlockedThreads {
     /**
      * If every one of {@code threads} of process {@code pid} is blocked for good (see above), the
      * time they have spent on a CPU so far, in nanoseconds: while the threads stay so, it does not
-     * change. Empty if one may still act, if there are none, or if this cannot be read.
+     * change. With no thread at all, nothing can act: zero. Empty if one may still act, or if this
+     * cannot be read.
      */
     static OptionalLong allBlocked(long pid, Set<Long> threads) {
-        if (threads.isEmpty()) {
-            return OptionalLong.empty();
-        }
         long ran = 0;
         for (long thread : threads) {
             Path task = PROC.resolve(pid + "/task/" + thread);

@@ -213,9 +213,7 @@ final class InProcessServer implements RunningServer {
                     return OptionalLong.empty();
                 }
             }
-            return alive().isEmpty()
-                    ? OptionalLong.empty()
-                    : OptionalLong.of(cpuTime().toNanos());
+            return OptionalLong.of(cpuTime().toNanos());
         }
 
         private static boolean inBlockingSocketCall(StackTraceElement[] stack) {

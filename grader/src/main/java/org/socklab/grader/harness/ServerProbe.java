@@ -33,7 +33,8 @@ public interface ServerProbe {
      * If every live thread of the server now waits for something only another thread or the
      * network can bring (a lock, condition or queue waited on without a timeout, a blocking read or
      * accept), a mark of the CPU time they have used so far: the same mark over a while means the
-     * server has not moved, and will not unless a client acts. Empty when a thread may still act by
+     * server has not moved, and will not unless a client acts. A server with no thread left (its
+     * {@code serve} ended) cannot act either. Empty when a thread may still act by
      * itself (it runs, sleeps, waits with a timeout), or when this cannot be seen: then nothing is
      * concluded from it.
      */
