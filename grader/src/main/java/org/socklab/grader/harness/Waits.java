@@ -58,6 +58,29 @@ public final class Waits {
                     CoreFeedback.notTrueWithin(
                             alias, deadline, lastObservation(e.getCause() != null ? e.getCause() : e)),
                     e);
+        } catch (Hopeless e) {
+            throw new GradedFailure(CoreFeedback.notTrueWithin(alias, deadline, e.failure.observation()), e.failure);
+        }
+    }
+
+    /**
+     * For an {@link #eventually} condition that has seen it can no longer become true (a thread
+     * that burns CPU where a correct one blocks, say): thrown instead of {@code observed}, it ends
+     * the wait at once, with the verdict and the message the wait would have had at its deadline.
+     * "Never" then costs a student no more than a bug seen at once.
+     */
+    public static RuntimeException hopeless(GradedFailure observed) {
+        return new Hopeless(observed);
+    }
+
+    /** The signal of {@link #hopeless}: never escapes {@link #eventually}. */
+    private static final class Hopeless extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient GradedFailure failure;
+
+        Hopeless(GradedFailure failure) {
+            super(null, null, false, false);
+            this.failure = failure;
         }
     }
 

@@ -52,6 +52,12 @@ public class QueueTests {
      * other work, which is why the limit sits well below that.
      */
     static final Duration IDLE_CPU_LIMIT = Duration.ofMillis(25);
+    /**
+     * CPU time that an idle server with no thread waiting on the queue may burn before the wait
+     * for such a thread ends: twenty times what the idle test allows in a whole second. Its threads
+     * poll instead of blocking, so the wait's deadline would only be paid, never met.
+     */
+    static final Duration SPINNING = IDLE_CPU_LIMIT.multipliedBy(20);
     /** How many producers keep sending readings of new cities while STATS is asked. */
     static final int LOAD_PRODUCERS = 8;
     /** How many clients ask STATS at the same time meanwhile. */
@@ -253,12 +259,15 @@ public class QueueTests {
             throw new NotApplicable(QueueFeedback.threadsNotVisible());
         }
         AtomicReference<List<ThreadSnapshot>> seen = new AtomicReference<>(List.of());
+        Duration cpuBefore = probe.cpuTime();
         try {
             Waits.eventually(QueueFeedback.processorWaitsWait(), () -> {
                 List<ThreadSnapshot> threads = probe.threads().orElseThrow();
                 seen.set(threads);
                 if (QueueWaiters.of(threads).isEmpty()) {
-                    throw new GradedFailure(QueueFeedback.threadsSeen(QueueWaiters.describe(threads)));
+                    GradedFailure notYet = new GradedFailure(QueueFeedback.threadsSeen(QueueWaiters.describe(threads)));
+                    // an idle server that burns this much CPU polls instead of waiting: it never will
+                    throw probe.cpuTime().minus(cpuBefore).compareTo(SPINNING) > 0 ? Waits.hopeless(notYet) : notYet;
                 }
             });
         } catch (GradedFailure e) {
