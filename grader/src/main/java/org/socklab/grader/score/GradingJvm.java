@@ -257,6 +257,8 @@ public final class GradingJvm {
         command.addAll(List.of(
                 javaHome.resolve("bin").resolve("java").toString(),
                 "-XX:+UseSerialGC",
+                // a JVM of a few seconds, busy with I/O: C2's compilations cost more CPU than they save
+                "-XX:TieredStopAtLevel=1",
                 "-Xss1m",
                 "-Djava.awt.headless=true",
                 "-Dfile.encoding=UTF-8",
