@@ -63,9 +63,11 @@ public final class LineClient implements AutoCloseable {
     /** How long a piecewise write waits for the server to read a piece before it falls back on pacing. */
     private static final Duration DRAIN_LIMIT = Duration.ofSeconds(2);
     /**
-     * Up to how many pieces a write awaits the server's read of each: enough for a character or a
-     * line split in a few places; a byte-by-byte request is paced (each wait reads the kernel's
-     * whole socket table, which is slow on a machine with many connections).
+     * How many pieces of a write, from the first, wait for the server's read of each; the rest are
+     * paced. Each wait reads the kernel's whole socket table, which is slow on a machine with many
+     * connections, and the first pieces are what a bug shows on: a server that takes one read for
+     * one line answers the first piece alone, and a character split within the first sixteen bytes
+     * reaches a decoder in two reads, however crowded the machine.
      */
     private static final int AWAITED_PIECES = 16;
 
@@ -120,18 +122,17 @@ public final class LineClient implements AutoCloseable {
     /** Sends the text's UTF-8 bytes in pieces of {@code pieceSize} bytes, one write each, paced. */
     public LineClient sendInPieces(String text, int pieceSize) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        drainVisible &= (bytes.length + pieceSize - 1) / pieceSize <= AWAITED_PIECES;
         for (int from = 0; from < bytes.length; from += pieceSize) {
-            writeAndPace(Arrays.copyOfRange(bytes, from, Math.min(bytes.length, from + pieceSize)), text);
+            byte[] piece = Arrays.copyOfRange(bytes, from, Math.min(bytes.length, from + pieceSize));
+            writeAndPace(piece, text, from / pieceSize < AWAITED_PIECES);
         }
         return this;
     }
 
     /** Sends the given byte pieces, one write each, paced; e.g. a UTF-8 character split in two. */
     public LineClient sendPieces(String description, byte[]... pieces) {
-        drainVisible &= pieces.length <= AWAITED_PIECES;
-        for (byte[] piece : pieces) {
-            writeAndPace(piece, description);
+        for (int i = 0; i < pieces.length; i++) {
+            writeAndPace(pieces[i], description, i < AWAITED_PIECES);
         }
         return this;
     }
@@ -441,17 +442,20 @@ public final class LineClient implements AutoCloseable {
     }
 
     /**
-     * Sends one piece, then waits until the server has read it ({@link ReceiveQueue}), so the next
-     * piece reaches the server in a read of its own; where that cannot be seen, or the server does
+     * Sends one piece, then, for an awaited one ({@link #AWAITED_PIECES}), waits until the server
+     * has read it ({@link ReceiveQueue}), so the next piece reaches the server in a read of its own;
+     * the others are paced. Where the read cannot be seen, or the server does
      * not read within {@link #DRAIN_LIMIT} (it is busy with another client, or stuck), falls back on
      * pacing for the rest of this client's pieces.
      */
-    private void writeAndPace(byte[] piece, String description) {
+    private void writeAndPace(byte[] piece, String description, boolean awaited) {
         sendBytes(piece, description);
-        if (drainVisible && ReceiveQueue.awaitDrained(socket.getPort(), socket.getLocalPort(), DRAIN_LIMIT)) {
+        if (awaited
+                && drainVisible
+                && ReceiveQueue.awaitDrained(socket.getPort(), socket.getLocalPort(), DRAIN_LIMIT)) {
             return;
         }
-        drainVisible = false;
+        drainVisible &= !awaited;
         try {
             Thread.sleep(PIECE_PACE.toMillis());
             FloorMeter.window(PIECE_PACE);
