@@ -546,6 +546,10 @@ public class ChatTests {
             if (!first.endsWith(Chat.JOINED)) {
                 throw chat.failure(ChatFeedback.firstLineNotJoined(first));
             }
+            // everybody leaves, so that a correct server's handlers end and the next round can start
+            sender.client().close();
+            listener.client().close();
+            talkers.forEach(talker -> talker.client().close());
         }
     }
 
