@@ -1,9 +1,7 @@
 package org.socklab.grader.harness;
 
-import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -72,7 +70,7 @@ public final class LineClient implements AutoCloseable {
     private static final int AWAITED_PIECES = 16;
 
     private final Socket socket;
-    private final InputStream in;
+    private final LineInput in;
     private final OutputStream out;
     private final Supplier<Optional<Feedback>> serverDiagnosis;
     /** The server's probe, to tell a reply that cannot come from a slow one ({@link ReplyWatch}). */
@@ -88,7 +86,7 @@ public final class LineClient implements AutoCloseable {
     private LineClient(Socket socket, Supplier<Optional<Feedback>> serverDiagnosis, ServerProbe server)
             throws IOException {
         this.socket = socket;
-        this.in = new BufferedInputStream(socket.getInputStream(), 1 << 16);
+        this.in = new LineInput(socket.getInputStream(), 1 << 16);
         this.out = socket.getOutputStream();
         this.serverDiagnosis = serverDiagnosis;
         this.server = server;
@@ -374,16 +372,20 @@ public final class LineClient implements AutoCloseable {
             if (b < 0) {
                 return Optional.empty();
             }
-            if (b == '\n') {
+            boolean ended = b == '\n';
+            if (!ended) {
+                pending.write(b);
+                ended = in.appendBufferedLine(pending); // the rest of what came with it, in one copy
+            }
+            if (pending.size() > MAX_BYTES) {
+                pending.reset();
+                throw new GradedFailure(CoreFeedback.lineTooLong(MEBIBYTES, lastSent));
+            }
+            if (ended) {
                 byte[] line = pending.toByteArray();
                 pending.reset();
                 return Optional.of(decode(line));
             }
-            if (pending.size() >= MAX_BYTES) {
-                pending.reset();
-                throw new GradedFailure(CoreFeedback.lineTooLong(MEBIBYTES, lastSent));
-            }
-            pending.write(b);
         }
     }
 
