@@ -95,7 +95,8 @@ public final class GradeAllCommand implements Callable<Integer> {
             names = "--jobs",
             paramLabel = "N",
             converter = Converters.PositiveConverter.class,
-            description = "submissions graded at once (default: the number of processors)")
+            description =
+                    "submissions graded at once (default: the number of processors), each two or more exercises at a time")
     private Integer jobs;
 
     @Option(

@@ -42,6 +42,10 @@ import org.socklab.grader.score.TestSelection;
  * others. At its timeout, a grading is interrupted: its grading JVMs, and every process in their
  * sandboxes, are killed and its worker is free for the next submission at once.
  *
+ * <p>Each submission grades its exercises {@link Grader#defaultParallel()} at a time, as
+ * {@code socklab grade} does: most of an exercise's time is deliberate windows and waits for a
+ * server, so {@code jobs} gradings of one exercise at a time left the processors half idle.
+ *
  * <p>This is the teacher's grading: the hidden tests run too, when the teacher-only module is
  * on the class path (it is in the {@code socklab} command).
  *
@@ -135,7 +139,7 @@ public final class GradeAll {
                     TestSelection.VISIBLE_AND_HIDDEN,
                     reportDir,
                     containment,
-                    1,
+                    Grader.defaultParallel(),
                     GradingProgress.SILENT);
             if (late.get()) {
                 return Gradebook.failed(student, exercises, max, "not graded within " + timeout.toSeconds() + " s");
