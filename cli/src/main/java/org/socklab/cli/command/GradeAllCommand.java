@@ -96,7 +96,7 @@ public final class GradeAllCommand implements Callable<Integer> {
             paramLabel = "N",
             converter = Converters.PositiveConverter.class,
             description =
-                    "submissions graded at once (default: the number of processors), each two or more exercises at a time")
+                    "submissions graded at once (default: the number of processors), each several exercises at a time")
     private Integer jobs;
 
     @Option(

@@ -42,9 +42,10 @@ import org.socklab.grader.score.TestSelection;
  * others. At its timeout, a grading is interrupted: its grading JVMs, and every process in their
  * sandboxes, are killed and its worker is free for the next submission at once.
  *
- * <p>Each submission grades its exercises {@link Grader#defaultParallel()} at a time, as
- * {@code socklab grade} does: most of an exercise's time is deliberate windows and waits for a
- * server, so {@code jobs} gradings of one exercise at a time left the processors half idle.
+ * <p>Each submission grades several exercises at a time ({@link #exercisesAtOnce}): most of an
+ * exercise's time is deliberate windows and waits for a server, so {@code jobs} gradings of one
+ * exercise at a time left the processors half idle. About two exercises per processor are graded
+ * at once in all, whatever {@code jobs}, so that a large machine is not flooded with JVMs.
  *
  * <p>This is the teacher's grading: the hidden tests run too, when the teacher-only module is
  * on the class path (it is in the {@code socklab} command).
@@ -71,6 +72,14 @@ public final class GradeAll {
     /** One grading per core: each grading is mostly one test thread and one child JVM. */
     public static int defaultJobs() {
         return Math.max(1, Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * How many exercises of one submission are graded at once when {@code jobs} submissions are:
+     * as many as {@code socklab grade} would, but no more than two exercises per processor in all.
+     */
+    static int exercisesAtOnce(int jobs, int processors) {
+        return Math.max(1, Math.min(Grader.defaultParallel(processors), 2 * processors / jobs));
     }
 
     public Set<Exercise> exercises() {
@@ -139,7 +148,7 @@ public final class GradeAll {
                     TestSelection.VISIBLE_AND_HIDDEN,
                     reportDir,
                     containment,
-                    Grader.defaultParallel(),
+                    exercisesAtOnce(jobs, Runtime.getRuntime().availableProcessors()),
                     GradingProgress.SILENT);
             if (late.get()) {
                 return Gradebook.failed(student, exercises, max, "not graded within " + timeout.toSeconds() + " s");
