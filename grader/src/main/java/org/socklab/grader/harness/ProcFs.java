@@ -24,6 +24,9 @@ final class ProcFs {
     private static final Path PROC = Path.of("/proc");
     /** USER_HZ: the unit of utime and stime; 100 on every Linux architecture a JDK runs on. */
     private static final long TICKS_PER_SECOND = 100;
+    /** The TCP tables, IPv6 first: Java's sockets are dual-stack, so most of them are there. */
+    static final List<String> TCP_TABLES = List.of("tcp6", "tcp");
+
     /** The state LISTEN in {@code /proc/net/tcp}. */
     private static final String LISTEN = "0A";
 
@@ -104,31 +107,52 @@ final class ProcFs {
     }
 
     /**
-     * The open TCP sockets (by inode) that the tables of the process's network namespace show,
-     * IPv4 and IPv6: whether each listens, and its local port; sockets in TIME_WAIT (inode 0),
+     * The open TCP sockets (by inode) that the table of the process's network namespace shows
+     * ({@code tcp6} or {@code tcp}, see {@link #TCP_TABLES}): whether each listens, and its local port; sockets in TIME_WAIT (inode 0),
      * which no process holds, are left out. Parsed field by
      * field, without regular expressions: a table holds every socket of the namespace (thousands
      * in TIME_WAIT after a load test), and is read at most once per watchdog tick.
      */
-    static Map<Long, TcpSocket> tcpSockets(long pid) {
+    static Map<Long, TcpSocket> tcpSockets(long pid, String table) {
         Map<Long, TcpSocket> found = new HashMap<>();
-        for (String table : List.of("tcp", "tcp6")) {
-            try {
-                String text = Files.readString(PROC.resolve(pid + "/net/" + table), StandardCharsets.US_ASCII);
-                int lineStart = text.indexOf('\n') + 1; // after the header
-                while (lineStart > 0 && lineStart < text.length()) {
-                    int lineEnd = text.indexOf('\n', lineStart);
-                    if (lineEnd < 0) {
-                        lineEnd = text.length();
-                    }
-                    parse(text, lineStart, lineEnd, found);
-                    lineStart = lineEnd + 1;
+        try {
+            String text = Files.readString(PROC.resolve(pid + "/net/" + table), StandardCharsets.US_ASCII);
+            int lineStart = text.indexOf('\n') + 1; // after the header
+            while (lineStart > 0 && lineStart < text.length()) {
+                int lineEnd = text.indexOf('\n', lineStart);
+                if (lineEnd < 0) {
+                    lineEnd = text.length();
                 }
-            } catch (IOException | RuntimeException e) {
-                // no such table (no IPv6), or the process is gone
+                parse(text, lineStart, lineEnd, found);
+                lineStart = lineEnd + 1;
             }
+        } catch (IOException | RuntimeException e) {
+            // no such table (no IPv6), or the process is gone
         }
         return found;
+    }
+
+    /**
+     * The inodes of the Unix sockets in the tables of the process's network namespace; empty if it
+     * is gone. A cheap read (the table is a short list), unlike the TCP tables.
+     */
+    static Set<Long> unixSockets(long pid) {
+        Set<Long> inodes = new HashSet<>();
+        try {
+            // Num RefCount Protocol Flags Type St Inode [Path]
+            for (String line : Files.readAllLines(PROC.resolve(pid + "/net/unix"), StandardCharsets.US_ASCII)) {
+                String[] fields = line.strip().split(" +");
+                if (fields.length > 6) {
+                    long inode = parseLong(fields[6]);
+                    if (inode > 0) {
+                        inodes.add(inode);
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // gone
+        }
+        return inodes;
     }
 
     /** One line: {@code sl local_address rem_address st tx:rx tr:when retrnsmt uid timeout inode ...}. */

@@ -21,7 +21,13 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Stateless and thread-safe.
  */
 final class ReceiveQueue {
-    private static final List<Path> TABLES = List.of(Path.of("/proc/net/tcp"), Path.of("/proc/net/tcp6"));
+    /**
+     * IPv6 first: Java's sockets are dual-stack, so a loopback connection is in {@code tcp6}; each
+     * read costs about 4 ms of kernel time whatever the table holds, so the other is read only when
+     * the connection is not found there.
+     */
+    private static final List<Path> TABLES = List.of(Path.of("/proc/net/tcp6"), Path.of("/proc/net/tcp"));
+
     private static final Duration FIRST_POLL = Duration.ofMillis(1);
     private static final Duration LAST_POLL = Duration.ofMillis(8);
 

@@ -25,6 +25,11 @@ import org.socklab.grader.feedback.Feedback;
  * TCP tables (thousands of lines after a load test) are read only when a child holds a socket the
  * watchdog has not classified yet, once per network namespace per tick, and parsed without regular
  * expressions. A socket seen connected is never looked up again; one seen listening has its port.
+ * A socket that is not TCP (every JVM holds a Unix socket of its own) is told apart through the
+ * namespace's Unix table first and never looked up again: the TCP tables cost about 4 ms of
+ * kernel time per read whatever the namespace holds (Linux walks its whole machine-wide connection
+ * table for each), and a Unix socket left unclassified made every tick read them for the child's
+ * whole life.
  *
  * <p>Thread-safe: children are added and removed from any thread; everything else is confined to
  * the watchdog's own daemon thread.
@@ -70,7 +75,7 @@ final class Watchdog implements AutoCloseable {
     }
 
     private void tick() {
-        Map<String, Map<Long, ProcFs.TcpSocket>> tables = new HashMap<>();
+        Tables tables = new Tables();
         for (Map.Entry<ChildJvm, Guard> entry : guarded.entrySet()) {
             ChildJvm child = entry.getKey();
             if (!child.alive()) {
@@ -83,7 +88,7 @@ final class Watchdog implements AutoCloseable {
         }
     }
 
-    private static void guard(ChildJvm child, Guard guard, Map<String, Map<Long, ProcFs.TcpSocket>> tables) {
+    private static void guard(ChildJvm child, Guard guard, Tables tables) {
         Optional<Feedback> limit = child.overLimit(++guard.ticks % TREE_EVERY == 0);
         if (limit.isPresent()) {
             child.kill(limit.get());
@@ -97,22 +102,40 @@ final class Watchdog implements AutoCloseable {
         Set<Long> sockets = ProcFs.socketInodes(pid);
         guard.listening.keySet().retainAll(sockets);
         guard.connected.retainAll(sockets);
+        guard.other.retainAll(sockets);
         Set<Long> unknown = new HashSet<>(sockets);
         unknown.removeAll(guard.connected);
         unknown.removeAll(guard.listening.keySet());
+        unknown.removeAll(guard.other);
+        String namespace = unknown.isEmpty() ? "" : ProcFs.netNamespace(pid);
         if (!unknown.isEmpty()) {
-            // one read of the namespace's tables per tick, whatever the number of children in it
-            Map<Long, ProcFs.TcpSocket> table =
-                    tables.computeIfAbsent(ProcFs.netNamespace(pid), namespace -> ProcFs.tcpSockets(pid));
+            Set<Long> unix = tables.unix.computeIfAbsent(namespace, any -> ProcFs.unixSockets(pid));
             for (Long inode : unknown) {
+                if (unix.contains(inode)) {
+                    guard.other.add(inode); // never a TCP listener
+                }
+            }
+            unknown.removeAll(guard.other);
+        }
+        // IPv6 first (Java's sockets are dual-stack), IPv4 only for what is still unknown; each table
+        // is read once per namespace per tick, whatever the number of children in it
+        for (String family : ProcFs.TCP_TABLES) {
+            if (unknown.isEmpty()) {
+                break;
+            }
+            Map<Long, ProcFs.TcpSocket> table =
+                    tables.tcp.computeIfAbsent(namespace + " " + family, any -> ProcFs.tcpSockets(pid, family));
+            for (Long inode : Set.copyOf(unknown)) {
                 ProcFs.TcpSocket socket = table.get(inode);
                 if (socket == null) {
-                    continue; // not bound yet, or not TCP: looked at again next tick
+                    continue; // not bound yet, or not in this table: looked at again
                 }
                 if (socket.listening()) {
                     guard.listening.put(inode, socket.port());
+                    unknown.remove(inode);
                 } else if (socket.port() != 0) {
                     guard.connected.add(inode); // connected (or closing): it will never listen
+                    unknown.remove(inode);
                 }
             }
         }
@@ -128,10 +151,17 @@ final class Watchdog implements AutoCloseable {
         guard.suspicious = foreign;
     }
 
+    /** The socket tables read during one tick, by network namespace: each is read at most once a tick. */
+    private static final class Tables {
+        final Map<String, Map<Long, ProcFs.TcpSocket>> tcp = new HashMap<>();
+        final Map<String, Set<Long>> unix = new HashMap<>();
+    }
+
     /** What the watchdog knows of one child's sockets, from one tick to the next. */
     private static final class Guard {
         final Map<Long, Integer> listening = new HashMap<>();
         final Set<Long> connected = new HashSet<>();
+        final Set<Long> other = new HashSet<>();
         Set<Integer> suspicious = Set.of();
         int ticks;
     }
