@@ -1,10 +1,11 @@
-package org.socklab.grader.temperature;
+package org.socklab.grader.bytecode;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URL;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,19 +19,21 @@ import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
 /**
- * What the structural rule needs to know of one class of the submission, read from its class file
- * with ASM: for each method, whether it is {@code synchronized} or enters a monitor (a
+ * What the structural rules (the store's lock, the queue's hand-over) need to know of one class of
+ * the submission, read from its class file with ASM, never loaded: for each method, whether it is {@code synchronized} or enters a monitor (a
  * {@code synchronized} block), which methods it calls (lambdas included), which fields it reads and
- * writes, and which classes it instantiates.
+ * writes, and which classes it instantiates. Immutable once read, and safe to share between
+ * threads.
  *
  * @param name the class's internal name, e.g. {@code lab/temperature/TemperatureStore}
  * @param superName the internal name of its superclass, or null
+ * @param interfaces the internal names of the interfaces it implements
  * @param methods its methods, by name followed by descriptor
  */
-record ClassFile(String name, String superName, Map<String, Method> methods) {
+public record ClassFile(String name, String superName, List<String> interfaces, Map<String, Method> methods) {
 
     /** A method, a field or a class referred to from bytecode, by internal owner name. */
-    record Member(String owner, String name, String descriptor) {}
+    public record Member(String owner, String name, String descriptor) {}
 
     /**
      * One method's body, as far as locking goes.
@@ -45,7 +48,7 @@ record ClassFile(String name, String superName, Map<String, Method> methods) {
      * @param writes the fields it assigns
      * @param creates the internal names of the classes it instantiates
      */
-    record Method(
+    public record Method(
             String owner,
             String name,
             String descriptor,
@@ -56,17 +59,17 @@ record ClassFile(String name, String superName, Map<String, Method> methods) {
             List<Member> writes,
             Set<String> creates) {
 
-        boolean isSynchronized() {
+        public boolean isSynchronized() {
             return (access & Opcodes.ACC_SYNCHRONIZED) != 0;
         }
 
-        boolean isConstructor() {
+        public boolean isConstructor() {
             return name.equals("<init>");
         }
     }
 
     /** The class file of the named class as the loader sees it, if there is one. */
-    static Optional<ClassFile> read(ClassLoader loader, String internalName) {
+    public static Optional<ClassFile> read(ClassLoader loader, String internalName) {
         URL url = loader.getResource(internalName + ".class");
         if (url == null) {
             return Optional.empty();
@@ -78,9 +81,11 @@ record ClassFile(String name, String superName, Map<String, Method> methods) {
         }
     }
 
-    static ClassFile parse(byte[] bytes) {
+    /** One class file's facts, from its bytes. */
+    public static ClassFile parse(byte[] bytes) {
         Map<String, Method> methods = new LinkedHashMap<>();
         String[] names = new String[2];
+        List<String> implemented = new ArrayList<>();
         new ClassReader(bytes)
                 .accept(
                         new ClassVisitor(Opcodes.ASM9) {
@@ -94,6 +99,9 @@ record ClassFile(String name, String superName, Map<String, Method> methods) {
                                     String[] interfaces) {
                                 names[0] = name;
                                 names[1] = superName;
+                                if (interfaces != null) {
+                                    implemented.addAll(List.of(interfaces));
+                                }
                             }
 
                             @Override
@@ -103,7 +111,7 @@ record ClassFile(String name, String superName, Map<String, Method> methods) {
                             }
                         },
                         ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
-        return new ClassFile(names[0], names[1], methods);
+        return new ClassFile(names[0], names[1], List.copyOf(implemented), Collections.unmodifiableMap(methods));
     }
 
     /** Collects one method's facts, then files them under its name and descriptor. */

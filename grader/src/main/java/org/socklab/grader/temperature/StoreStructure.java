@@ -12,10 +12,11 @@ import java.util.concurrent.locks.ReadWriteLock;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.objectweb.asm.Type;
+import org.socklab.grader.bytecode.ClassFile;
+import org.socklab.grader.bytecode.ClassFile.Member;
+import org.socklab.grader.bytecode.ClassFile.Method;
 import org.socklab.grader.feedback.Feedback;
 import org.socklab.grader.feedback.NotApplicable;
-import org.socklab.grader.temperature.ClassFile.Member;
-import org.socklab.grader.temperature.ClassFile.Method;
 
 /**
  * The structural rule of the exercise, read from the submission's bytecode ({@link ClassFile}):
