@@ -117,20 +117,23 @@ final class ChildJvm {
 
     /** The command line of a server host: one place, so that a sandbox can wrap it. */
     static List<String> command(Exercise exercise, List<Path> classes) {
-        return List.of(
+        List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + HEAP_MB + "m",
                 "-XX:MaxDirectMemorySize=64m",
                 "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1",
                 "-XX:-UseDynamicNumberOfCompilerThreads",
-                "-Xshare:auto",
+                "-Xshare:auto"));
+        command.addAll(SharedClasses.childOptions());
+        command.addAll(List.of(
                 "-Djava.awt.headless=true",
                 "-Dfile.encoding=UTF-8",
                 "-cp",
                 classPath(classes),
                 ServerHost.class.getName(),
-                exercise.serverClassName());
+                exercise.serverClassName()));
+        return List.copyOf(command);
     }
 
     /** Writes the control channel's handshake on the child's standard input, and closes it. */

@@ -174,11 +174,13 @@ final class DirectCheck {
     static List<String> command(Exercise exercise, Class<?> testClass, Method test, List<Path> classes) {
         List<String> classPath = new ArrayList<>(List.of(System.getProperty("java.class.path")));
         classes.forEach(entry -> classPath.add(entry.toAbsolutePath().toString()));
-        return List.of(
+        List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + ChildJvm.HEAP_MB + "m",
                 "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1",
+                "-XX:TieredStopAtLevel=1"));
+        command.addAll(SharedClasses.childOptions());
+        command.addAll(List.of(
                 "-Djava.awt.headless=true",
                 "-Dfile.encoding=UTF-8",
                 "-cp",
@@ -186,7 +188,8 @@ final class DirectCheck {
                 CheckHost.class.getName(),
                 testClass.getName(),
                 test.getName(),
-                InitializerWatch.submissionPrefix(exercise.serverClassName()));
+                InitializerWatch.submissionPrefix(exercise.serverClassName())));
+        return List.copyOf(command);
     }
 
     private static void daemon(Runnable body) {

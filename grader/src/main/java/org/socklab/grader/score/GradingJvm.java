@@ -29,6 +29,7 @@ import org.socklab.grader.harness.Floor;
 import org.socklab.grader.harness.Isolation;
 import org.socklab.grader.harness.Sandbox;
 import org.socklab.grader.harness.ServerExtension;
+import org.socklab.grader.harness.SharedClasses;
 
 /**
  * Grades some exercises of a compiled submission in a grading JVM of their own ({@link GradingHost})
@@ -168,7 +169,7 @@ public final class GradingJvm {
      * manifest followed (a manifest-only jar, as Surefire's and the workflow tests' launchers
      * make, names its real entries only there), so that each can be bound into the sandbox.
      */
-    private static List<Path> graderClassPath() {
+    static List<Path> graderClassPath() {
         Set<Path> entries = new LinkedHashSet<>();
         Deque<Path> pending = new ArrayDeque<>();
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
@@ -203,6 +204,21 @@ public final class GradingJvm {
         return new ArrayList<>(entries);
     }
 
+    /**
+     * Binds every entry of a class path (the grader's) read-only into the sandbox {@code command}
+     * is the start of, and returns the class path as the sandbox sees it.
+     */
+    static List<String> bindClassPath(List<String> command, List<Path> entries) {
+        List<String> classPath = new ArrayList<>();
+        int i = 0;
+        for (Path entry : entries) {
+            String inside = INSIDE + "/grader/" + i++ + "-" + entry.getFileName();
+            command.addAll(List.of("--ro-bind", entry.toString(), inside));
+            classPath.add(inside);
+        }
+        return classPath;
+    }
+
     /** The grading JVM's standard output, at most {@value #MAX_SCORE_LINES} lines. */
     private static List<String> lines(Process process) {
         List<String> lines = new ArrayList<>();
@@ -231,14 +247,15 @@ public final class GradingJvm {
         List<String> classPath = new ArrayList<>();
         String submission = classes.toAbsolutePath().toString();
         String out = scratch.toAbsolutePath().toString();
+        List<String> options = new ArrayList<>();
         if (sandboxed) {
             command.addAll(sandbox(javaHome));
-            int i = 0;
-            for (Path entry : graderClassPath()) {
-                String inside = INSIDE + "/grader/" + i++ + "-" + entry.getFileName();
-                command.addAll(List.of("--ro-bind", entry.toString(), inside));
-                classPath.add(inside);
-            }
+            classPath.addAll(bindClassPath(command, graderClassPath()));
+            ClassArchive.forGrading().ifPresent(archive -> {
+                command.addAll(List.of("--ro-bind", archive.toString(), ClassArchive.INSIDE));
+                options.add(SharedClasses.option(ClassArchive.INSIDE));
+                options.add("-D" + SharedClasses.PROPERTY + "=" + ClassArchive.INSIDE);
+            });
             submission = INSIDE + "/submission";
             out = INSIDE + "/out";
             command.addAll(List.of(
@@ -260,6 +277,11 @@ public final class GradingJvm {
                 // a JVM of a few seconds, busy with I/O: C2's compilations cost more CPU than they save
                 "-XX:TieredStopAtLevel=1",
                 "-Xss1m",
+                // the JVM's own warnings on standard error: standard output carries the score alone
+                "-Xlog:disable",
+                "-Xlog:all=warning:stderr"));
+        command.addAll(options);
+        command.addAll(List.of(
                 "-Djava.awt.headless=true",
                 "-Dfile.encoding=UTF-8",
                 "-cp",
