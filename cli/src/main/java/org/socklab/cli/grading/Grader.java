@@ -121,7 +121,7 @@ public final class Grader {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parallel, exercises.size())));
         try {
             List<Future<ScoreReport>> reports = new ArrayList<>();
-            for (Exercise exercise : exercises) {
+            for (Exercise exercise : longestFirst(exercises)) {
                 reports.add(pool.submit(() -> {
                     progress.started(exercise);
                     long start = System.nanoTime();
@@ -154,6 +154,23 @@ public final class Grader {
             }
         }
     }
+
+    /**
+     * The order in which exercises' gradings start: the longest first, so that the short ones fill
+     * the last gaps instead of a long one running alone at the end while a slot waits (a
+     * submission's next grading in {@code grade-all} starts only when all its exercises are done).
+     * Walls of the reference's gradings, quiet 2-core machine: chat 10 s, queue 8 s, temperature
+     * 7 s, bounded 6.6 s, http 5.4 s, echocaps 2 s. Reports keep the course order.
+     */
+    static List<Exercise> longestFirst(Set<Exercise> exercises) {
+        // an exercise not in the list (a new one) comes last, never left out
+        return exercises.stream()
+                .sorted(Comparator.comparingInt(exercise -> LONGEST_FIRST.indexOf(exercise) & Integer.MAX_VALUE))
+                .toList();
+    }
+
+    private static final List<Exercise> LONGEST_FIRST = List.of(
+            Exercise.CHAT, Exercise.QUEUE, Exercise.TEMPERATURE, Exercise.BOUNDED, Exercise.HTTP, Exercise.ECHOCAPS);
 
     /** The servers' output of every exercise, in course order, cut at {@value #OUTPUT_LIMIT} bytes. */
     private static void collectOutput(Path scratch, Set<Exercise> exercises, Path log) throws IOException {
