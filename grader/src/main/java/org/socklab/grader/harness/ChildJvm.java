@@ -124,6 +124,7 @@ final class ChildJvm {
                 "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1",
                 "-XX:-UseDynamicNumberOfCompilerThreads",
+                "-XX:-UsePerfData",
                 "-Xshare:auto"));
         command.addAll(SharedClasses.childOptions());
         command.addAll(List.of(

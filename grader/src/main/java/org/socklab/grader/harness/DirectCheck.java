@@ -178,7 +178,8 @@ final class DirectCheck {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + ChildJvm.HEAP_MB + "m",
                 "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1"));
+                "-XX:TieredStopAtLevel=1",
+                "-XX:-UsePerfData"));
         command.addAll(SharedClasses.childOptions());
         command.addAll(List.of(
                 "-Djava.awt.headless=true",

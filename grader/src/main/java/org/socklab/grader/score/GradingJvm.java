@@ -253,7 +253,7 @@ public final class GradingJvm {
             classPath.addAll(bindClassPath(command, graderClassPath()));
             ClassArchive.forGrading().ifPresent(archive -> {
                 command.addAll(List.of("--ro-bind", archive.toString(), ClassArchive.INSIDE));
-                options.add(SharedClasses.option(ClassArchive.INSIDE));
+                options.addAll(SharedClasses.options(ClassArchive.INSIDE));
                 options.add("-D" + SharedClasses.PROPERTY + "=" + ClassArchive.INSIDE);
             });
             submission = INSIDE + "/submission";
@@ -276,6 +276,8 @@ public final class GradingJvm {
                 "-XX:+UseSerialGC",
                 // a JVM of a few seconds, busy with I/O: C2's compilations cost more CPU than they save
                 "-XX:TieredStopAtLevel=1",
+                // no hsperfdata file: nothing reads a grading JVM's counters, and each start saves its mapping
+                "-XX:-UsePerfData",
                 "-Xss1m",
                 // the JVM's own warnings on standard error: standard output carries the score alone
                 "-Xlog:disable",
