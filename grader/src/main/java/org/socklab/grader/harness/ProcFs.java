@@ -139,14 +139,11 @@ final class ProcFs {
     static Set<Long> unixSockets(long pid) {
         Set<Long> inodes = new HashSet<>();
         try {
-            // Num RefCount Protocol Flags Type St Inode [Path]
+            // Num RefCount Protocol Flags Type St Inode [Path]; the header's "Inode" parses to -1
             for (String line : Files.readAllLines(PROC.resolve(pid + "/net/unix"), StandardCharsets.US_ASCII)) {
-                String[] fields = line.strip().split(" +");
-                if (fields.length > 6) {
-                    long inode = parseLong(fields[6]);
-                    if (inode > 0) {
-                        inodes.add(inode);
-                    }
+                long inode = parseLong(field(line, 6));
+                if (inode > 0) {
+                    inodes.add(inode);
                 }
             }
         } catch (IOException | RuntimeException e) {
@@ -188,6 +185,24 @@ final class ProcFs {
                 }
             }
         }
+    }
+
+    /** The field at {@code index} (from 0) of a line of space-separated fields, or "" if it has fewer. */
+    private static String field(String line, int index) {
+        int i = 0;
+        for (int field = 0; i < line.length(); field++) {
+            while (i < line.length() && line.charAt(i) == ' ') {
+                i++;
+            }
+            int start = i;
+            while (i < line.length() && line.charAt(i) != ' ') {
+                i++;
+            }
+            if (field == index) {
+                return line.substring(start, i);
+            }
+        }
+        return "";
     }
 
     /** A TCP socket of a table: whether it listens, and its local port. */

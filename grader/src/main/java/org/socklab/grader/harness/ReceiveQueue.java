@@ -23,7 +23,7 @@ import java.util.concurrent.locks.LockSupport;
 final class ReceiveQueue {
     /**
      * IPv6 first: Java's sockets are dual-stack, so a loopback connection is in {@code tcp6}; each
-     * read costs about 4 ms of kernel time whatever the table holds, so the other is read only when
+     * read costs 1 to 4 ms of kernel time whatever the table holds, so the other is read only when
      * the connection is not found there.
      */
     private static final List<Path> TABLES = List.of(Path.of("/proc/net/tcp6"), Path.of("/proc/net/tcp"));

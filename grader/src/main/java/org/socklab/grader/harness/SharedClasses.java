@@ -21,8 +21,8 @@ public final class SharedClasses {
     /**
      * The options that map {@code archive}, a path as the JVM started with it sees it, at the address
      * it was made for. JDK 17 updates and later relocate every archive to a random address by
-     * default, which costs each JVM a pass over the archive's pointers (about 30 ms of CPU, 5 % of a
-     * grading's). A fixed address for the class metadata is no help to Java code, which cannot read
+     * default, which costs each JVM a pass over the archive's pointers (about 30 ms of CPU, some 4 % of
+     * a grading's). A fixed address for the class metadata is no help to Java code, which cannot read
      * memory by address (the policy forbids {@code Unsafe} and native code); where the address is
      * taken, the JVM relocates as before.
      */

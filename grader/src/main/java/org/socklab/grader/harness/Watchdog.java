@@ -26,7 +26,7 @@ import org.socklab.grader.feedback.Feedback;
  * watchdog has not classified yet, once per network namespace per tick, and parsed without regular
  * expressions. A socket seen connected is never looked up again; one seen listening has its port.
  * A socket that is not TCP (every JVM holds a Unix socket of its own) is told apart through the
- * namespace's Unix table first and never looked up again: the TCP tables cost about 4 ms of
+ * namespace's Unix table first and never looked up again: the TCP tables cost 1 to 4 ms of
  * kernel time per read whatever the namespace holds (Linux walks its whole machine-wide connection
  * table for each), and a Unix socket left unclassified made every tick read them for the child's
  * whole life.

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -55,9 +56,12 @@ final class ClassArchive {
 
     private ClassArchive() {}
 
-    /** The archive for this JVM's gradings, made on first use; empty where there cannot be one. */
+    /**
+     * The archive for this JVM's gradings, made on first use; empty where there cannot be one, or
+     * where it has gone since (a sandbox cannot bind a file that is not there).
+     */
     static Optional<Path> forGrading() {
-        return Holder.ARCHIVE;
+        return Holder.ARCHIVE.filter(archive -> Files.isRegularFile(archive, LinkOption.NOFOLLOW_LINKS));
     }
 
     /** Made on first use, once per JVM: the initialization of a holder class is thread-safe. */
@@ -79,6 +83,9 @@ final class ClassArchive {
             byte[] list = list();
             Path archive = cache.get().resolve(PREFIX + key(javaHome, classPath, list) + SUFFIX);
             if (Files.isRegularFile(archive, LinkOption.NOFOLLOW_LINKS)) {
+                // used now: stale means unused for a day, not made a day ago (another build's
+                // command may be cleaning the folder while this one grades)
+                Files.setLastModifiedTime(archive, FileTime.from(Instant.now()));
                 return Optional.of(archive);
             }
             Files.createDirectories(cache.get());

@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -41,11 +45,19 @@ class ClassArchiveTest {
         assertThat(made)
                 .hasValueSatisfying(
                         archive -> assertThat(archive).isRegularFile().hasParent(cache));
-        long madeAt = Files.getLastModifiedTime(made.get()).toMillis();
+        Object madeFile = fileKey(made.get());
+        Files.setLastModifiedTime(made.get(), FileTime.from(Instant.now().minus(Duration.ofDays(2))));
         assertThat(ClassArchive.make(JAVA_HOME, Optional.of(cache), jars)).isEqualTo(made);
-        assertThat(Files.getLastModifiedTime(made.get()).toMillis()).isEqualTo(madeAt);
+        assertThat(fileKey(made.get())).as("the same file, not made again").isEqualTo(madeFile);
+        assertThat(Files.getLastModifiedTime(made.get()).toInstant())
+                .as("marked as used now, so that no other build's command takes it for stale")
+                .isAfter(Instant.now().minus(Duration.ofDays(1)));
         try (var left = Files.list(cache)) {
             assertThat(left).as("nothing but the archive in the cache").containsExactly(made.get());
         }
+    }
+
+    private static Object fileKey(Path file) throws IOException {
+        return Files.readAttributes(file, BasicFileAttributes.class).fileKey();
     }
 }
