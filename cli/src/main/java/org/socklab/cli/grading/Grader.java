@@ -9,9 +9,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.List;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,10 +35,10 @@ import org.socklab.grader.score.TestSelection;
 /**
  * Grades one submission without trusting it: copies its sources (regular files only) into a
  * private temporary folder, compiles them there alone ({@code javac -proc:none}: no student code
- * runs while compiling), then grades each exercise in a grading JVM of its own
- * ({@link GradingJvm}), inside the OS sandbox when the {@link Containment} has one, {@code
- * parallel} exercises at a time. The score is what the grader's tests observed; the temporary
- * folder is removed afterwards.
+ * runs while compiling), then grades its exercises {@code parallel} at a time, each lane a grading
+ * JVM ({@link GradingJvm}, inside the OS sandbox when the {@link Containment} has one) that grades
+ * one exercise after another, the longest first. The score is what the grader's tests observed;
+ * the temporary folder is removed afterwards.
  *
  * <p>What the servers print goes to {@code output.log} in the report folder (cut at 1 MiB), never
  * to the console.
@@ -118,21 +119,17 @@ public final class Grader {
             Containment containment,
             int parallel,
             GradingProgress progress) {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parallel, exercises.size())));
+        int lanes = Math.max(1, Math.min(parallel, exercises.size()));
+        ExecutorService pool = Executors.newFixedThreadPool(lanes);
         try {
-            List<Future<ScoreReport>> reports = new ArrayList<>();
-            for (Exercise exercise : longestFirst(exercises)) {
-                reports.add(pool.submit(() -> {
-                    progress.started(exercise);
-                    long start = System.nanoTime();
-                    ScoreReport report = GradingJvm.run(EnumSet.of(exercise), selection, classes, scratch, containment);
-                    report.exercises().forEach(score -> progress.finished(score, elapsed(start)));
-                    return report;
-                }));
+            Queue<Exercise> waiting = new ConcurrentLinkedQueue<>(longestFirst(exercises));
+            List<Future<List<ExerciseScore>>> reports = new ArrayList<>();
+            for (int i = 0; i < lanes; i++) {
+                reports.add(pool.submit(() -> lane(waiting, selection, classes, scratch, containment, progress)));
             }
             List<ExerciseScore> scores = new ArrayList<>();
-            for (Future<ScoreReport> report : reports) {
-                scores.addAll(report.get().exercises());
+            for (Future<List<ExerciseScore>> report : reports) {
+                scores.addAll(report.get());
             }
             scores.sort(Comparator.comparing(ExerciseScore::exercise));
             return new ScoreReport(
@@ -153,6 +150,31 @@ public final class Grader {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /**
+     * One lane of a submission's grading: a grading JVM that grades the waiting exercises one after
+     * another, as long as there are any, while the other lanes take theirs from the same queue.
+     */
+    private static List<ExerciseScore> lane(
+            Queue<Exercise> waiting,
+            TestSelection selection,
+            Path classes,
+            Path scratch,
+            Containment containment,
+            GradingProgress progress) {
+        List<ExerciseScore> scores = new ArrayList<>();
+        try (GradingJvm jvm = GradingJvm.of(selection, classes, scratch, containment)) {
+            Exercise exercise;
+            while (!Thread.currentThread().isInterrupted() && (exercise = waiting.poll()) != null) {
+                progress.started(exercise);
+                long start = System.nanoTime();
+                List<ExerciseScore> graded = jvm.grade(exercise).exercises();
+                graded.forEach(score -> progress.finished(score, elapsed(start)));
+                scores.addAll(graded);
+            }
+        }
+        return scores;
     }
 
     /**

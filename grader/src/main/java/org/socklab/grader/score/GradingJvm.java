@@ -4,6 +4,8 @@ import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,17 +13,18 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
-import java.util.stream.Collectors;
 import org.socklab.grader.Exercise;
 import org.socklab.grader.feedback.CoreFeedback;
 import org.socklab.grader.harness.Containment;
@@ -32,71 +35,145 @@ import org.socklab.grader.harness.ServerExtension;
 import org.socklab.grader.harness.SharedClasses;
 
 /**
- * Grades some exercises of a compiled submission in a grading JVM of their own ({@link GradingHost})
- * and returns the score it hands back. The grading JVM runs the grader's trusted tests; the
- * student's servers and direct checks are its children ({@link Isolation#CHILD_PROCESS}).
+ * A grading JVM ({@link GradingHost}) that grades exercises of one compiled submission one after
+ * another, each when asked, and hands back each one's score. It runs the grader's trusted tests;
+ * the student's servers and direct checks are its children ({@link Isolation#CHILD_PROCESS}),
+ * every one of them ended before the next exercise starts, so an exercise meets nothing of the one
+ * before (one JVM per exercise cost a submission about 7 s more CPU: a start and a warm-up each).
  *
  * <p>With a bubblewrap {@link Containment}, the grading JVM starts inside a sandbox of its own: its
  * own network namespace (only a loopback, where its clients and the student's servers meet), PID
  * and mount namespaces; it sees the system's programs and libraries ({@code /usr}, {@code /etc}),
  * the JDK, the grader's class path and the submission's classes read-only, a private {@code /tmp}
  * and one writable folder, {@code scratch}, for the servers' output; no home, no other
- * submission, no report folder. Student processes are nested in it ({@link Sandbox}). Killing this
- * grading (a timeout, an interrupt) kills the whole sandbox, every process in it included.
+ * submission, no report folder. Student processes are nested in it ({@link Sandbox}).
  *
- * <p>Stateless and thread-safe: each call has a process of its own.
+ * <p>An exercise that does not hand back its whole score within {@link #DEADLINE} scores zero,
+ * saying so, and costs that exercise alone: its JVM is killed with the whole sandbox, and the next
+ * exercise is graded by a fresh one.
+ *
+ * <p>Not thread-safe: confined to the thread that grades with it. Close it to end its JVM.
  */
-public final class GradingJvm {
+public final class GradingJvm implements AutoCloseable {
     /** A backstop far above any exercise's own bounds: the harness ends every wait long before. */
     static final Duration DEADLINE = Duration.ofMinutes(10);
 
     private static final String INSIDE = "/socklab";
     private static final int MAX_SCORE_LINES = 10_000;
+    private static final String ENDED = new String("ended"); // identity marks the end of the stream
 
-    private GradingJvm() {}
+    private final TestSelection selection;
+    private final Path classes;
+    private final Path scratch;
+    private final Containment containment;
+    private Process process;
+    private Writer keys;
+    private BlockingQueue<String> lines;
+
+    private GradingJvm(TestSelection selection, Path classes, Path scratch, Containment containment) {
+        this.selection = selection;
+        this.classes = classes;
+        this.scratch = scratch;
+        this.containment = containment;
+    }
 
     /**
-     * The score of {@code exercises} of the classes in {@code classes}; the servers' output goes to
-     * {@code scratch/output-<first exercise>.log}, the grading JVM's own to {@code grading-...log}.
-     * A grading JVM that ends without a whole score scores those exercises zero, saying so.
+     * A grading JVM for the classes in {@code classes}, started with the first exercise it grades;
+     * the servers' output goes to {@code scratch/output-<exercise>.log}, each JVM's own to {@code
+     * scratch/grading-<its first exercise>.log}.
      */
-    public static ScoreReport run(
-            Set<Exercise> exercises, TestSelection selection, Path classes, Path scratch, Containment containment) {
-        String name = exercises.stream().map(Exercise::key).collect(Collectors.joining("-"));
-        List<String> command = command(exercises, selection, classes, scratch, name, containment);
-        Process process;
-        try {
-            process = Sandbox.startKept(new ProcessBuilder(command)
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                    .redirectError(scratch.resolve("grading-" + name + ".log").toFile()));
-        } catch (IOException e) {
-            return Grading.failed(
-                    exercises, selection, CoreFeedback.gradingCannotStart(String.valueOf(e.getMessage())));
+    public static GradingJvm of(TestSelection selection, Path classes, Path scratch, Containment containment) {
+        return new GradingJvm(selection, classes, scratch, containment);
+    }
+
+    /** The score of {@code exercise}; zero, saying why, when its grading gave none. */
+    public ScoreReport grade(Exercise exercise) {
+        boolean started = process == null;
+        if (started) {
+            try {
+                start(exercise);
+            } catch (IOException e) {
+                return Grading.failed(
+                        EnumSet.of(exercise),
+                        selection,
+                        CoreFeedback.gradingCannotStart(String.valueOf(e.getMessage())));
+            }
         }
         try {
-            CompletableFuture<List<String>> score = new CompletableFuture<>();
-            Thread reader = new Thread(() -> score.complete(lines(process)), "socklab-grading-score-" + name);
-            reader.setDaemon(true);
-            reader.start();
-            if (!process.waitFor(DEADLINE.toMillis(), TimeUnit.MILLISECONDS)) {
-                return Grading.failed(
-                        exercises,
-                        selection,
-                        CoreFeedback.gradingWithoutScore("killed after " + DEADLINE.toMinutes() + " min"));
+            keys.write(exercise.key() + "\n");
+            keys.flush();
+            ScoreReport report = ScoreLines.read(score(System.nanoTime() + DEADLINE.toNanos()));
+            if (report.exercises().size() != 1 || report.exercises().get(0).exercise() != exercise) {
+                throw new IllegalArgumentException("not the score of " + exercise.key());
             }
-            try {
-                return countingItsStart(ScoreLines.read(score.get(5, TimeUnit.SECONDS)));
-            } catch (IllegalArgumentException | ExecutionException | TimeoutException e) {
-                return Grading.failed(
-                        exercises, CoreFeedback.gradingWithoutScore(Integer.toString(process.exitValue())));
-            }
+            return started ? countingItsStart(report) : report;
+        } catch (IOException | IllegalArgumentException e) {
+            return failed(exercise, Optional.ofNullable(exitStatus()).orElse("?"));
+        } catch (TimeoutException e) {
+            return failed(exercise, "killed after " + DEADLINE.toMinutes() + " min");
         } catch (InterruptedException e) {
-            // a timeout of grade-all, or Ctrl-C: the finally below ends the sandbox and all in it
+            // a timeout of grade-all, or Ctrl-C: the sandbox ends, and all in it
             Thread.currentThread().interrupt();
-            return Grading.failed(exercises, selection, CoreFeedback.gradingWithoutScore("interrupted"));
-        } finally {
+            return failed(exercise, "interrupted");
+        }
+    }
+
+    /** Ends the grading JVM, with its sandbox and every process in it. */
+    @Override
+    public void close() {
+        if (process != null) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
+            process = null;
+        }
+    }
+
+    private ScoreReport failed(Exercise exercise, String status) {
+        close();
+        return Grading.failed(EnumSet.of(exercise), selection, CoreFeedback.gradingWithoutScore(status));
+    }
+
+    private void start(Exercise first) throws IOException {
+        Process started = Sandbox.startKept(new ProcessBuilder(command(selection, classes, scratch, containment))
+                .redirectError(
+                        scratch.resolve("grading-" + first.key() + ".log").toFile()));
+        BlockingQueue<String> read = new LinkedBlockingQueue<>();
+        Thread reader = new Thread(() -> read(started, read), "socklab-grading-score-" + first.key());
+        reader.setDaemon(true);
+        reader.start();
+        process = started;
+        keys = new OutputStreamWriter(started.getOutputStream(), StandardCharsets.UTF_8);
+        lines = read;
+    }
+
+    /** One exercise's score lines, up to its {@code end}, read by {@code deadline} ({@link System#nanoTime()}). */
+    private List<String> score(long deadline) throws InterruptedException, TimeoutException {
+        List<String> score = new ArrayList<>();
+        while (score.size() < MAX_SCORE_LINES) {
+            String line = lines.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            if (line == null) {
+                throw new TimeoutException();
+            }
+            if (line == ENDED) {
+                throw new IllegalArgumentException("the grading JVM ended");
+            }
+            score.add(line);
+            if (line.equals(ScoreLines.END)) {
+                return score;
+            }
+        }
+        throw new IllegalArgumentException("more than " + MAX_SCORE_LINES + " score lines");
+    }
+
+    /** The exit status of an ended grading JVM, after a few seconds at most; null if it runs on. */
+    private String exitStatus() {
+        try {
+            return process != null && process.waitFor(5, TimeUnit.SECONDS)
+                    ? Integer.toString(process.exitValue())
+                    : null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
         }
     }
 
@@ -107,6 +184,21 @@ public final class GradingJvm {
             exercises.set(0, exercises.get(0).plusFloor(new Floor(Duration.ZERO, 1)));
         }
         return ScoreReport.of(exercises);
+    }
+
+    /** Every line of the grading JVM's standard output, then {@link #ENDED}. */
+    private static void read(Process process, BlockingQueue<String> lines) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null) {
+                lines.add(line);
+            }
+        } catch (IOException e) {
+            // the process is gone: what was read is judged whole or not
+        } finally {
+            lines.add(ENDED);
+        }
     }
 
     /**
@@ -219,28 +311,7 @@ public final class GradingJvm {
         return classPath;
     }
 
-    /** The grading JVM's standard output, at most {@value #MAX_SCORE_LINES} lines. */
-    private static List<String> lines(Process process) {
-        List<String> lines = new ArrayList<>();
-        try (BufferedReader out =
-                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = out.readLine()) != null && lines.size() < MAX_SCORE_LINES) {
-                lines.add(line);
-            }
-        } catch (IOException e) {
-            // the process is gone: what was read is judged whole or not
-        }
-        return lines;
-    }
-
-    private static List<String> command(
-            Set<Exercise> exercises,
-            TestSelection selection,
-            Path classes,
-            Path scratch,
-            String name,
-            Containment containment) {
+    private static List<String> command(TestSelection selection, Path classes, Path scratch, Containment containment) {
         boolean sandboxed = containment.sandboxed();
         Path javaHome = Path.of(System.getProperty("java.home"));
         List<String> command = new ArrayList<>();
@@ -289,10 +360,9 @@ public final class GradingJvm {
                 "-cp",
                 String.join(File.pathSeparator, classPath),
                 GradingHost.class.getName(),
-                exercises.stream().map(Exercise::key).collect(Collectors.joining(",")),
+                GradingHost.OUTPUT + "=" + out,
                 ServerExtension.CLASSES + "=" + submission,
                 ServerExtension.ISOLATION + "=" + Isolation.CHILD_PROCESS.value(),
-                ServerExtension.CHILD_OUTPUT + "=" + out + "/output-" + name + ".log",
                 Sandbox.PARAMETER + "=" + containment.sandbox().kind().value(),
                 GradingHost.SELECTION + "=" + selection.name()));
         return command;

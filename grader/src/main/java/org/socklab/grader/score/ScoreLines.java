@@ -24,7 +24,7 @@ import org.socklab.grader.harness.Floor;
  * <p>Stateless and thread-safe.
  */
 public final class ScoreLines {
-    private static final String END = "end";
+    static final String END = "end";
     private static final String FLOOR = "floor";
 
     private ScoreLines() {}
