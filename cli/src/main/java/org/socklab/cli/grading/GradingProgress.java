@@ -5,7 +5,7 @@ import org.socklab.grader.Exercise;
 import org.socklab.grader.score.ExerciseScore;
 
 /**
- * What a grading tells as it goes, to show progress: an exercise's grading JVM starts, and ends
+ * What a grading tells as it goes, to show progress: an exercise's grading starts, and ends
  * with its score. It only watches; the score comes from the grading JVMs. Implementations are
  * called from the grading's worker threads, several at once when exercises are graded in parallel.
  */
