@@ -7,10 +7,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.socklab.cli.report.ReportFolder;
+import org.socklab.grader.harness.Descendants;
 
 /**
  * The gradings' private temporary folders still in use, so that Ctrl-C (SIGINT) or SIGTERM, which
@@ -63,28 +61,9 @@ final class TemporaryFolders {
         // twice: a grading thread that was between two steps may have started one more process
         // (a compiler, a grading JVM) after the first look at this command's children
         for (int pass = 0; pass < 2; pass++) {
-            endChildren();
+            Descendants.end(CHILDREN_GONE);
             for (Path folder : List.copyOf(IN_USE)) {
                 ReportFolder.deleteTree(folder);
-            }
-        }
-    }
-
-    private static void endChildren() {
-        List<ProcessHandle> started = ProcessHandle.current().descendants().toList();
-        started.forEach(ProcessHandle::destroyForcibly);
-        // a kill is delivered at once but takes effect a moment later (a sandbox's first process
-        // takes every process of its namespace down with it): wait, so that no process outlives
-        // this command, nor writes into a folder once it is deleted
-        long deadline = System.nanoTime() + CHILDREN_GONE.toNanos();
-        for (ProcessHandle process : started) {
-            try {
-                process.onExit().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            } catch (ExecutionException | TimeoutException e) {
-                // gone or going: the deadline bounds the hook
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
             }
         }
     }

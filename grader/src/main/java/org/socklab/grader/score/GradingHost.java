@@ -8,13 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.socklab.grader.Exercise;
+import org.socklab.grader.harness.Descendants;
 import org.socklab.grader.harness.ServerExtension;
 
 /**
@@ -65,28 +62,11 @@ public final class GradingHost {
             }
             ScoreReport report =
                     Grading.run(EnumSet.of(exercise), selection, parameters, new TestExecutionListener() {});
-            endChildren();
+            Descendants.end(ENDING);
             score.print(ScoreLines.write(report));
             score.flush();
         }
         // the harness's daemon threads end here
         Runtime.getRuntime().halt(0);
-    }
-
-    /** Kills every process this JVM started (a sandbox's first process takes all in it along) and waits for their end. */
-    private static void endChildren() {
-        List<ProcessHandle> started = ProcessHandle.current().descendants().toList();
-        started.forEach(ProcessHandle::destroyForcibly);
-        long deadline = System.nanoTime() + ENDING.toNanos();
-        for (ProcessHandle process : started) {
-            try {
-                process.onExit().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            } catch (ExecutionException | TimeoutException e) {
-                // not within the bound (the kernel's business): the grading goes on, the parent's kill remains
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
     }
 }

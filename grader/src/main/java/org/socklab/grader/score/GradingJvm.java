@@ -16,7 +16,6 @@ import java.util.Deque;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -108,7 +107,7 @@ public final class GradingJvm implements AutoCloseable {
             }
             return started ? countingItsStart(report) : report;
         } catch (IOException | IllegalArgumentException e) {
-            return failed(exercise, Optional.ofNullable(exitStatus()).orElse("?"));
+            return failed(exercise, exitStatus());
         } catch (TimeoutException e) {
             return failed(exercise, "killed after " + DEADLINE.toMinutes() + " min");
         } catch (InterruptedException e) {
@@ -137,7 +136,7 @@ public final class GradingJvm implements AutoCloseable {
         Process started = Sandbox.startKept(new ProcessBuilder(command(selection, classes, scratch, containment))
                 .redirectError(
                         scratch.resolve("grading-" + first.key() + ".log").toFile()));
-        BlockingQueue<String> read = new LinkedBlockingQueue<>();
+        BlockingQueue<String> read = new LinkedBlockingQueue<>(MAX_SCORE_LINES);
         Thread reader = new Thread(() -> read(started, read), "socklab-grading-score-" + first.key());
         reader.setDaemon(true);
         reader.start();
@@ -165,15 +164,13 @@ public final class GradingJvm implements AutoCloseable {
         throw new IllegalArgumentException("more than " + MAX_SCORE_LINES + " score lines");
     }
 
-    /** The exit status of an ended grading JVM, after a few seconds at most; null if it runs on. */
+    /** The exit status of an ended grading JVM, after a few seconds at most; {@code ?} if it runs on. */
     private String exitStatus() {
         try {
-            return process != null && process.waitFor(5, TimeUnit.SECONDS)
-                    ? Integer.toString(process.exitValue())
-                    : null;
+            return process.waitFor(5, TimeUnit.SECONDS) ? Integer.toString(process.exitValue()) : "?";
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return null;
+            return "?";
         }
     }
 
@@ -186,18 +183,22 @@ public final class GradingJvm implements AutoCloseable {
         return ScoreReport.of(exercises);
     }
 
-    /** Every line of the grading JVM's standard output, then {@link #ENDED}. */
+    /**
+     * The lines of the grading JVM's standard output, then {@link #ENDED}; at most as many unread as
+     * the queue holds ({@value #MAX_SCORE_LINES}: more than a score can be, so the reading stops there
+     * and the score is refused).
+     */
     private static void read(Process process, BlockingQueue<String> lines) {
         try (BufferedReader out =
                 new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
-            while ((line = out.readLine()) != null) {
-                lines.add(line);
+            while ((line = out.readLine()) != null && lines.offer(line)) {
+                // read on
             }
         } catch (IOException e) {
             // the process is gone: what was read is judged whole or not
         } finally {
-            lines.add(ENDED);
+            lines.offer(ENDED);
         }
     }
 
