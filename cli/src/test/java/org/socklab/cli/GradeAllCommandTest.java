@@ -68,6 +68,23 @@ class GradeAllCommandTest {
     }
 
     @Test
+    void should_write_the_gradebook_beside_the_write_probes_of_other_runs() throws IOException {
+        Path parent = Files.createDirectories(temp.resolve("class/notes"))
+                .getParent(); // not a template: a row of zeros, no grading
+        Path grades = Files.createDirectories(temp.resolve("grades"));
+        // what a run killed between its probe's creation and its deletion leaves; a run writing
+        // into the same folder at this moment has one just like it
+        Files.createFile(grades.resolve(".socklab-write-probe"));
+        Files.createFile(grades.resolve(".socklab-write-probe-"));
+
+        Submissions.Run run = Submissions.socklab(
+                "grade-all", parent.toString(), "--csv", grades.resolve("g.csv").toString());
+
+        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(grades.resolve("g.csv")).content().contains("notes,0,");
+    }
+
+    @Test
     void should_show_submissions_done_of_all_with_the_time_left() throws IOException {
         Path parent = temp.resolve("class");
         Submissions.reference(parent.resolve("ana"));

@@ -9,10 +9,12 @@ import org.socklab.cli.CliFailure;
  * Checks, before any grading, that the command will be able to write where it was told to: a
  * read-only {@code --out} or a {@code --csv} in a missing or read-only place is a one-line failure
  * in a second, not a stack trace after minutes of grading. The check writes and deletes an empty
- * probe file, since permissions alone do not tell (root, a read-only mount, ACLs). Stateless.
+ * probe file, since permissions alone do not tell (root, a read-only mount, ACLs); its name is
+ * unique, so that runs writing into one folder at once, or a probe left by a killed run, never
+ * stand in each other's way. Stateless.
  */
 final class OutputPaths {
-    private static final String PROBE = ".socklab-write-probe";
+    private static final String PROBE = ".socklab-write-probe-";
 
     private OutputPaths() {}
 
@@ -23,7 +25,7 @@ final class OutputPaths {
         }
         try {
             Files.createDirectories(folder);
-            Files.deleteIfExists(Files.createFile(folder.resolve(PROBE)));
+            probe(folder);
         } catch (IOException | UnsupportedOperationException e) {
             throw new CliFailure(
                     "cannot write " + what + " into " + folder + " (" + reason(e) + "): nothing was graded");
@@ -39,7 +41,7 @@ final class OutputPaths {
         try {
             if (parent != null) {
                 Files.createDirectories(parent);
-                Files.deleteIfExists(Files.createFile(parent.resolve(PROBE)));
+                probe(parent);
             }
             if (Files.exists(file) && !Files.isWritable(file)) {
                 throw new IOException("the file is read-only");
@@ -47,6 +49,11 @@ final class OutputPaths {
         } catch (IOException | UnsupportedOperationException e) {
             throw new CliFailure("cannot write " + what + " " + file + " (" + reason(e) + "): nothing was graded");
         }
+    }
+
+    /** Writes and deletes an empty file of a name of its own in {@code folder}. */
+    private static void probe(Path folder) throws IOException {
+        Files.delete(Files.createTempFile(folder, PROBE, ""));
     }
 
     private static String reason(Exception e) {
