@@ -96,7 +96,8 @@ public final class GradeAllCommand implements Callable<Integer> {
             paramLabel = "N",
             converter = Converters.PositiveConverter.class,
             description =
-                    "submissions graded at once (default: the number of processors), each several exercises at a time")
+                    "submissions graded at once (default: the number of processors), each several exercises at a time;"
+                            + " one more is compiled ahead")
     private Integer jobs;
 
     @Option(

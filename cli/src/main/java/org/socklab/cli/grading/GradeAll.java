@@ -36,16 +36,19 @@ import org.socklab.grader.score.TestSelection;
  * per folder, in name order; each row is handed to {@code progress} as soon as it is complete.
  *
  * <p>Each submission is compiled in a private temporary folder of its own (readable by this user
- * alone, removed afterwards) and graded in sandboxes of its own (see {@link Grader}), so that no
- * submission can read or write another's. A submission that is not a template, does not compile,
- * or is not graded within the timeout gets a row of zeros and the reason; it never stops the
- * others. At its timeout, a grading is interrupted: its grading JVMs, and every process in their
- * sandboxes, are killed and its worker is free for the next submission at once.
+ * alone, removed afterwards) and graded by grading JVMs that see its classes alone while they grade
+ * it (see {@link SharedLanes}), so that no submission can read or write another's. A submission
+ * that is not a template, does not compile, or is not graded within the timeout gets a row of zeros
+ * and the reason; it never stops the others. At its timeout, a grading is interrupted: its
+ * exercises still waiting never start, those running are killed with their grading JVMs and every
+ * process in their sandboxes, and its worker is free for the next submission at once.
  *
- * <p>Each submission grades several exercises at a time ({@link #exercisesAtOnce}): most of an
- * exercise's time is deliberate windows and waits for a server, so {@code jobs} gradings of one
- * exercise at a time left the processors half idle. About two exercises per processor are graded
- * at once in all, whatever {@code jobs}, so that a large machine is not flooded with JVMs.
+ * <p>The exercises are graded in lanes that all submissions share ({@link SharedLanes}), {@code jobs}
+ * times {@link #exercisesAtOnce} of them: most of an exercise's time is deliberate windows and
+ * waits for a server, so one exercise at a time per submission left the processors half idle, and
+ * about two exercises per processor are graded at once in all, whatever {@code jobs}, so that a
+ * large machine is not flooded with JVMs. One submission more than {@code jobs} is compiled ahead,
+ * so that no lane waits for the compiler.
  *
  * <p>This is the teacher's grading: the hidden tests run too, when the teacher-only module is
  * on the class path (it is in the {@code socklab} command).
@@ -97,7 +100,7 @@ public final class GradeAll {
             throw new UncheckedIOException(e);
         }
         int max = Grading.notRun(exercises, TestSelection.VISIBLE_AND_HIDDEN).max();
-        ExecutorService pool = Executors.newFixedThreadPool(jobs, task -> {
+        ExecutorService pool = Executors.newFixedThreadPool(jobs + 1, task -> {
             Thread thread = new Thread(task, "socklab-grade-all");
             thread.setDaemon(true);
             return thread;
@@ -107,11 +110,15 @@ public final class GradeAll {
             thread.setDaemon(true);
             return thread;
         });
-        try {
+        int lanes = jobs
+                * Math.min(
+                        exercises.size(),
+                        exercisesAtOnce(jobs, Runtime.getRuntime().availableProcessors()));
+        try (SharedLanes shared = SharedLanes.start(lanes, TestSelection.VISIBLE_AND_HIDDEN, containment)) {
             List<Future<Gradebook.Row>> futures = new ArrayList<>();
             for (Path folder : folders) {
                 futures.add(pool.submit(() -> {
-                    Gradebook.Row row = gradeOne(folder, max, alarms);
+                    Gradebook.Row row = gradeOne(folder, max, alarms, shared);
                     progress.accept(row);
                     return row;
                 }));
@@ -128,7 +135,7 @@ public final class GradeAll {
     }
 
     /** Grades one folder, interrupted at its timeout. */
-    private Gradebook.Row gradeOne(Path folder, int max, ScheduledExecutorService alarms) {
+    private Gradebook.Row gradeOne(Path folder, int max, ScheduledExecutorService alarms, SharedLanes lanes) {
         String student = folder.getFileName().toString();
         Thread worker = Thread.currentThread();
         AtomicBoolean late = new AtomicBoolean();
@@ -143,13 +150,7 @@ public final class GradeAll {
             Submission submission = Submission.in(folder);
             Path reportDir = ReportFolder.freshIn(submission.folder());
             GradeResult result = Grader.grade(
-                    submission,
-                    exercises,
-                    TestSelection.VISIBLE_AND_HIDDEN,
-                    reportDir,
-                    containment,
-                    exercisesAtOnce(jobs, Runtime.getRuntime().availableProcessors()),
-                    GradingProgress.SILENT);
+                    submission, exercises, TestSelection.VISIBLE_AND_HIDDEN, reportDir, containment, lanes);
             if (late.get()) {
                 return Gradebook.failed(student, exercises, max, "not graded within " + timeout.toSeconds() + " s");
             }

@@ -83,6 +83,46 @@ public final class Grader {
             Containment containment,
             int parallel,
             GradingProgress progress) {
+        return grade(
+                submission,
+                exercises,
+                selection,
+                reportDir,
+                containment,
+                (order, classes, scratch) ->
+                        ownLanes(order, selection, classes, scratch, containment, parallel, progress));
+    }
+
+    /** Grades as above in the lanes that the submissions of a {@code grade-all} run share. */
+    static GradeResult grade(
+            Submission submission,
+            Set<Exercise> exercises,
+            TestSelection selection,
+            Path reportDir,
+            Containment containment,
+            SharedLanes lanes) {
+        return grade(
+                submission,
+                exercises,
+                selection,
+                reportDir,
+                containment,
+                (order, classes, scratch) -> lanes.grade(order, classes, scratch, GradingProgress.SILENT));
+    }
+
+    /** Where a compiled submission's exercises are graded, in the order given. */
+    @FunctionalInterface
+    private interface Lanes {
+        List<ExerciseScore> grade(List<Exercise> order, Path classes, Path scratch) throws InterruptedException;
+    }
+
+    private static GradeResult grade(
+            Submission submission,
+            Set<Exercise> exercises,
+            TestSelection selection,
+            Path reportDir,
+            Containment containment,
+            Lanes lanes) {
         long start = System.nanoTime();
         Path work;
         try {
@@ -99,8 +139,7 @@ public final class Grader {
                         submission, zero, compilation.errors(), elapsed(start), containment, compilation.notices());
             }
             Path scratch = Files.createDirectories(work.resolve("out"));
-            ScoreReport report = gradeExercises(
-                    exercises, selection, compilation.classes(), scratch, containment, parallel, progress);
+            ScoreReport report = gradeExercises(exercises, selection, compilation.classes(), scratch, lanes);
             collectOutput(scratch, exercises, reportDir.resolve(Reports.OUTPUT_LOG));
             return new GradeResult(submission, report, "", elapsed(start), containment, compilation.notices());
         } catch (IOException e) {
@@ -112,25 +151,9 @@ public final class Grader {
     }
 
     private static ScoreReport gradeExercises(
-            Set<Exercise> exercises,
-            TestSelection selection,
-            Path classes,
-            Path scratch,
-            Containment containment,
-            int parallel,
-            GradingProgress progress) {
-        int lanes = Math.max(1, Math.min(parallel, exercises.size()));
-        ExecutorService pool = Executors.newFixedThreadPool(lanes);
+            Set<Exercise> exercises, TestSelection selection, Path classes, Path scratch, Lanes lanes) {
         try {
-            Queue<Exercise> waiting = new ConcurrentLinkedQueue<>(longestFirst(exercises));
-            List<Future<List<ExerciseScore>>> reports = new ArrayList<>();
-            for (int i = 0; i < lanes; i++) {
-                reports.add(pool.submit(() -> lane(waiting, selection, classes, scratch, containment, progress)));
-            }
-            List<ExerciseScore> scores = new ArrayList<>();
-            for (Future<List<ExerciseScore>> report : reports) {
-                scores.addAll(report.get());
-            }
+            List<ExerciseScore> scores = new ArrayList<>(lanes.grade(longestFirst(exercises), classes, scratch));
             scores.sort(Comparator.comparing(ExerciseScore::exercise));
             return new ScoreReport(
                     scores.stream().mapToInt(ExerciseScore::points).sum(),
@@ -139,6 +162,32 @@ public final class Grader {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Grading.failed(exercises, selection, CoreFeedback.gradingWithoutScore("interrupted"));
+        }
+    }
+
+    /** The submission's own {@code parallel} lanes, ended when its exercises are. */
+    private static List<ExerciseScore> ownLanes(
+            List<Exercise> order,
+            TestSelection selection,
+            Path classes,
+            Path scratch,
+            Containment containment,
+            int parallel,
+            GradingProgress progress)
+            throws InterruptedException {
+        int lanes = Math.max(1, Math.min(parallel, order.size()));
+        ExecutorService pool = Executors.newFixedThreadPool(lanes);
+        try {
+            Queue<Exercise> waiting = new ConcurrentLinkedQueue<>(order);
+            List<Future<List<ExerciseScore>>> reports = new ArrayList<>();
+            for (int i = 0; i < lanes; i++) {
+                reports.add(pool.submit(() -> lane(waiting, selection, classes, scratch, containment, progress)));
+            }
+            List<ExerciseScore> scores = new ArrayList<>();
+            for (Future<List<ExerciseScore>> report : reports) {
+                scores.addAll(report.get());
+            }
+            return scores;
         } catch (ExecutionException e) {
             throw new IllegalStateException("grading failed", e.getCause());
         } finally {
