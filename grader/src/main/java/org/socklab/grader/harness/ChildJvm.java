@@ -60,6 +60,9 @@ final class ChildJvm {
     private final Set<Integer> ownPorts = ConcurrentHashMap.newKeySet();
     private final AtomicReference<Feedback> death = new AtomicReference<>();
     private final AtomicInteger nextId = new AtomicInteger();
+    /** Servers asked for whose port has not come back yet (see {@link #starting()}). */
+    private final AtomicInteger starting = new AtomicInteger();
+
     private final CountDownLatch gone = new CountDownLatch(1);
     private volatile boolean closing;
     private volatile ProcessHandle jvm;
@@ -179,16 +182,21 @@ final class ChildJvm {
         if (!alive()) {
             server.processEnded(death().orElse(CoreFeedback.processExited(exitStatus(process))));
         }
-        control.send(command.toString());
-        if (!server.awaitListening(START_DEADLINE)) {
-            Feedback reason = death().orElseGet(() -> {
-                Feedback never =
-                        CoreFeedback.processCannotStart("no listener within " + START_DEADLINE.toSeconds() + " s");
-                ledger.lose(never);
-                kill(never);
-                return never;
-            });
-            throw new GradedFailure(reason);
+        starting.incrementAndGet();
+        try {
+            control.send(command.toString());
+            if (!server.awaitListening(START_DEADLINE)) {
+                Feedback reason = death().orElseGet(() -> {
+                    Feedback never =
+                            CoreFeedback.processCannotStart("no listener within " + START_DEADLINE.toSeconds() + " s");
+                    ledger.lose(never);
+                    kill(never);
+                    return never;
+                });
+                throw new GradedFailure(reason);
+            }
+        } finally {
+            starting.decrementAndGet();
         }
         return server;
     }
@@ -268,6 +276,16 @@ final class ChildJvm {
     /** The ports of the listeners this child bound for the grader. */
     Set<Integer> ownPorts() {
         return ownPorts;
+    }
+
+    /**
+     * Whether a server is being started here: its listener may be bound while its port is still on
+     * its way to {@link #ownPorts()}. Once this is false, every listener the harness bound before
+     * has its port there (a start ends only after its port is added), so a caller that read the
+     * child's sockets before asking judges them against whole knowledge.
+     */
+    boolean starting() {
+        return starting.get() > 0;
     }
 
     /**
