@@ -150,7 +150,13 @@ public final class GradeAll {
             Submission submission = Submission.in(folder);
             Path reportDir = ReportFolder.freshIn(submission.folder());
             GradeResult result = Grader.grade(
-                    submission, exercises, TestSelection.VISIBLE_AND_HIDDEN, reportDir, containment, lanes);
+                    submission,
+                    exercises,
+                    TestSelection.VISIBLE_AND_HIDDEN,
+                    reportDir,
+                    containment,
+                    lanes,
+                    GradingProgress.SILENT);
             if (late.get()) {
                 return Gradebook.failed(student, exercises, max, "not graded within " + timeout.toSeconds() + " s");
             }

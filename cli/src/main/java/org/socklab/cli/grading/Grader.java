@@ -10,14 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Queue;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.socklab.cli.report.ReportFolder;
 import org.socklab.cli.report.Reports;
 import org.socklab.grader.Exercise;
@@ -83,46 +76,24 @@ public final class Grader {
             Containment containment,
             int parallel,
             GradingProgress progress) {
-        return grade(
-                submission,
-                exercises,
-                selection,
-                reportDir,
-                containment,
-                (order, classes, scratch) ->
-                        ownLanes(order, selection, classes, scratch, containment, parallel, progress));
+        int lanes = Math.max(1, Math.min(parallel, exercises.size()));
+        try (SharedLanes own = SharedLanes.start(lanes, selection, containment)) {
+            return grade(submission, exercises, selection, reportDir, containment, own, progress);
+        }
     }
 
-    /** Grades as above in the lanes that the submissions of a {@code grade-all} run share. */
+    /**
+     * Grades as above in {@code lanes} that may grade other submissions too (those of a {@code
+     * grade-all} run share theirs).
+     */
     static GradeResult grade(
             Submission submission,
             Set<Exercise> exercises,
             TestSelection selection,
             Path reportDir,
             Containment containment,
-            SharedLanes lanes) {
-        return grade(
-                submission,
-                exercises,
-                selection,
-                reportDir,
-                containment,
-                (order, classes, scratch) -> lanes.grade(order, classes, scratch, GradingProgress.SILENT));
-    }
-
-    /** Where a compiled submission's exercises are graded, in the order given. */
-    @FunctionalInterface
-    private interface Lanes {
-        List<ExerciseScore> grade(List<Exercise> order, Path classes, Path scratch) throws InterruptedException;
-    }
-
-    private static GradeResult grade(
-            Submission submission,
-            Set<Exercise> exercises,
-            TestSelection selection,
-            Path reportDir,
-            Containment containment,
-            Lanes lanes) {
+            SharedLanes lanes,
+            GradingProgress progress) {
         long start = System.nanoTime();
         Path work;
         try {
@@ -139,7 +110,7 @@ public final class Grader {
                         submission, zero, compilation.errors(), elapsed(start), containment, compilation.notices());
             }
             Path scratch = Files.createDirectories(work.resolve("out"));
-            ScoreReport report = gradeExercises(exercises, selection, compilation.classes(), scratch, lanes);
+            ScoreReport report = gradeExercises(exercises, selection, compilation.classes(), scratch, lanes, progress);
             collectOutput(scratch, exercises, reportDir.resolve(Reports.OUTPUT_LOG));
             return new GradeResult(submission, report, "", elapsed(start), containment, compilation.notices());
         } catch (IOException e) {
@@ -151,9 +122,15 @@ public final class Grader {
     }
 
     private static ScoreReport gradeExercises(
-            Set<Exercise> exercises, TestSelection selection, Path classes, Path scratch, Lanes lanes) {
+            Set<Exercise> exercises,
+            TestSelection selection,
+            Path classes,
+            Path scratch,
+            SharedLanes lanes,
+            GradingProgress progress) {
         try {
-            List<ExerciseScore> scores = new ArrayList<>(lanes.grade(longestFirst(exercises), classes, scratch));
+            List<ExerciseScore> scores =
+                    new ArrayList<>(lanes.grade(longestFirst(exercises), classes, scratch, progress));
             scores.sort(Comparator.comparing(ExerciseScore::exercise));
             return new ScoreReport(
                     scores.stream().mapToInt(ExerciseScore::points).sum(),
@@ -165,71 +142,9 @@ public final class Grader {
         }
     }
 
-    /** The submission's own {@code parallel} lanes, ended when its exercises are. */
-    private static List<ExerciseScore> ownLanes(
-            List<Exercise> order,
-            TestSelection selection,
-            Path classes,
-            Path scratch,
-            Containment containment,
-            int parallel,
-            GradingProgress progress)
-            throws InterruptedException {
-        int lanes = Math.max(1, Math.min(parallel, order.size()));
-        ExecutorService pool = Executors.newFixedThreadPool(lanes);
-        try {
-            Queue<Exercise> waiting = new ConcurrentLinkedQueue<>(order);
-            List<Future<List<ExerciseScore>>> reports = new ArrayList<>();
-            for (int i = 0; i < lanes; i++) {
-                reports.add(pool.submit(() -> lane(waiting, selection, classes, scratch, containment, progress)));
-            }
-            List<ExerciseScore> scores = new ArrayList<>();
-            for (Future<List<ExerciseScore>> report : reports) {
-                scores.addAll(report.get());
-            }
-            return scores;
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("grading failed", e.getCause());
-        } finally {
-            // an interrupt reaches the grading JVMs' waits, which end their sandboxes
-            pool.shutdownNow();
-            try {
-                pool.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    /**
-     * One lane of a submission's grading: a grading JVM that grades the waiting exercises one after
-     * another, as long as there are any, while the other lanes take theirs from the same queue.
-     */
-    private static List<ExerciseScore> lane(
-            Queue<Exercise> waiting,
-            TestSelection selection,
-            Path classes,
-            Path scratch,
-            Containment containment,
-            GradingProgress progress) {
-        List<ExerciseScore> scores = new ArrayList<>();
-        try (GradingJvm jvm = GradingJvm.of(selection, classes, scratch, containment)) {
-            Exercise exercise;
-            while (!Thread.currentThread().isInterrupted() && (exercise = waiting.poll()) != null) {
-                progress.started(exercise);
-                long start = System.nanoTime();
-                List<ExerciseScore> graded = jvm.grade(exercise).exercises();
-                graded.forEach(score -> progress.finished(score, elapsed(start)));
-                scores.addAll(graded);
-            }
-        }
-        return scores;
-    }
-
     /**
      * The order in which exercises' gradings start: the longest first, so that the short ones fill
-     * the last gaps instead of a long one running alone at the end while a slot waits (a
-     * submission's next grading in {@code grade-all} starts only when all its exercises are done).
+     * the last gaps instead of a long one running alone at the end while a lane waits.
      * Walls of the reference's gradings, quiet 2-core machine: chat 10 s, queue 8 s, temperature
      * 7 s, bounded 6.6 s, http 5.4 s, echocaps 2 s. Reports keep the course order.
      */

@@ -25,12 +25,12 @@ import org.socklab.grader.score.GradingJvm;
 import org.socklab.grader.score.TestSelection;
 
 /**
- * The grading JVMs of one {@code grade-all} run, shared by all its submissions: a fixed number of
- * lanes, each a grading JVM ({@link GradingJvm}) that grades one exercise after another, of
- * whichever submission comes next in one queue (submissions in the order they were compiled, each
- * one's exercises longest first). A lane's JVM outlives its exercises, so that a class of 30 starts
- * a handful of grading JVMs instead of 60, and no lane idles while the last exercise of a
- * submission runs on another and the next submission waits.
+ * The grading JVMs of a grading run: a fixed number of lanes, each a grading JVM ({@link
+ * GradingJvm}) that grades one exercise after another from one queue, in the order asked (each
+ * submission's exercises longest first). {@code socklab grade} has lanes of its own; those of a
+ * {@code grade-all} run are shared by all its submissions, so that a class of 30 starts a handful of
+ * grading JVMs instead of 60, and no lane idles while the last exercise of a submission runs on
+ * another and the next submission waits.
  *
  * <p>Each lane has two folders of its own, bound into its sandbox when its JVM starts: before an
  * exercise the lane puts that submission's classes in the first, in place of the last one's; after
@@ -170,6 +170,7 @@ final class SharedLanes implements AutoCloseable {
             jvm.close();
         }
 
+        /** Empties {@code folder}, or throws: nothing of the last submission may stay for the next. */
         private static void emptyFolder(Path folder) throws IOException {
             try (Stream<Path> children = Files.list(folder)) {
                 for (Path child : children.toList()) {
