@@ -53,7 +53,7 @@ public final class Grader {
         return defaultParallel(Runtime.getRuntime().availableProcessors());
     }
 
-    static int defaultParallel(int processors) {
+    private static int defaultParallel(int processors) {
         return Math.max(2, processors / 2);
     }
 
