@@ -143,8 +143,8 @@ final class SharedLanes implements AutoCloseable {
             if (!submission.equals(current)) {
                 // the folder itself stays: it is what the running JVM's sandbox has bound
                 current = null;
-                emptyFolder(classes);
-                copyTree(submission, classes);
+                Folders.empty(classes);
+                Folders.copyTree(submission, classes);
                 current = submission;
             }
             progress.started(exercise);
@@ -168,35 +168,6 @@ final class SharedLanes implements AutoCloseable {
         @Override
         public void close() {
             jvm.close();
-        }
-
-        /** Empties {@code folder}, or throws: nothing of the last submission may stay for the next. */
-        private static void emptyFolder(Path folder) throws IOException {
-            try (Stream<Path> children = Files.list(folder)) {
-                for (Path child : children.toList()) {
-                    if (Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
-                        ReportFolder.deleteTree(child);
-                    } else {
-                        Files.delete(child);
-                    }
-                }
-            }
-        }
-
-        /** Copies the regular files and folders under {@code from} into {@code to}; a link is refused. */
-        private static void copyTree(Path from, Path to) throws IOException {
-            try (Stream<Path> files = Files.walk(from)) {
-                for (Path file : files.toList()) {
-                    Path target = to.resolve(from.relativize(file).toString());
-                    if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
-                        Files.createDirectories(target);
-                    } else if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-                        Files.copy(file, target, LinkOption.NOFOLLOW_LINKS);
-                    } else {
-                        throw new IOException("not a file nor a folder: " + file);
-                    }
-                }
-            }
         }
     }
 }
