@@ -33,7 +33,8 @@ import org.socklab.grader.score.GradingJvm;
  * JDK and the copied sources read-only, the classes folder its only writable one, within
  * {@link #DEADLINE}, {@code prlimit}'s CPU and file-size bounds and a 512 MiB heap, so that a
  * source crafted to stall or flood the compiler costs that submission only. Its messages name the
- * files relative to {@code src/main/java}. Without one, it runs in this JVM.
+ * files relative to {@code src/main/java}. Without one, it runs in this JVM. A {@code grade-all}
+ * run compiles with a warm javac in the same sandbox instead ({@link CompilerServices}).
  *
  * @param classes where the classes were written
  * @param errors what javac said, when it failed; empty when it succeeded
@@ -42,6 +43,9 @@ import org.socklab.grader.score.GradingJvm;
 public record Compilation(Path classes, String errors, List<Feedback> notices) {
     /** Far above what a submission of this course needs (about a second), far below grade-all's timeout. */
     static final Duration DEADLINE = Duration.ofSeconds(60);
+
+    /** What a compilation that was interrupted (grade-all's timeout, Ctrl-C) says. */
+    static final String INTERRUPTED = "javac was interrupted";
 
     private static final int MAX_ERRORS = 64 * 1024;
     private static final String INSIDE = "/socklab";
@@ -52,22 +56,54 @@ public record Compilation(Path classes, String errors, List<Feedback> notices) {
 
     /** Compiles every {@code .java} file under {@code sources} (the submission's, copied) into {@code classes}. */
     public static Compilation of(Path sources, Path classes, Containment containment) {
+        return of(sources, classes, javac(containment));
+    }
+
+    /** As above, with {@code javac}. */
+    static Compilation of(Path sources, Path classes, Javac javac) {
         List<Feedback> notices = ByteOrderMarks.strip(sources);
         List<Path> files;
-        try (Stream<Path> walk = Files.walk(sources)) {
-            files = walk.filter(file ->
-                            file.toString().endsWith(".java") && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS))
-                    .sorted()
-                    .toList();
+        try {
+            files = sourceFiles(sources);
             Files.createDirectories(classes);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        String errors = containment.sandboxed() ? inSandbox(sources, files, classes) : here(files, classes);
-        return new Compilation(classes, errors, notices);
+        return new Compilation(classes, javac.compile(sources, files, classes), notices);
     }
 
-    private static List<String> options(String classes) {
+    /** A javac process of its own for each compilation in the sandbox, else javac in this JVM. */
+    static Javac javac(Containment containment) {
+        return containment.sandboxed() ? Compilation::inSandbox : Compilation::here;
+    }
+
+    /**
+     * How a submission's files are compiled.
+     *
+     * <p>Implementations say whether they are thread-safe.
+     */
+    @FunctionalInterface
+    interface Javac {
+        /**
+         * Compiles {@code files}, under {@code sources}, into {@code classes}.
+         *
+         * @return what javac said when it failed, else empty
+         */
+        String compile(Path sources, List<Path> files, Path classes);
+    }
+
+    /** The {@code .java} regular files under {@code sources}, in order; no link is followed. */
+    static List<Path> sourceFiles(Path sources) throws IOException {
+        try (Stream<Path> walk = Files.walk(sources)) {
+            return walk.filter(file ->
+                            file.toString().endsWith(".java") && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS))
+                    .sorted()
+                    .toList();
+        }
+    }
+
+    /** javac's options, writing into {@code classes}: those of the template's pom, no annotation processing. */
+    static List<String> options(String classes) {
         return new ArrayList<>(List.of(
                 "--release",
                 "17",
@@ -85,7 +121,7 @@ public record Compilation(Path classes, String errors, List<Feedback> notices) {
     }
 
     /** javac in this JVM; what it said when it failed, else empty. */
-    private static String here(List<Path> files, Path classes) {
+    static String here(Path sources, List<Path> files, Path classes) {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) {
             throw new CliFailure("no Java compiler here: run socklab with a JDK, not a JRE");
@@ -138,26 +174,37 @@ public record Compilation(Path classes, String errors, List<Feedback> notices) {
         }
         try {
             if (!process.waitFor(DEADLINE.toMillis(), TimeUnit.MILLISECONDS)) {
-                return "javac did not finish within " + DEADLINE.toSeconds() + " s";
+                return notFinished();
             }
             if (process.exitValue() == 0) {
                 return "";
             }
-            try (InputStream said = Files.newInputStream(log, LinkOption.NOFOLLOW_LINKS)) {
-                return failed(new String(said.readNBytes(MAX_ERRORS), StandardCharsets.UTF_8));
-            }
+            return errorsIn(log);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return "javac was interrupted";
+            return INTERRUPTED;
         } finally {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
         }
     }
 
-    private static String failed(String said) {
+    /** What javac said in {@code log}, its first {@value #MAX_ERRORS} bytes: a failure's errors. */
+    static String errorsIn(Path log) throws IOException {
+        try (InputStream said = Files.newInputStream(log, LinkOption.NOFOLLOW_LINKS)) {
+            return failed(new String(said.readNBytes(MAX_ERRORS), StandardCharsets.UTF_8));
+        }
+    }
+
+    /** What a compilation that did not end within {@link #DEADLINE} says. */
+    static String notFinished() {
+        return "javac did not finish within " + DEADLINE.toSeconds() + " s";
+    }
+
+    /** What javac said, stripped; a failure that said nothing still says that javac failed. */
+    static String failed(String said) {
         String errors = said.strip();
         return errors.isEmpty() ? "javac failed" : errors;
     }

@@ -48,7 +48,8 @@ import org.socklab.grader.score.TestSelection;
  * exercise's time is deliberate windows and waits for a server, during which its lane uses no
  * processor: with two lanes per processor a class of 30 kept 2 processors 84-88 % busy, with three
  * 98 %, for the same verdicts, and 7-12 % less time. One submission more than {@code jobs} is
- * compiled ahead, so that no lane waits for the compiler.
+ * compiled ahead, so that no lane waits for the compiler, by a warm compiler of each worker's
+ * ({@link CompilerServices}).
  *
  * <p>This is the teacher's grading: the hidden tests run too, when the teacher-only module is
  * on the class path (it is in the {@code socklab} command).
@@ -115,11 +116,12 @@ public final class GradeAll {
             return thread;
         });
         int lanes = lanes(jobs, exercises.size(), Runtime.getRuntime().availableProcessors());
-        try (SharedLanes shared = SharedLanes.start(lanes, TestSelection.VISIBLE_AND_HIDDEN, containment)) {
+        try (SharedLanes shared = SharedLanes.start(lanes, TestSelection.VISIBLE_AND_HIDDEN, containment);
+                CompilerServices compilers = CompilerServices.start(containment)) {
             List<Future<Gradebook.Row>> futures = new ArrayList<>();
             for (Path folder : folders) {
                 futures.add(pool.submit(() -> {
-                    Gradebook.Row row = gradeOne(folder, max, alarms, shared);
+                    Gradebook.Row row = gradeOne(folder, max, alarms, compilers, shared);
                     progress.accept(row);
                     return row;
                 }));
@@ -136,7 +138,8 @@ public final class GradeAll {
     }
 
     /** Grades one folder, interrupted at its timeout. */
-    private Gradebook.Row gradeOne(Path folder, int max, ScheduledExecutorService alarms, SharedLanes lanes) {
+    private Gradebook.Row gradeOne(
+            Path folder, int max, ScheduledExecutorService alarms, Compilation.Javac javac, SharedLanes lanes) {
         String student = folder.getFileName().toString();
         Thread worker = Thread.currentThread();
         AtomicBoolean late = new AtomicBoolean();
@@ -156,6 +159,7 @@ public final class GradeAll {
                     TestSelection.VISIBLE_AND_HIDDEN,
                     reportDir,
                     containment,
+                    javac,
                     lanes,
                     GradingProgress.SILENT);
             if (late.get()) {

@@ -78,13 +78,21 @@ public final class Grader {
             GradingProgress progress) {
         int lanes = Math.max(1, Math.min(parallel, exercises.size()));
         try (SharedLanes own = SharedLanes.start(lanes, selection, containment)) {
-            return grade(submission, exercises, selection, reportDir, containment, own, progress);
+            return grade(
+                    submission,
+                    exercises,
+                    selection,
+                    reportDir,
+                    containment,
+                    Compilation.javac(containment),
+                    own,
+                    progress);
         }
     }
 
     /**
-     * Grades as above in {@code lanes} that may grade other submissions too (those of a {@code
-     * grade-all} run share theirs).
+     * Grades as above, compiled by {@code javac}, in {@code lanes} that may grade other submissions
+     * too (those of a {@code grade-all} run share theirs, and its warm compilers).
      */
     static GradeResult grade(
             Submission submission,
@@ -92,6 +100,7 @@ public final class Grader {
             TestSelection selection,
             Path reportDir,
             Containment containment,
+            Compilation.Javac javac,
             SharedLanes lanes,
             GradingProgress progress) {
         long start = System.nanoTime();
@@ -103,7 +112,7 @@ public final class Grader {
         }
         try {
             Compilation compilation =
-                    Compilation.of(submission.copySources(work.resolve("src")), work.resolve("classes"), containment);
+                    Compilation.of(submission.copySources(work.resolve("src")), work.resolve("classes"), javac);
             if (!compilation.succeeded()) {
                 ScoreReport zero = notCompiled(Grading.notRun(exercises, selection));
                 return new GradeResult(
