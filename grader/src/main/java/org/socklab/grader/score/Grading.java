@@ -84,11 +84,23 @@ public final class Grading {
         return notRun(exercises, TestSelection.VISIBLE);
     }
 
-    /** {@link #notRun(Set)} for the tests selected. */
+    /**
+     * {@link #notRun(Set)} for the tests selected. Also on a thread that was interrupted (a grading
+     * cancelled at its timeout still gets its row of zeros): JUnit reads the grader's jar through
+     * channels that an interrupt closes, so the interrupt is set aside while the tests are listed,
+     * and kept.
+     */
     public static ScoreReport notRun(Set<Exercise> exercises, TestSelection selection) {
-        ScoreCollector collector = new ScoreCollector();
-        collector.testPlanExecutionStarted(launcher().discover(discovery(exercises, selection, Map.of())));
-        return reportOf(collector);
+        boolean interrupted = Thread.interrupted();
+        try {
+            ScoreCollector collector = new ScoreCollector();
+            collector.testPlanExecutionStarted(launcher().discover(discovery(exercises, selection, Map.of())));
+            return reportOf(collector);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /**
