@@ -24,9 +24,9 @@ import org.socklab.grader.score.GradingJvm;
  * warm-up (measured on the reference: 1.3-1.6 s of CPU for a javac of its own, 0.1-0.4 s in a
  * warm one).
  *
- * <p>Its folder holds {@code work/src}, where a submission's sources are copied before it is
- * compiled, {@code work/classes}, where javac writes and from where the classes are copied out,
- * and {@code work/javac.log}; {@code work} is the only folder the sandbox binds writable, and all
+ * <p>Its folder holds {@code javac/src}, where a submission's sources are copied before it is
+ * compiled, {@code javac/classes}, where javac writes and from where the classes are copied out,
+ * and {@code javac/javac.log}; {@code javac} is the only folder the sandbox binds writable, and all
  * three are emptied before each compilation, so that nothing of one submission joins the next.
  * javac runs no code of a submission, as with a javac of its own ({@link Compilation}).
  *
@@ -42,10 +42,14 @@ final class CompilerService implements AutoCloseable {
     static final int COMPILES = 64;
 
     private static final String INSIDE = "/socklab";
+    /** Where the sandbox binds {@link #bound}. */
+    private static final String BOUND_INSIDE = INSIDE + "/javac";
+
     private static final long CPU_SECONDS = 2 * COMPILES * Compilation.DEADLINE.toSeconds();
     private static final int REPLY_BYTES = 64;
 
     private final Path folder;
+    private final Path bound;
     private final Path src;
     private final Path classes;
     private final Path log;
@@ -57,10 +61,10 @@ final class CompilerService implements AutoCloseable {
 
     private CompilerService(Path folder) throws IOException {
         this.folder = folder;
-        Path work = Files.createDirectories(folder.resolve("work"));
-        this.src = Files.createDirectories(work.resolve("src"));
-        this.classes = Files.createDirectories(work.resolve("classes"));
-        this.log = work.resolve("javac.log");
+        this.bound = Files.createDirectories(folder.resolve("javac"));
+        this.src = Files.createDirectories(bound.resolve("src"));
+        this.classes = Files.createDirectories(bound.resolve("classes"));
+        this.log = bound.resolve("javac.log");
     }
 
     /** A service in {@code folder} (made); its process starts with the first compilation. */
@@ -152,10 +156,10 @@ final class CompilerService implements AutoCloseable {
                 host.toString(),
                 hostInside,
                 "--bind",
-                folder.resolve("work").toAbsolutePath().toString(),
-                INSIDE + "/work",
+                bound.toAbsolutePath().toString(),
+                BOUND_INSIDE,
                 "--chdir",
-                INSIDE + "/work/src",
+                BOUND_INSIDE + "/src",
                 "--",
                 "prlimit",
                 "--fsize=" + 16L * 1024 * 1024,
@@ -170,8 +174,8 @@ final class CompilerService implements AutoCloseable {
                 "-cp",
                 hostInside,
                 CompileHost.class.getName(),
-                INSIDE + "/work/javac.log"));
-        command.addAll(Compilation.options(INSIDE + "/work/classes"));
+                BOUND_INSIDE + "/javac.log"));
+        command.addAll(Compilation.options(BOUND_INSIDE + "/classes"));
         Process started = Sandbox.startKept(new ProcessBuilder(command)
                 .redirectError(folder.resolve("host.log").toFile()));
         BlockingQueue<Reply> queue = new LinkedBlockingQueue<>();
