@@ -8,10 +8,11 @@ import org.socklab.grader.Exercise;
 
 /**
  * The child JVMs of one test run: one per exercise, started on its first server, reused by the
- * exercise's later tests (a JVM's start is most of a test's cost) and closed when the exercise's
- * tests are over. A child that died or was killed is replaced for the next test: a {@code serve}
- * that never returns, a JVM that exits or is killed, costs the tests that need it, and the tests
- * after it still run. What an exercise already paid for is kept in its {@link ExerciseLedger}, so
+ * exercise's later tests, visible and hidden (a JVM's start is most of a test's cost), and closed
+ * when the next exercise starts its own: a graded run executes its test classes one at a time and
+ * an exercise's classes together, so an exercise whose child is not the newest is over. A child that died or was
+ * killed is replaced for the next test: a {@code serve} that never returns, a JVM that exits or is
+ * killed, costs the tests that need it, and the tests after it still run. What an exercise already paid for is kept in its {@link ExerciseLedger}, so
  * that no bound is paid twice where paying again cannot change the verdict.
  *
  * <p>Kept in the run's root extension store, which closes it (and every child) at the end of the
@@ -48,6 +49,8 @@ final class ChildHosts implements AutoCloseable {
                 jvm = null;
             }
             if (jvm == null) {
+                current.values().forEach(this::end);
+                current.clear();
                 jvm = ChildJvm.start(exercise, classes, output, ledger, watchdog, sandbox);
                 current.put(exercise, jvm);
             }
@@ -65,16 +68,9 @@ final class ChildHosts implements AutoCloseable {
         DirectCheck.run(exercise, testClass, test, classes, output, ledger, sandbox);
     }
 
-    /** The exercise's tests are over: its child is closed now rather than at the end of the run. */
-    void endExercise(Exercise exercise) {
-        ChildJvm jvm;
-        synchronized (this) {
-            jvm = current.remove(exercise);
-        }
-        if (jvm != null) {
-            watchdog.forget(jvm);
-            jvm.close();
-        }
+    private void end(ChildJvm jvm) {
+        watchdog.forget(jvm);
+        jvm.close();
     }
 
     private ExerciseLedger ledger(Exercise exercise) {

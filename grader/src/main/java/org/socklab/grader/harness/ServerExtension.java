@@ -142,31 +142,14 @@ public final class ServerExtension implements ParameterResolver, InvocationInter
     }
 
     /**
-     * The run's child JVMs; the exercise's child is closed when the test class that uses it ends
-     * (its store closes an {@link ExerciseEnd}), so that children do not pile up over a run.
+     * The run's child JVMs, closed with the run's root store; an exercise's child is closed when
+     * the next exercise starts one ({@link ChildHosts}), so that children do not pile up over a run
+     * and an exercise's visible and hidden test classes share it.
      */
     private static ChildHosts hosts(ExtensionContext context) {
-        ChildHosts hosts = context.getRoot()
+        return context.getRoot()
                 .getStore(NAMESPACE)
                 .getOrComputeIfAbsent(ChildHosts.class, key -> childHosts(context), ChildHosts.class);
-        ExtensionContext classContext = context;
-        while (classContext.getTestMethod().isPresent()
-                && classContext.getParent().isPresent()) {
-            classContext = classContext.getParent().get();
-        }
-        Exercise exercise = exerciseOf(context);
-        classContext
-                .getStore(NAMESPACE)
-                .getOrComputeIfAbsent(ExerciseEnd.class, key -> new ExerciseEnd(hosts, exercise), ExerciseEnd.class);
-        return hosts;
-    }
-
-    /** Closes an exercise's child JVM when the class of its tests is over. */
-    private record ExerciseEnd(ChildHosts hosts, Exercise exercise) implements AutoCloseable {
-        @Override
-        public void close() {
-            hosts.endExercise(exercise);
-        }
     }
 
     private static ChildHosts childHosts(ExtensionContext context) {
