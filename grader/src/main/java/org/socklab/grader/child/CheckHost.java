@@ -1,34 +1,24 @@
 package org.socklab.grader.child;
 
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
-
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
-import org.junit.platform.engine.TestExecutionResult;
-import org.junit.platform.engine.reporting.ReportEntry;
-import org.junit.platform.launcher.TestExecutionListener;
-import org.junit.platform.launcher.TestIdentifier;
-import org.junit.platform.launcher.core.LauncherConfig;
-import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
-import org.junit.platform.launcher.core.LauncherFactory;
+import org.opentest4j.TestAbortedException;
 import org.socklab.grader.feedback.CoreFeedback;
 import org.socklab.grader.feedback.FeedbackCodec;
 import org.socklab.grader.feedback.NotApplicable;
+import org.socklab.grader.harness.DirectInvocation;
 import org.socklab.grader.harness.Floor;
-import org.socklab.grader.harness.Isolation;
-import org.socklab.grader.harness.ServerExtension;
-import org.socklab.grader.policy.PolicyExtension;
 import org.socklab.grader.score.Observations;
 
 /**
  * The main class of a child JVM that runs one {@link org.socklab.grader.DirectCalls} test for the
- * grader (see {@link org.socklab.grader.harness.DirectCheck}), in-process, with the submission on its class path.
+ * grader (see {@link org.socklab.grader.harness.DirectCheck}), in-process, with the submission on its class path:
+ * it calls the test itself ({@link DirectInvocation}) rather than through JUnit's launcher, whose
+ * start cost more than most checks.
  *
  * <p>Its first act is to connect its {@link ControlChannel}, before any class of the submission is
  * loaded; the channel lives in a local variable of {@link #main}, which no code of the submission
@@ -67,54 +57,20 @@ public final class CheckHost {
                 .findFirst()
                 .orElseThrow();
 
-        AtomicReference<TestExecutionResult> result = new AtomicReference<>();
-        AtomicReference<String> floor = new AtomicReference<>();
-        LauncherFactory.create(LauncherConfig.builder()
-                        .enableTestExecutionListenerAutoRegistration(false)
-                        .build())
-                .execute(
-                        LauncherDiscoveryRequestBuilder.request()
-                                .selectors(selectMethod(testClass, test))
-                                .configurationParameter(ServerExtension.ISOLATION, Isolation.IN_PROCESS.value())
-                                .configurationParameter(PolicyExtension.CHECKED_BY_PARENT, "true")
-                                .build(),
-                        new TestExecutionListener() {
-                            @Override
-                            public void reportingEntryPublished(TestIdentifier identifier, ReportEntry entry) {
-                                Optional.ofNullable(entry.getKeyValuePairs().get(Floor.ENTRY))
-                                        .ifPresent(floor::set);
-                            }
-
-                            @Override
-                            public void executionFinished(TestIdentifier identifier, TestExecutionResult finished) {
-                                if (identifier.isTest()) {
-                                    result.set(finished);
-                                }
-                            }
-                        });
-        if (floor.get() != null) {
-            verdicts.send(FLOOR + floor.get());
-        }
-        verdicts.send(verdict(result.get()));
+        DirectInvocation.Outcome outcome = DirectInvocation.run(testClass, test);
+        verdicts.send(FLOOR + outcome.floor().encode());
+        verdicts.send(outcome.thrown().map(CheckHost::verdict).orElse("passed"));
         Runtime.getRuntime().halt(0);
     }
 
-    private static String verdict(TestExecutionResult result) {
-        if (result == null) {
+    private static String verdict(Throwable thrown) {
+        if (thrown instanceof NotApplicable) {
+            return "not-checked " + FeedbackCodec.encode(Observations.of(thrown));
+        }
+        if (thrown instanceof TestAbortedException) {
             return "failed " + FeedbackCodec.encode(CoreFeedback.notRun());
         }
-        return switch (result.getStatus()) {
-            case SUCCESSFUL -> "passed";
-            case ABORTED ->
-                result.getThrowable()
-                        .filter(NotApplicable.class::isInstance)
-                        .map(thrown -> "not-checked " + FeedbackCodec.encode(Observations.of(thrown)))
-                        .orElse("failed " + FeedbackCodec.encode(CoreFeedback.notRun()));
-            case FAILED ->
-                "failed "
-                        + FeedbackCodec.encode(
-                                result.getThrowable().map(Observations::of).orElseGet(CoreFeedback::notRun));
-        };
+        return "failed " + FeedbackCodec.encode(Observations.of(thrown));
     }
 
     private static String encode(String text) {

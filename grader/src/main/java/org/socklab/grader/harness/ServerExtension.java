@@ -80,17 +80,21 @@ public final class ServerExtension implements ParameterResolver, InvocationInter
      */
     @Override
     public void handleTestExecutionException(ExtensionContext context, Throwable thrown) throws Throwable {
+        throw diagnosed(context.getStore(NAMESPACE).get(Servers.class, Servers.class), thrown);
+    }
+
+    /** What a test that threw {@code thrown} failed of: its servers' diagnosis, if they have one. */
+    static Throwable diagnosed(Servers servers, Throwable thrown) {
         if (thrown instanceof TestAbortedException) {
-            throw thrown;
+            return thrown;
         }
-        Servers servers = context.getStore(NAMESPACE).get(Servers.class, Servers.class);
         Optional<Feedback> diagnosis = servers == null ? Optional.empty() : servers.diagnosis();
         if (diagnosis.isEmpty()
                 || thrown instanceof GradedFailure failure
                         && failure.observation().equals(diagnosis.get())) {
-            throw thrown;
+            return thrown;
         }
-        throw new GradedFailure(diagnosis.get(), thrown);
+        return new GradedFailure(diagnosis.get(), thrown);
     }
 
     static Exercise exerciseOf(ExtensionContext context) {

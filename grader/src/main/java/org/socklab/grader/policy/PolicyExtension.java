@@ -26,23 +26,11 @@ import org.socklab.grader.harness.ServerExtension;
  * <p>Stateless: the verdicts live in JUnit's store.
  */
 public final class PolicyExtension implements BeforeEachCallback {
-    /**
-     * The configuration parameter a child JVM of the harness is given when the grader's own
-     * process has checked these classes already (a direct check runs one test there, after the
-     * parent's check passed): {@code true} skips reading them again. Only the harness sets it, in
-     * the launcher request it builds; a grading run ignores implicit parameters.
-     */
-    public static final String CHECKED_BY_PARENT = "socklab.policy.checkedByParent";
-
     private static final ExtensionContext.Namespace NAMESPACE =
             ExtensionContext.Namespace.create(PolicyExtension.class);
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        if (context.getConfigurationParameter(CHECKED_BY_PARENT, Boolean::parseBoolean)
-                .orElse(false)) {
-            return;
-        }
         Class<?> testClass = context.getRequiredTestClass();
         Exercise exercise = AnnotationSupport.findAnnotation(testClass, GradedExercise.class)
                 .map(GradedExercise::value)
