@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.concurrent.locks.LockSupport;
 
@@ -59,22 +60,17 @@ final class ReceiveQueue {
 
     /** The bytes queued for the server's socket of that connection, or empty if it is not found. */
     static OptionalLong unread(int serverPort, int clientPort) {
-        // both ports as they end an address field ("0100007F:1F90 "): only a line with both is parsed
-        String server = String.format(":%04X ", serverPort);
-        String client = String.format(":%04X ", clientPort);
+        String server = portField(serverPort);
+        String client = portField(clientPort);
         for (Path table : TABLES) {
             if (!Files.isReadable(table)) {
                 continue;
             }
             try {
-                String text = new String(Files.readAllBytes(table), StandardCharsets.US_ASCII);
-                for (String line : text.split("\n")) {
-                    if (line.contains(server) && line.contains(client)) {
-                        String[] fields = line.trim().split(" +");
-                        if (fields.length > 4 && port(fields[1]) == serverPort && port(fields[2]) == clientPort) {
-                            return OptionalLong.of(Long.parseLong(fields[4].substring(fields[4].indexOf(':') + 1), 16));
-                        }
-                    }
+                OptionalLong found =
+                        unread(new String(Files.readAllBytes(table), StandardCharsets.ISO_8859_1), server, client);
+                if (found.isPresent()) {
+                    return found;
                 }
             } catch (IOException | RuntimeException e) {
                 return OptionalLong.empty(); // a table we cannot read: the caller falls back on pacing
@@ -83,7 +79,49 @@ final class ReceiveQueue {
         return OptionalLong.empty();
     }
 
-    private static int port(String address) {
-        return Integer.parseInt(address.substring(address.lastIndexOf(':') + 1), 16);
+    /**
+     * The {@code rx_queue} of the line whose local address ends with {@code server} and whose
+     * remote address, the next field, ends with {@code client}; found by searching the table's text
+     * for the server's port rather than splitting it into lines (it holds thousands after a load
+     * test, and is read every few milliseconds while a client sends in pieces). A port field is
+     * {@code :XXXX} and ends an address; no other field holds a colon followed by four characters
+     * and a space.
+     */
+    static OptionalLong unread(String text, String server, String client) {
+        for (int at = text.indexOf(server); at >= 0; at = text.indexOf(server, at + 1)) {
+            int remoteEnd = text.indexOf(' ', at + server.length());
+            if (remoteEnd < 0) {
+                break;
+            }
+            if (!text.startsWith(client, remoteEnd - client.length() + 1)) {
+                continue;
+            }
+            int state = skipSpaces(text, remoteEnd);
+            int queues = skipSpaces(text, text.indexOf(' ', state));
+            int colon = text.indexOf(':', queues);
+            int end = text.indexOf(' ', colon);
+            if (state < 0 || queues < 0 || colon < 0 || end < 0) {
+                break;
+            }
+            return OptionalLong.of(Long.parseLong(text, colon + 1, end, 16));
+        }
+        return OptionalLong.empty();
+    }
+
+    /** How a port ends an address field of the tables, with the space after it: {@code ":1F90 "}. */
+    static String portField(int port) {
+        String hex = Integer.toHexString(port).toUpperCase(Locale.ROOT);
+        return ":" + "0".repeat(Math.max(0, 4 - hex.length())) + hex + " ";
+    }
+
+    private static int skipSpaces(String text, int from) {
+        if (from < 0) {
+            return -1;
+        }
+        int i = from;
+        while (i < text.length() && text.charAt(i) == ' ') {
+            i++;
+        }
+        return i < text.length() ? i : -1;
     }
 }
