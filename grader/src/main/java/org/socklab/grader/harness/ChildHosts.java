@@ -10,10 +10,11 @@ import org.socklab.grader.Exercise;
  * The child JVMs of one test run: one per exercise, started on its first server, reused by the
  * exercise's later tests, visible and hidden (a JVM's start is most of a test's cost), and closed
  * when the next exercise starts its own: a graded run executes its test classes one at a time and
- * an exercise's classes together, so an exercise whose child is not the newest is over. A child that died or was
- * killed is replaced for the next test: a {@code serve} that never returns, a JVM that exits or is
- * killed, costs the tests that need it, and the tests after it still run. What an exercise already paid for is kept in its {@link ExerciseLedger}, so
- * that no bound is paid twice where paying again cannot change the verdict.
+ * an exercise's classes together, so only the newest exercise's child is ever needed. A child
+ * that died or was killed is replaced for the next test: a {@code serve} that never returns, a JVM
+ * that exits or is killed, costs the tests that need it, and the tests after it still run. What an
+ * exercise already paid for is kept in its {@link ExerciseLedger}, so that no bound is paid twice
+ * where paying again cannot change the verdict.
  *
  * <p>Kept in the run's root extension store, which closes it (and every child) at the end of the
  * run. Thread-safe.
@@ -23,7 +24,9 @@ final class ChildHosts implements AutoCloseable {
     private final ChildOutput output;
     private final Watchdog watchdog = new Watchdog();
     private final Sandbox sandbox;
-    private final Map<Exercise, ChildJvm> current = new EnumMap<>(Exercise.class);
+    /** The child of the exercise being graded, if it started one. */
+    private ChildJvm current;
+
     private final Map<Exercise, ExerciseLedger> ledgers = new EnumMap<>(Exercise.class);
     private boolean closed;
 
@@ -42,18 +45,18 @@ final class ChildHosts implements AutoCloseable {
             }
             ExerciseLedger ledger = ledger(exercise);
             ledger.requireNotLost();
-            jvm = current.get(exercise);
-            if (jvm != null && !jvm.alive()) {
-                current.remove(exercise);
-                watchdog.forget(jvm);
-                jvm = null;
+            if (current != null && current.exercise() == exercise && !current.alive()) {
+                watchdog.forget(current); // not closed: its servers keep the diagnosis of its end
+                current = null;
             }
-            if (jvm == null) {
-                current.values().forEach(this::end);
-                current.clear();
-                jvm = ChildJvm.start(exercise, classes, output, ledger, watchdog, sandbox);
-                current.put(exercise, jvm);
+            if (current == null || current.exercise() != exercise) {
+                if (current != null) {
+                    watchdog.forget(current);
+                    current.close();
+                }
+                current = ChildJvm.start(exercise, classes, output, ledger, watchdog, sandbox);
             }
+            jvm = current;
         }
         return jvm.serve(extraArguments);
     }
@@ -68,25 +71,22 @@ final class ChildHosts implements AutoCloseable {
         DirectCheck.run(exercise, testClass, test, classes, output, ledger, sandbox);
     }
 
-    private void end(ChildJvm jvm) {
-        watchdog.forget(jvm);
-        jvm.close();
-    }
-
     private ExerciseLedger ledger(Exercise exercise) {
         return ledgers.computeIfAbsent(exercise, key -> new ExerciseLedger());
     }
 
     @Override
     public void close() {
-        List<ChildJvm> children;
+        ChildJvm last;
         synchronized (this) {
             closed = true;
-            children = List.copyOf(current.values());
-            current.clear();
+            last = current;
+            current = null;
         }
         watchdog.close();
-        children.forEach(ChildJvm::close);
+        if (last != null) {
+            last.close();
+        }
         output.close();
     }
 }
