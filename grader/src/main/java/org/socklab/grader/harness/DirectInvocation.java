@@ -4,7 +4,6 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.Optional;
 import org.socklab.grader.Exercise;
-import org.socklab.grader.GradedExercise;
 
 /**
  * Calls one {@link org.socklab.grader.DirectCalls} test in this JVM as JUnit calls it in a
@@ -31,11 +30,7 @@ public final class DirectInvocation {
                 || test.getParameterCount() == 1 && test.getParameterTypes()[0] != Servers.class) {
             throw new IllegalArgumentException(test + " takes more than its Servers");
         }
-        GradedExercise graded = testClass.getAnnotation(GradedExercise.class);
-        if (graded == null) {
-            throw new IllegalArgumentException(testClass + " is not annotated with @GradedExercise");
-        }
-        Exercise exercise = graded.value();
+        Exercise exercise = ServerExtension.exerciseOf(testClass);
         FloorMeter meter = FloorMeter.begin();
         Throwable thrown = null;
         try (Servers servers = new Servers(exercise, Implementation.onTestClassPath(), Servers.Starter.IN_PROCESS)) {

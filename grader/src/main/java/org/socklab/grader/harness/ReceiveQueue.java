@@ -5,8 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.concurrent.locks.LockSupport;
 
@@ -110,8 +110,7 @@ final class ReceiveQueue {
 
     /** How a port ends an address field of the tables, with the space after it: {@code ":1F90 "}. */
     static String portField(int port) {
-        String hex = Integer.toHexString(port).toUpperCase(Locale.ROOT);
-        return ":" + "0".repeat(Math.max(0, 4 - hex.length())) + hex + " ";
+        return ":" + HexFormat.of().withUpperCase().toHexDigits((short) port) + " ";
     }
 
     private static int skipSpaces(String text, int from) {

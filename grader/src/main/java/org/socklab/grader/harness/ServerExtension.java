@@ -98,7 +98,11 @@ public final class ServerExtension implements ParameterResolver, InvocationInter
     }
 
     static Exercise exerciseOf(ExtensionContext context) {
-        Class<?> testClass = context.getRequiredTestClass();
+        return exerciseOf(context.getRequiredTestClass());
+    }
+
+    /** The exercise {@code testClass} is {@linkplain GradedExercise graded for}. */
+    static Exercise exerciseOf(Class<?> testClass) {
         return AnnotationSupport.findAnnotation(testClass, GradedExercise.class)
                 .map(GradedExercise::value)
                 .orElseThrow(() -> new IllegalStateException(testClass + " is not annotated with @GradedExercise"));

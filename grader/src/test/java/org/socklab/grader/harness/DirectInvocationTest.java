@@ -44,7 +44,7 @@ class DirectInvocationTest {
     @Test
     void should_refuse_a_class_not_graded_for_an_exercise() {
         assertThatThrownBy(() -> DirectInvocation.run(String.class, String.class.getMethod("isEmpty")))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("@GradedExercise");
     }
 
