@@ -13,8 +13,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /** Submission folders for the tests, made from the repository's template and fixtures. */
-final class Submissions {
-    static final Path REPOSITORY = Path.of(System.getProperty("socklab.repository", ".."))
+public final class Submissions {
+    /** The root of this repository, where the tests find the template and the fixtures. */
+    public static final Path REPOSITORY = Path.of(System.getProperty("socklab.repository", ".."))
             .toAbsolutePath()
             .normalize();
 

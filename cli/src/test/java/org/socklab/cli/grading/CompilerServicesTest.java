@@ -6,23 +6,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.socklab.cli.Submissions;
 import org.socklab.grader.harness.Containment;
 
 /** A grade-all worker's compiler compiles one submission after another, each into its own classes. */
 class CompilerServicesTest {
-    private static final Path REPOSITORY = Path.of(System.getProperty("socklab.repository", ".."))
-            .toAbsolutePath()
-            .normalize();
-
     @TempDir
     Path work;
 
     @Test
     void should_compile_one_submission_after_another_in_one_warm_compiler() throws Exception {
         Containment containment = Containment.detect();
-        Path extra = sources("extra", REPOSITORY.resolve("fixtures/reference"));
+        Path extra = sources("extra", Submissions.REPOSITORY.resolve("fixtures/reference"));
         Files.writeString(extra.resolve("lab/echocaps/Extra.java"), "package lab.echocaps;\nclass Extra {}\n");
-        Path broken = sources("broken", REPOSITORY.resolve("fixtures/reference"));
+        Path broken = sources("broken", Submissions.REPOSITORY.resolve("fixtures/reference"));
         Files.writeString(broken.resolve("lab/echocaps/Broken.java"), "package lab.echocaps;\nclass Broken {\n");
 
         Compilation first;
@@ -32,7 +29,9 @@ class CompilerServicesTest {
         try (CompilerServices compilers = CompilerServices.start(containment)) {
             first = Compilation.of(extra, work.resolve("extra-classes"), compilers);
             second = Compilation.of(
-                    sources("stub", REPOSITORY.resolve("student-template")), work.resolve("stub-classes"), compilers);
+                    sources("stub", Submissions.REPOSITORY.resolve("student-template")),
+                    work.resolve("stub-classes"),
+                    compilers);
             starts = compilers.starts();
             failed = Compilation.of(broken, work.resolve("broken-classes"), compilers);
         }

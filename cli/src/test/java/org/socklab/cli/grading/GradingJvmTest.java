@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.socklab.cli.Submissions;
 import org.socklab.grader.Exercise;
 import org.socklab.grader.harness.Containment;
 import org.socklab.grader.score.GradingJvm;
@@ -14,10 +15,7 @@ import org.socklab.grader.score.TestSelection;
 
 /** A grading JVM grades a submission's exercises one after another, and a fresh one starts once it is closed. */
 class GradingJvmTest {
-    private static final Path REFERENCE = Path.of(System.getProperty("socklab.repository", ".."))
-            .resolve("fixtures/reference")
-            .toAbsolutePath()
-            .normalize();
+    private static final Path REFERENCE = Submissions.REPOSITORY.resolve("fixtures/reference");
 
     @TempDir
     Path work;

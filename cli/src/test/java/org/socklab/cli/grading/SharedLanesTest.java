@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.socklab.cli.Submissions;
 import org.socklab.grader.Exercise;
 import org.socklab.grader.harness.Containment;
 import org.socklab.grader.score.ExerciseScore;
@@ -14,18 +15,14 @@ import org.socklab.grader.score.TestSelection;
 
 /** The lanes of a grade-all run grade one submission after another, each with its own classes. */
 class SharedLanesTest {
-    private static final Path REPOSITORY = Path.of(System.getProperty("socklab.repository", ".."))
-            .toAbsolutePath()
-            .normalize();
-
     @TempDir
     Path work;
 
     @Test
     void should_grade_each_submission_with_its_own_classes_and_output_in_the_lane_they_share() throws Exception {
         Containment containment = Containment.detect();
-        Path reference = compiled(REPOSITORY.resolve("fixtures/reference"), "reference", containment);
-        Path stub = compiled(REPOSITORY.resolve("student-template"), "stub", containment);
+        Path reference = compiled(Submissions.REPOSITORY.resolve("fixtures/reference"), "reference", containment);
+        Path stub = compiled(Submissions.REPOSITORY.resolve("student-template"), "stub", containment);
         Path referenceOut = Files.createDirectories(work.resolve("reference-out"));
         Path stubOut = Files.createDirectories(work.resolve("stub-out"));
         List<Exercise> echocaps = List.of(Exercise.ECHOCAPS);
